@@ -1,0 +1,29 @@
+import { contract, type Envelope, type Method } from '../../shared/api/contract';
+import { toWireError, UserError } from '../../shared/api/errors';
+import type { CallContext, Handlers } from './handlers';
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+/**
+ * Validates a call's input with the contract's zod schema before any handler sees it, runs the handler
+ * and wraps the result (or a plain-English error) in an envelope. Both transports call only this.
+ */
+export async function dispatch(handlers: Handlers, method: string, rawInput: unknown, ctx: CallContext, log: (err: unknown) => void = console.error): Promise<Envelope<unknown>> {
+  try {
+    if (!isMethod(method)) throw new UserError('not_found', `Outturn has no action called "${method}".`);
+    const parsed = contract[method].input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw new UserError('invalid_input', `That request was not understood: ${describeIssues(parsed.error.issues)}.`);
+    const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown;
+    const value = await handler(parsed.data, ctx);
+    return { ok: true, value };
+  } catch (err) {
+    if (!(err instanceof UserError)) log(err);
+    return { ok: false, error: toWireError(err) };
+  }
+}

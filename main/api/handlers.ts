@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { Method, Output, ParsedInput } from '../../shared/api/contract';
+import { financialYearOf } from '../../shared/periods';
+import type { AppSession } from '../app/session';
+import { kadTable, setKadCell } from '../kad/service';
+import { listServices } from '../kad/repository';
+import { listAudit } from '../store/audit';
+import { historyState, redo, undo } from '../store/history';
+import { listPeriods } from '../store/periods';
+import type { Channel } from '../store/workspace';
+import { APP_VERSION } from '../app/version';
+
+/** Who is calling: the transport sets the channel (grid for the app, cli for the command line). */
+export interface CallContext {
+  channel: Channel;
+}
+
+export type Handlers = { [K in Method]: (input: ParsedInput<K>, ctx: CallContext) => Output<K> | Promise<Output<K>> };
+
+/** The one implementation of the contract; both transports and the CLI call through it. */
+export function createHandlers(session: AppSession): Handlers {
+  const info = (): Output<'app.info'> => {
+    const ws = session.ws;
+    return {
+      appVersion: APP_VERSION,
+      workspacePath: ws.file,
+      workspaceName: path.basename(ws.file),
+      isDemo: session.isDemo,
+      readOnly: ws.readOnly,
+      readOnlyReason: ws.readOnlyReason,
+      networkShareWarning: ws.networkWarning,
+      user: ws.identity.osUser,
+      machine: ws.identity.machine,
+    };
+  };
+  const step = (op: { label: string; period: string | null; service_id: string | null }, verb: string): Output<'history.undo'> => ({
+    label: `${verb}: ${op.label}`,
+    period: op.period,
+    serviceId: op.service_id,
+    history: historyState(session.ws),
+  });
+  return {
+    'app.info': () => info(),
+    'periods.list': () => {
+      const months = listPeriods(session.ws);
+      const latest = [...months].reverse().find((m) => m.hasKad) ?? months[months.length - 1];
+      return { financialYear: latest ? financialYearOf(latest.id) : '', months };
+    },
+    'kad.services': () => listServices(session.ws),
+    'kad.table': ({ period, serviceId }) => kadTable(session.ws, period, serviceId),
+    'kad.setCell': (input, ctx) => setKadCell(session.ws, input, ctx.channel),
+    'history.state': () => historyState(session.ws),
+    'history.undo': () => step(undo(session.ws), 'Undone'),
+    'history.redo': () => step(redo(session.ws), 'Redone'),
+    'audit.list': ({ limit }) => listAudit(session.ws, limit),
+    'demo.reset': () => {
+      session.resetDemo();
+      return info();
+    },
+  };
+}

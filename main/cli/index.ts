@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { UserError } from '../../shared/api/errors';
+import { initWorkspace } from '../app/session';
+import { printAndWait, serveWorkspace } from '../app/serve';
+import { APP_VERSION } from '../app/version';
+import { explainArgs, PortFlag, splitArgs, WorkspaceArg } from './args';
+
+/**
+ * `outturn <command> <workspace.db> [options]`. Exit codes: 0 success, 1 user error (plain English on
+ * stderr), 2 internal error. Every command validates its arguments with zod before doing anything.
+ */
+const HELP = `Outturn ${APP_VERSION}: Finance Monitoring Report workbench
+
+Usage: outturn <command> <workspace.db> [options]
+
+Commands:
+  init <workspace.db> [--demo] [--force]   Create a workspace file. --demo fills it with the published
+                                           August 2023 Key Activity Data; --force replaces an existing file.
+  serve <workspace.db> [--port N]          Serve the app to a browser on this computer (127.0.0.1 only).
+                                           A free port is chosen unless --port is given.
+
+Options:
+  --help       Show this help.
+  --version    Show the version.
+
+Exit codes: 0 success, 1 a problem with what you asked (explained), 2 an internal error.
+`;
+
+class ArgError extends Error {}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ArgError(explainArgs(result.error));
+  return result.data;
+}
+
+const InitArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'init takes one workspace file' }), flags: z.object({ demo: z.literal(true).optional(), force: z.literal(true).optional() }).strict() });
+const ServeArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'serve takes one workspace file' }), flags: z.object({ port: PortFlag.optional() }).strict() });
+
+export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      out(HELP);
+      return 0;
+    }
+    if (command === '--version' || command === '-v') {
+      out(`${APP_VERSION}\n`);
+      return 0;
+    }
+    if (rest.includes('--help')) {
+      out(HELP);
+      return 0;
+    }
+    switch (command) {
+      case 'init': {
+        const { positionals, flags } = parse(InitArgs, splitArgs(rest, ['demo', 'force']));
+        initWorkspace(positionals[0], { demo: flags.demo === true, force: flags.force === true });
+        out(`Created ${flags.demo ? 'a demo workspace' : 'an empty workspace'} at ${positionals[0]}\n`);
+        return 0;
+      }
+      case 'serve': {
+        const { positionals, flags } = parse(ServeArgs, splitArgs(rest, []));
+        const served = await serveWorkspace(positionals[0], flags.port !== undefined ? { port: flags.port } : {});
+        await printAndWait(served, (line) => out(line + '\n'));
+        return 0;
+      }
+      default:
+        throw new ArgError(`"${command}" is not an Outturn command. Run outturn --help to see the commands.`);
+    }
+  } catch (e) {
+    if (e instanceof ArgError || e instanceof UserError) {
+      err(`${e.message}\n`);
+      return 1;
+    }
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      err('That port is already in use. Choose another with --port, or leave it out to pick a free one.\n');
+      return 1;
+    }
+    if (['EACCES', 'EPERM', 'ENOENT', 'EROFS', 'EISDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) {
+      err(`Outturn could not use that file or folder: ${(e as Error).message}\n`);
+      return 1;
+    }
+    err(`Internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 2;
+  }
+}
+
+export function cliMain(): void {
+  void run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+if (require.main === module) cliMain();

@@ -1,0 +1,47 @@
+import { monthLabel, publishesFmr } from '../../shared/periods';
+import type { PeriodInfo } from '../../shared/api/contract';
+import type { Workspace } from './workspace';
+
+interface PeriodRow {
+  id: string;
+  status: 'open' | 'closed';
+  closed_by: string | null;
+  closed_at: string | null;
+  has_kad: number;
+}
+
+export function listPeriods(ws: Workspace): PeriodInfo[] {
+  const rows = ws.db
+    .prepare(
+      `SELECT p.id, p.status, p.closed_by, p.closed_at,
+              EXISTS (SELECT 1 FROM kad_lines k WHERE k.period = p.id) AS has_kad
+       FROM periods p ORDER BY p.id`,
+    )
+    .all() as PeriodRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    label: monthLabel(r.id),
+    status: r.status,
+    closedBy: r.closed_by,
+    closedAt: r.closed_at,
+    hasKad: r.has_kad === 1,
+    publishesFmr: publishesFmr(r.id),
+  }));
+}
+
+/** Inserts missing periods; call inside Workspace.write. */
+export function insertPeriods(ws: Workspace, ids: readonly string[]): void {
+  const insert = ws.db.prepare(`INSERT OR IGNORE INTO periods (id, status) VALUES (?, 'open')`);
+  for (const id of ids) insert.run(id);
+}
+
+/** Closing a period (revenue monitoring brings the screen for it); audited through the periods trigger. */
+export function setPeriodStatus(ws: Workspace, id: string, status: 'open' | 'closed'): void {
+  ws.write({ channel: 'close/reopen', label: `${status === 'closed' ? 'Close' : 'Reopen'} ${monthLabel(id)}` }, () => {
+    const now = new Date().toISOString();
+    const res = ws.db
+      .prepare('UPDATE periods SET status = ?, closed_by = ?, closed_at = ? WHERE id = ?')
+      .run(status, status === 'closed' ? ws.identity.osUser : null, status === 'closed' ? now : null, id);
+    if (res.changes === 0) throw new Error(`no period ${id}`);
+  });
+}

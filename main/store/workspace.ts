@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../../shared/api/errors';
+import { monthLabel } from '../../shared/periods';
+import { currentIdentity, type Identity } from './identity';
+import { acquireLock, describeHolder } from './lock';
+import { migrate, latestVersion, schemaVersion } from './migrate';
+import { networkShareWarning } from './network-share';
+
+export type Channel = 'grid' | 'paste' | 'import' | 'undo' | 'redo' | 'return' | 'cli' | 'close/reopen' | 'seed';
+
+export interface WriteContext {
+  channel: Channel;
+  label: string;
+  period?: string | null;
+  serviceId?: string | null;
+  undoable?: boolean;
+  revertsOp?: number | null;
+  fileName?: string | null;
+  fileSha256?: string | null;
+}
+
+export interface OpenOptions {
+  /** Open even when another instance holds the lock; writes are then refused. */
+  readOnly?: boolean;
+  /** Path of a better-sqlite3 .node built for the running runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string;
+  identity?: Identity;
+  /** Create the file if it does not exist (init only). */
+  create?: boolean;
+}
+
+/** An open workspace file: the only way to the database, and the only way to write to it. */
+export class Workspace {
+  readonly db: Database.Database;
+  readonly readOnlyReason: string | null;
+  readonly networkWarning: string | null;
+  readonly identity: Identity;
+  private releaseLock: (() => void) | null = null;
+
+  private constructor(readonly file: string, opts: OpenOptions) {
+    this.identity = opts.identity ?? currentIdentity();
+    this.networkWarning = networkShareWarning(file);
+    let readOnlyReason: string | null = opts.readOnly ? 'Opened read-only.' : null;
+    if (!opts.readOnly) {
+      const lock = acquireLock(file, this.identity);
+      if (lock.acquired) this.releaseLock = lock.release;
+      else readOnlyReason = `Read-only: this workspace is open for editing by ${describeHolder(lock.holder)}. Ask them to close Outturn, then reopen it here to edit.`;
+    }
+    this.readOnlyReason = readOnlyReason;
+    const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+    try {
+      this.db = new Database(file, { readonly: readOnlyReason !== null, fileMustExist: !opts.create, ...binding });
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('busy_timeout = 5000');
+      if (readOnlyReason === null) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+        migrate(this.db);
+      } else if (schemaVersion(this.db) !== latestVersion()) {
+        throw new UserError('read_only', 'This workspace needs updating to this version of Outturn, which cannot be done while it is read-only.');
+      }
+    } catch (err) {
+      this.releaseLock?.();
+      throw err;
+    }
+  }
+
+  static open(file: string, opts: OpenOptions = {}): Workspace {
+    const abs = path.resolve(file);
+    if (!opts.create && !fs.existsSync(abs)) throw new UserError('not_found', `There is no workspace file at ${abs}.`);
+    if (opts.create) fs.mkdirSync(path.dirname(abs), { recursive: true });
+    return new Workspace(abs, opts);
+  }
+
+  get readOnly(): boolean {
+    return this.readOnlyReason !== null;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+    this.releaseLock?.();
+    this.releaseLock = null;
+  }
+
+  /** Refuses writes to a closed period, naming it and who closed it when. */
+  assertPeriodOpen(period: string): void {
+    const row = this.db.prepare('SELECT status, closed_by, closed_at FROM periods WHERE id = ?').get(period) as
+      | { status: string; closed_by: string | null; closed_at: string | null }
+      | undefined;
+    if (!row) throw new UserError('not_found', `${/^\d{4}-\d{2}$/.test(period) ? monthLabel(period) : period} is not a period of this workspace.`);
+    if (row.status === 'closed') {
+      const when = row.closed_at ? ` on ${row.closed_at.slice(0, 10)}` : '';
+      throw new UserError('period_closed', `${monthLabel(period)} is closed (closed by ${row.closed_by ?? 'unknown'}${when}). Reopen it before changing its figures.`, { period });
+    }
+  }
+
+  /**
+   * Every change to financial data goes through here: one transaction, refused when read-only or when
+   * the period is closed, with the write context the audit triggers copy into every audit row.
+   */
+  write<T>(ctx: WriteContext, fn: (opId: number) => T): T {
+    if (this.readOnly) throw new UserError('read_only', this.readOnlyReason ?? 'This workspace is read-only.');
+    if (ctx.period) this.assertPeriodOpen(ctx.period);
+    const run = this.db.transaction(() => {
+      const at = new Date().toISOString();
+      const op = this.db
+        .prepare(
+          `INSERT INTO operations (at, os_user, machine, channel, label, period, service_id, undoable, reverts_op)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(at, this.identity.osUser, this.identity.machine, ctx.channel, ctx.label, ctx.period ?? null, ctx.serviceId ?? null, ctx.undoable ? 1 : 0, ctx.revertsOp ?? null);
+      const opId = Number(op.lastInsertRowid);
+      if (ctx.undoable) this.db.prepare(`UPDATE operations SET state = 'dropped' WHERE state = 'undone'`).run();
+      this.db
+        .prepare('INSERT INTO write_context (id, op_id, at, os_user, machine, channel, file_name, file_sha256) VALUES (1, ?, ?, ?, ?, ?, ?, ?)')
+        .run(opId, at, this.identity.osUser, this.identity.machine, ctx.channel, ctx.fileName ?? null, ctx.fileSha256 ?? null);
+      const result = fn(opId);
+      this.db.prepare('DELETE FROM write_context').run();
+      return result;
+    });
+    try {
+      return run.immediate();
+    } catch (err) {
+      throw translateSqliteError(err, this);
+    }
+  }
+}
+
+/** Turns the triggers' RAISE messages into the plain-English errors a user sees. */
+function translateSqliteError(err: unknown, ws: Workspace): unknown {
+  const message = err instanceof Error ? err.message : '';
+  if (message.includes('outturn:period_closed')) {
+    const closed = ws.db.prepare(`SELECT id FROM periods WHERE status = 'closed' ORDER BY id`).all() as { id: string }[];
+    try {
+      for (const p of closed) ws.assertPeriodOpen(p.id);
+    } catch (friendly) {
+      return friendly;
+    }
+    return new UserError('period_closed', 'That period is closed. Reopen it before changing its figures.');
+  }
+  if (message.includes('readonly') || message.includes('read-only')) return new UserError('read_only', ws.readOnlyReason ?? 'This workspace is read-only.');
+  return err;
+}
