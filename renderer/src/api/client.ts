@@ -1,0 +1,84 @@
+import type { Envelope, Input, Method, Output } from '../../../shared/api/contract';
+import type { OutturnBridge } from '../../../shared/api/bridge';
+import type { WireError } from '../../../shared/api/errors';
+
+/**
+ * The renderer's one way to reach the main process. Under Electron the preload exposes `window.outturn`;
+ * in a browser the same contract is served over loopback HTTP behind a per-run token. Nothing else in the
+ * renderer knows which of the two it has.
+ */
+declare global {
+  interface Window {
+    outturn?: OutturnBridge;
+  }
+}
+
+export type ApiErrorCode = WireError['code'] | 'transport';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const TOKEN_KEY = 'outturn.token';
+
+/**
+ * The browser URL arrives as `#token=SECRET`. Keep the token for this tab (so a reload still works) and
+ * take it out of the address bar so it is not bookmarked, shared or left in screenshots.
+ */
+export function captureToken(): void {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (!match?.[1]) return;
+  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+}
+
+function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
+}
+
+async function sendHttp<K extends Method>(method: K, input: Input<K>): Promise<Envelope<Output<K>>> {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (!token) {
+    throw new ApiError('transport', 'This page was opened without its access key. Open the address that "outturn serve" printed, including the part after #.');
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Outturn-Token': token },
+      body: JSON.stringify(input),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError('transport', 'Outturn is not answering. It may have been closed: start it again and reopen the address it prints.');
+  }
+  try {
+    return (await response.json()) as Envelope<Output<K>>;
+  } catch {
+    const why = response.status === 401 || response.status === 403 ? 'The access key of this page is no longer valid. Open the address that "outturn serve" printed.' : `Outturn answered with an unexpected reply (HTTP ${response.status}).`;
+    throw new ApiError('transport', why);
+  }
+}
+
+export async function send<K extends Method>(method: K, input: Input<K>): Promise<Output<K>> {
+  const bridge = window.outturn;
+  if (bridge) {
+    const call = bridge[method] as (input: Input<K>) => Promise<Envelope<Output<K>>>;
+    return unwrap(await call(input));
+  }
+  return unwrap(await sendHttp(method, input));
+}
+
+/** A message fit to show a finance officer, whatever was thrown. */
+export function messageOf(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return 'Something went wrong in this window. Nothing was saved. Reload the page and try again.';
+}

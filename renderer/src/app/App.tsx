@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo, HistoryState, KadServiceInfo, PeriodInfo } from '../../../shared/api/contract';
+import { messageOf, send } from '../api/client';
+import type { InvalidCell } from '../kad/columns';
+import { KadPage } from '../kad/KadPage';
+import { AREAS, type AreaId } from './areas';
+import { Header } from './Header';
+import { HistoryBar } from './HistoryBar';
+import { Nav } from './Nav';
+import { PeriodSelect } from './PeriodSelect';
+import { PlaceholderPage } from './PlaceholderPage';
+import { useUndoShortcuts } from './useUndoShortcuts';
+
+/** A refusal shown in the alert line; `cell` marks the refused cell of the table it belongs to. */
+interface Refusal {
+  text: string;
+  cell?: InvalidCell & { period: string; serviceId: string };
+}
+
+interface Loaded {
+  info: AppInfo;
+  months: PeriodInfo[];
+  services: KadServiceInfo[];
+}
+
+function defaultPeriod(months: readonly PeriodInfo[]): string {
+  return ([...months].reverse().find((m) => m.hasKad) ?? months[months.length - 1])?.id ?? '';
+}
+
+export function App({ styleNonce }: { styleNonce: string | undefined }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+  const [area, setArea] = useState<AreaId>('kad');
+  const [period, setPeriod] = useState('');
+  const [serviceId, setServiceId] = useState('');
+  const [reloadKey, setReloadKey] = useState(0);
+  const [history, setHistory] = useState<HistoryState | null>(null);
+  const [status, setStatus] = useState('');
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+
+  const refreshHistory = useCallback(() => {
+    send('history.state', {}).then(setHistory, () => setHistory(null));
+  }, []);
+
+  /** Everything the shell shows; after a reset or an undo the chosen month and service are kept if they still exist. */
+  const loadAll = useCallback(async () => {
+    const [info, periods, services, hist] = await Promise.all([
+      send('app.info', {}),
+      send('periods.list', {}),
+      send('kad.services', {}),
+      send('history.state', {}),
+    ]);
+    setLoaded({ info, months: periods.months, services });
+    setHistory(hist);
+    setPeriod((p) => (periods.months.some((m) => m.id === p) ? p : defaultPeriod(periods.months)));
+    setServiceId((s) => (services.some((x) => x.id === s) ? s : (services[0]?.id ?? '')));
+    setReloadKey((k) => k + 1);
+  }, []);
+
+  useEffect(() => {
+    loadAll().catch((err: unknown) => setStartError(messageOf(err)));
+  }, [loadAll]);
+
+  const onSaved = useCallback(() => {
+    setStatus('Saved');
+    setRefusal(null);
+    refreshHistory();
+  }, [refreshHistory]);
+
+  const onRefused = useCallback(
+    (text: string, cell: InvalidCell) => {
+      setStatus('');
+      setRefusal({ text, cell: { ...cell, period, serviceId } });
+    },
+    [period, serviceId],
+  );
+
+  const step = useCallback(
+    async (kind: 'undo' | 'redo') => {
+      if (history && !(kind === 'undo' ? history.canUndo : history.canRedo)) {
+        setStatus(kind === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+        return;
+      }
+      try {
+        const done = await send(kind === 'undo' ? 'history.undo' : 'history.redo', {});
+        setHistory(done.history);
+        setStatus(done.label);
+        setRefusal(null);
+        // Show the table the step changed, which may not be the one on screen.
+        if (done.period) setPeriod(done.period);
+        if (done.serviceId) setServiceId(done.serviceId);
+        if (done.period || done.serviceId) setArea('kad');
+        await loadAll();
+      } catch (err) {
+        setRefusal({ text: messageOf(err) });
+        refreshHistory();
+      }
+    },
+    [history, loadAll, refreshHistory],
+  );
+
+  useUndoShortcuts(step);
+
+  const resetDemo = useCallback(async () => {
+    try {
+      await send('demo.reset', {});
+      setRefusal(null);
+      await loadAll();
+      setStatus('Demo reset to the published August 2023 figures');
+    } catch (err) {
+      setRefusal({ text: messageOf(err) });
+    }
+  }, [loadAll]);
+
+  const changeService = (id: string) => {
+    setServiceId(id);
+    setRefusal(null);
+  };
+  const changePeriod = (id: string) => {
+    setPeriod(id);
+    setRefusal(null);
+  };
+
+  if (startError) {
+    return (
+      <main className="start-error">
+        <h1>Outturn could not open</h1>
+        <p role="alert">{startError}</p>
+      </main>
+    );
+  }
+
+  const month = loaded?.months.find((m) => m.id === period);
+  const current = AREAS.find((a) => a.id === area) ?? AREAS[0]!;
+  const invalid = refusal?.cell && refusal.cell.period === period && refusal.cell.serviceId === serviceId ? refusal.cell : null;
+
+  return (
+    <div className="shell">
+      <Header info={loaded?.info ?? null} onResetDemo={() => void resetDemo()} />
+      <Nav current={area} onSelect={setArea} />
+      <main className="main">
+        <div className="toolbar">
+          {loaded ? <PeriodSelect months={loaded.months} value={period} onChange={changePeriod} /> : null}
+          <HistoryBar history={history} onStep={(kind) => void step(kind)} />
+          <p className="status" role="status" data-testid="status">
+            {status}
+          </p>
+        </div>
+        <div className="alert" role="alert" data-testid="alert">
+          {refusal?.text}
+        </div>
+        {!loaded || !month ? (
+          <p className="loading">Opening the workspace…</p>
+        ) : current.comingSoon ? (
+          <PlaceholderPage area={current} />
+        ) : (
+          <KadPage
+            period={month}
+            services={loaded.services}
+            serviceId={serviceId}
+            onServiceChange={changeService}
+            reloadKey={reloadKey}
+            workspaceLock={loaded.info.readOnly ? (loaded.info.readOnlyReason ?? 'This workspace is open read-only.') : null}
+            invalid={invalid}
+            styleNonce={styleNonce}
+            onSaved={onSaved}
+            onRefused={onRefused}
+          />
+        )}
+      </main>
+    </div>
+  );
+}

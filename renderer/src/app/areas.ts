@@ -1,0 +1,44 @@
+export type AreaId = 'kad' | 'revenue' | 'savings' | 'reserves' | 'pack';
+
+export interface Area {
+  id: AreaId;
+  name: string;
+  /** For areas not built yet: what the page will hold and when it arrives. */
+  comingSoon?: { holds: string; arrives: string };
+}
+
+export const AREAS: readonly Area[] = [
+  { id: 'kad', name: 'Key Activity Data' },
+  {
+    id: 'revenue',
+    name: 'Revenue',
+    comingSoon: {
+      holds: 'Appendix 1 budget lines for Adults, Health and Commissioning and for Public Health, with budget, actual to date and forecast outturn variance, the section 1.2 summary and the Appendix 2 commentaries.',
+      arrives: 'Arrives with revenue monitoring, which also brings closing and reopening a month.',
+    },
+  },
+  {
+    id: 'savings',
+    name: 'Savings',
+    comingSoon: {
+      holds: 'The quarterly savings tracker (Appendix 4): each saving with its planned and forecast delivery and its RAG rating.',
+      arrives: 'Arrives with the savings tracker; Quarter 1 2023-24 is published in the August 2023 report.',
+    },
+  },
+  {
+    id: 'reserves',
+    name: 'Reserves',
+    comingSoon: {
+      holds: 'Earmarked reserves from the technical appendix (Appendix 5): opening balance, movements in the year and forecast closing balance, with grants and virements.',
+      arrives: 'Arrives with the technical appendix.',
+    },
+  },
+  {
+    id: 'pack',
+    name: 'Committee pack',
+    comingSoon: {
+      holds: 'The Finance Monitoring Report for committee: every table laid out as published, checked against its own totals, and exported as an Excel workbook.',
+      arrives: 'Arrives once the areas above are in place.',
+    },
+  },
+];
