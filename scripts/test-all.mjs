@@ -36,14 +36,15 @@ for (const stage of stages) {
   if (stage.vitest) {
     const out = path.join(tmp, `${stage.name}.json`);
     const res = run([npx, 'vitest', 'run', '--project', stage.vitest, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
-    let p = 0;
-    let f = 0;
+    let p;
+    let f;
     try {
       const report = JSON.parse(fs.readFileSync(out, 'utf8'));
       p = report.numPassedTests;
       f = report.numFailedTests;
       if (report.numTotalTests === 0) f += 1; // a stage that ran no test has not shown anything
     } catch {
+      p = 0;
       f = 1;
     }
     if (!res.ok && f === 0) f = 1; // e.g. a file that failed to load

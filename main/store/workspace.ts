@@ -52,6 +52,7 @@ export class Workspace {
     const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
     try {
       this.db = new Database(file, { readonly: readOnlyReason !== null, fileMustExist: !opts.create, ...binding });
+      assertOutturnFile(this.db, file);
       this.db.pragma('foreign_keys = ON');
       this.db.pragma('busy_timeout = 5000');
       if (readOnlyReason === null) {
@@ -62,7 +63,10 @@ export class Workspace {
         throw new UserError('read_only', 'This workspace needs updating to this version of Outturn, which cannot be done while it is read-only.');
       }
     } catch (err) {
+      const opened = (this as { db?: Database.Database }).db;
+      if (opened?.open) opened.close();
       this.releaseLock?.();
+      if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new UserError('invalid_input', `${file} is not an Outturn workspace (it is not a database file).`);
       throw err;
     }
   }
@@ -125,6 +129,17 @@ export class Workspace {
     } catch (err) {
       throw translateSqliteError(err, this);
     }
+  }
+}
+
+/** Refuses to migrate (and so alter) a database some other program made. */
+function assertOutturnFile(db: Database.Database, file: string): void {
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+  if (tables.length > 0 && !tables.includes('schema_migrations')) {
+    throw new UserError('invalid_input', `${file} is not an Outturn workspace: it is a database made by another program, so Outturn will not change it.`);
+  }
+  if (schemaVersion(db) > latestVersion()) {
+    throw new UserError('invalid_input', `${file} was saved by a newer version of Outturn. Install the latest version to open it.`);
   }
 }
 

@@ -58,3 +58,29 @@ describe('network shares', () => {
     expect(networkShareWarning('/mnt/finance-local/fmr.db', mounts)).toBeNull();
   });
 });
+
+describe('opening files that are not Outturn workspaces', () => {
+  it('refuses a file that is not a database, and a database made by another program, changing neither', async () => {
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const Database = (await import('better-sqlite3')).default;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-notws-'));
+    try {
+      const text = path.join(dir, 'notes.db');
+      fs.writeFileSync(text, 'hello, this is not a database at all '.repeat(50));
+      expect(() => Workspace.open(text)).toThrow(/is not an Outturn workspace \(it is not a database file\)/);
+      expect(fs.readFileSync(text, 'utf8')).toMatch(/^hello/);
+      const other = path.join(dir, 'other.db');
+      const db = new Database(other);
+      db.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY)');
+      db.close();
+      expect(() => Workspace.open(other)).toThrow(/database made by another program/);
+      const check = new Database(other, { readonly: true });
+      expect(check.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all()).toEqual(['customers']);
+      check.close();
+      expect(fs.existsSync(lockPath(other))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

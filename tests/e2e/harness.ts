@@ -1,0 +1,101 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(__dirname, '../..');
+export const CHROMIUM = process.env.OUTTURN_CHROMIUM ?? '/usr/bin/chromium';
+
+/** A demo workspace served by the built `outturn` bin, as a user would run it. */
+export interface Served {
+  url: string;
+  file: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export async function serveDemo(): Promise<Served> {
+  if (!fs.existsSync(path.join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build first: npm run build');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-e2e-'));
+  const file = path.join(dir, 'demo.db');
+  const bin = path.join(ROOT, 'bin/outturn.js');
+  await new Promise<void>((resolve, reject) => {
+    const init = spawn(process.execPath, [bin, 'init', file, '--demo'], { stdio: 'inherit' });
+    init.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`init exited ${code}`))));
+  });
+  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+  });
+  return {
+    url,
+    file,
+    dir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.on('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (CI does this).`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Collects CSP violations and page errors so a test can assert there were none. */
+export function watchPage(page: Page): { problems: string[] } {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+  });
+  return { problems };
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+}
+
+const EXCEPTIONS_FILE = path.join(__dirname, 'axe-exceptions.json');
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the page and returns the serious or critical
+ * violations that are not listed, with their reason, in tests/e2e/axe-exceptions.json.
+ */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const exceptions = JSON.parse(fs.readFileSync(EXCEPTIONS_FILE, 'utf8')) as { rule: string; selectorContains: string; reason: string }[];
+  // Evaluated over the DevTools protocol, which the page's CSP does not govern (a script tag would be refused).
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  // A string, so this Node-side file needs no DOM typings.
+  const violations = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }).then((r) => r.violations)`,
+  )) as AxeViolation[];
+  const found: string[] = [];
+  for (const v of violations) {
+    if (v.impact !== 'serious' && v.impact !== 'critical') continue;
+    for (const node of v.nodes) {
+      const target = node.target.join(' ');
+      if (exceptions.some((e) => e.rule === v.id && target.includes(e.selectorContains))) continue;
+      found.push(`${v.id} (${v.impact}): ${v.help} at ${target}: ${node.html.slice(0, 160)}`);
+    }
+  }
+  return found;
+}

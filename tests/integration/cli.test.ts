@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../main/cli/index';
+import { AppSession } from '../../main/app/session';
+import { kadTable } from '../../main/kad/service';
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, (s) => (stdout += s), (s) => (stderr += s));
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-cli-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('outturn CLI', () => {
+  it('prints help and the version', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/outturn <command> <workspace.db>/);
+    expect((await cli('--version')).stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('creates a demo workspace and refuses to overwrite it without --force', async () => {
+    const file = path.join(dir, 'fmr.db');
+    expect(await cli('init', file, '--demo')).toMatchObject({ code: 0 });
+    const session = new AppSession(file);
+    expect(kadTable(session.ws, '2023-08', 'autism').lines.find((l) => l.key === 'residential')?.expectedPackages).toBe(400);
+    session.close();
+    const again = await cli('init', file);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists\. Use --force/);
+    expect(await cli('init', file, '--force')).toMatchObject({ code: 0 });
+    const empty = new AppSession(file);
+    expect(empty.ws.db.prepare('SELECT COUNT(*) AS n FROM kad_lines').get()).toEqual({ n: 0 });
+    empty.close();
+  });
+
+  it('explains bad arguments in plain English with exit code 1', async () => {
+    expect(await cli('frobnicate')).toMatchObject({ code: 1, stderr: expect.stringMatching(/"frobnicate" is not an Outturn command/) });
+    expect(await cli('init')).toMatchObject({ code: 1, stderr: expect.stringMatching(/workspace file/) });
+    expect(await cli('init', path.join(dir, 'a.db'), '--colour')).toMatchObject({ code: 1, stderr: expect.stringMatching(/unknown option --colour/) });
+    expect(await cli('serve', path.join(dir, 'missing.db'))).toMatchObject({ code: 1, stderr: expect.stringMatching(/There is no workspace file/) });
+    expect(await cli('serve', path.join(dir, 'a.db'), '--port', 'abc')).toMatchObject({ code: 1, stderr: expect.stringMatching(/--port takes a number/) });
+  });
+
+  it('serves on loopback through the built bin, printing the URL, and stops cleanly', async () => {
+    const bin = path.resolve(__dirname, '../../bin/outturn.js');
+    if (!fs.existsSync(path.resolve(__dirname, '../../dist/renderer/index.html'))) throw new Error('run `npm run build` before the tests');
+    const file = path.join(dir, 'serve.db');
+    expect(await cli('init', file, '--demo')).toMatchObject({ code: 0 });
+    const child = spawn(process.execPath, [bin, 'serve', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+    });
+    const base = url.split('#')[0]!;
+    const token = url.split('#token=')[1]!;
+    const res = await fetch(`${base}api/kad.services`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-outturn-token': token }, body: '{}' });
+    const body = (await res.json()) as { ok: boolean; value: { id: string }[] };
+    expect(body.value.map((s) => s.id)).toHaveLength(6);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+});
