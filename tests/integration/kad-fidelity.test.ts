@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeKadTotals, variance } from '../../shared/kad/totals';
 import { KAD_FIELDS } from '../../shared/kad/model';
@@ -8,16 +6,11 @@ import { kadTable } from '../../main/kad/service';
 import { serviceIdOf } from '../../main/demo/seed';
 import type { AppSession } from '../../main/app/session';
 import { tempDemo } from '../helpers/workspace';
+import { publishedKadTables } from '../helpers/reference';
 
-/**
- * The demo workspace reproduces the published August 2023 KAD tables from their line data alone.
- * Fixtures are read from ../shared/reference (the published tables), not from the copy the app ships.
- */
-const REFERENCE = path.resolve(__dirname, '../../../shared/reference/fmr-2023-08');
-const fixtures = fs
-  .readdirSync(REFERENCE)
-  .filter((f) => f.startsWith('kad-'))
-  .map((f) => JSON.parse(fs.readFileSync(path.join(REFERENCE, f), 'utf8')));
+/** The demo workspace reproduces the published August 2023 KAD tables from their line data alone. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const fixtures = publishedKadTables() as any[];
 
 const COLS = {
   expectedPackages: ['budget', 'expected_packages'],
