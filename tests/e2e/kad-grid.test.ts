@@ -72,7 +72,7 @@ describe('Key Activity Data grid in Chromium against outturn serve', () => {
     await page.keyboard.type('4,79x');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/Nursing · Current Average Unit Cost \(per week\): "4,79x" is not an amount of money\. Nothing was saved\./);
-    expect(await cell(page, 'nursing', 'currentUnitCost').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => cell(page, 'nursing', 'currentUnitCost').getAttribute('aria-invalid')).toBe('true');
     await page.reload();
     await expect.poll(() => cell(page, 'nursing', 'currentUnitCost').textContent()).toBe('£4,792');
     await cell(page, 'residential', 'expectedPackages').focus();
