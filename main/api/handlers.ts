@@ -2,7 +2,12 @@ import path from 'node:path';
 import type { Method, Output, ParsedInput } from '../../shared/api/contract';
 import { financialYearOf } from '../../shared/periods';
 import type { AppSession } from '../app/session';
-import { kadTable, setKadCell } from '../kad/service';
+import { kadTable, setKadCell, setKadCells } from '../kad/service';
+import { kadChecks } from '../kad/checks';
+import { addService, kadConfig, setTypeInUse } from '../kad/config';
+import { rollForward } from '../kad/rollforward';
+import { kadSettings, updateKadSettings } from '../kad/settings';
+import { kadTrend } from '../kad/trend';
 import { listServices } from '../kad/repository';
 import { listAudit } from '../store/audit';
 import { historyState, redo, undo } from '../store/history';
@@ -47,8 +52,17 @@ export function createHandlers(session: AppSession): Handlers {
       return { financialYear: latest ? financialYearOf(latest.id) : '', months };
     },
     'kad.services': () => listServices(session.ws),
-    'kad.table': ({ period, serviceId }) => kadTable(session.ws, period, serviceId),
+    'kad.table': ({ period, serviceId, compareTo }) => kadTable(session.ws, period, serviceId, compareTo),
     'kad.setCell': (input, ctx) => setKadCell(session.ws, input, ctx.channel),
+    'kad.setCells': ({ source, ...input }, ctx) => setKadCells(session.ws, input, source === 'paste' && ctx.channel === 'grid' ? 'paste' : ctx.channel),
+    'kad.rollForward': ({ fromPeriod }, ctx) => rollForward(session.ws, fromPeriod, ctx.channel),
+    'kad.checks': ({ period }) => kadChecks(session.ws, period),
+    'kad.trend': ({ serviceId, from, to }) => kadTrend(session.ws, serviceId, from, to),
+    'kad.config': ({ period }) => kadConfig(session.ws, period),
+    'kad.addService': (input, ctx) => addService(session.ws, input, ctx.channel),
+    'kad.setTypeInUse': (input, ctx) => setTypeInUse(session.ws, input, ctx.channel),
+    'kad.settings': () => kadSettings(session.ws),
+    'kad.updateSettings': (input, ctx) => updateKadSettings(session.ws, input, ctx.channel),
     'history.state': () => historyState(session.ws),
     'history.undo': () => step(undo(session.ws), 'Undone'),
     'history.redo': () => step(redo(session.ws), 'Redone'),

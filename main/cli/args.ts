@@ -38,3 +38,5 @@ export const PortFlag = z.coerce
   .int('--port takes a whole number')
   .min(0, '--port takes a number from 0 to 65535')
   .max(65535, '--port takes a number from 0 to 65535');
+
+export const PeriodFlag = z.string({ error: 'give a month as YYYY-MM, for example --period 2023-08' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'give a month as YYYY-MM, for example 2023-08');

@@ -3,7 +3,11 @@ import { UserError } from '../../shared/api/errors';
 import { initWorkspace } from '../app/session';
 import { printAndWait, serveWorkspace } from '../app/serve';
 import { APP_VERSION } from '../app/version';
-import { explainArgs, PortFlag, splitArgs, WorkspaceArg } from './args';
+import { explainArgs, PeriodFlag, PortFlag, splitArgs, WorkspaceArg } from './args';
+import { formatFinding, findingForJson } from '../../shared/kad/checks';
+import { kadChecksFor } from '../kad/checks';
+import { rollForward } from '../kad/rollforward';
+import { AppSession } from '../app/session';
 
 /**
  * `outturn <command> <workspace.db> [options]`. Exit codes: 0 success, 1 user error (plain English on
@@ -18,6 +22,12 @@ Commands:
                                            August 2023 Key Activity Data; --force replaces an existing file.
   serve <workspace.db> [--port N]          Serve the app to a browser on this computer (127.0.0.1 only).
                                            A free port is chosen unless --port is given.
+  check <workspace.db> [--period YYYY-MM] [--json]
+                                           List every disagreement and data-quality finding, one per line:
+                                           area | table | row | column | reported X | computed Y | rule.
+                                           Every month with data unless --period. Findings are not errors.
+  roll-forward <workspace.db> --from YYYY-MM
+                                           Create the next month's Key Activity Data from this month's.
 
 Options:
   --help       Show this help.
@@ -35,6 +45,19 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
 }
 
 const InitArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'init takes one workspace file' }), flags: z.object({ demo: z.literal(true).optional(), force: z.literal(true).optional() }).strict() });
+const CheckArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'check takes one workspace file' }), flags: z.object({ period: PeriodFlag.optional(), json: z.literal(true).optional() }).strict() });
+const RollArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'roll-forward takes one workspace file' }), flags: z.object({ from: PeriodFlag }).strict() });
+
+/** Opens a workspace for one command and always releases it. */
+function withSession<T>(file: string, readOnly: boolean, fn: (s: AppSession) => T): T {
+  const session = new AppSession(file, { readOnly });
+  try {
+    return fn(session);
+  } finally {
+    session.close();
+  }
+}
+
 const ServeArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'serve takes one workspace file' }), flags: z.object({ port: PortFlag.optional() }).strict() });
 
 export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -63,6 +86,22 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         const { positionals, flags } = parse(ServeArgs, splitArgs(rest, []));
         const served = await serveWorkspace(positionals[0], flags.port !== undefined ? { port: flags.port } : {});
         await printAndWait(served, (line) => out(line + '\n'));
+        return 0;
+      }
+      case 'check': {
+        const { positionals, flags } = parse(CheckArgs, splitArgs(rest, ['json']));
+        const findings = withSession(positionals[0], true, (s) => kadChecksFor(s.ws, flags.period));
+        if (flags.json) out(JSON.stringify(findings.map(findingForJson), null, 2) + '\n');
+        else for (const f of findings) out(formatFinding(f) + '\n');
+        return 0;
+      }
+      case 'roll-forward': {
+        const { positionals, flags } = parse(RollArgs, splitArgs(rest, []));
+        const result = withSession(positionals[0], false, (s) => {
+          if (s.ws.readOnly) throw new UserError('read_only', s.ws.readOnlyReason ?? 'This workspace is read-only.');
+          return rollForward(s.ws, flags.from, 'cli');
+        });
+        out(`${result.label}.\n`);
         return 0;
       }
       default:

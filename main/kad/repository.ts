@@ -1,4 +1,4 @@
-import { CARE_CONTRIBUTIONS_KEY, type KadField, type KadLine, type ReportedValue } from '../../shared/kad/model';
+import { ACTUAL_FIELDS, CARE_CONTRIBUTIONS_KEY, type KadField, type KadLine, type ReportedValue } from '../../shared/kad/model';
 import type { KadServiceInfo } from '../../shared/api/contract';
 import type { Hundredths } from '../../shared/money';
 import type { Workspace } from '../store/workspace';
@@ -24,6 +24,7 @@ export function getService(ws: Workspace, id: string): KadServiceInfo | undefine
 interface LineRow {
   line_key: string;
   in_use: number;
+  actuals_updated: number;
   expected_packages: number | null;
   budget_unit_cost: number | null;
   annual_budget_k: number | null;
@@ -52,6 +53,7 @@ export function getLines(ws: Workspace, period: string, serviceId: string): KadL
     group: r.grp,
     isRespite: r.is_respite === 1,
     inUse: r.in_use === 1,
+    actualsUpdated: r.actuals_updated === 1,
     expectedPackages: r.expected_packages,
     budgetUnitCost: r.budget_unit_cost,
     annualBudgetK: r.annual_budget_k,
@@ -70,7 +72,66 @@ export function getLineValue(ws: Workspace, period: string, serviceId: string, l
 
 /** Call inside Workspace.write. */
 export function setLineValue(ws: Workspace, period: string, serviceId: string, lineKey: string, field: KadField, value: Hundredths | null): void {
-  ws.db.prepare(`UPDATE kad_lines SET ${FIELD_COLUMNS[field]} = ? WHERE period = ? AND service_id = ? AND line_key = ?`).run(value, period, serviceId, lineKey);
+  const marks = ACTUAL_FIELDS.includes(field) ? ', actuals_updated = 1' : '';
+  ws.db.prepare(`UPDATE kad_lines SET ${FIELD_COLUMNS[field]} = ?${marks} WHERE period = ? AND service_id = ? AND line_key = ?`).run(value, period, serviceId, lineKey);
+}
+
+/** Undo and redo put back any audited column of a line, including the flags. Call inside Workspace.write. */
+export const LINE_COLUMNS = new Set([...Object.values(FIELD_COLUMNS), 'in_use', 'actuals_updated']);
+export function setLineColumn(ws: Workspace, period: string, serviceId: string, lineKey: string, column: string, value: number | null): void {
+  if (!LINE_COLUMNS.has(column)) throw new Error(`not a KAD line column: ${column}`);
+  ws.db.prepare(`UPDATE kad_lines SET ${column} = ? WHERE period = ? AND service_id = ? AND line_key = ?`).run(value, period, serviceId, lineKey);
+}
+
+/** Months holding any KAD, oldest first. */
+export function periodsWithKad(ws: Workspace): string[] {
+  return ws.db.prepare('SELECT DISTINCT period FROM kad_lines ORDER BY period').pluck().all() as string[];
+}
+
+export function servicesWithLines(ws: Workspace, period: string): Set<string> {
+  return new Set(ws.db.prepare('SELECT DISTINCT service_id FROM kad_lines WHERE period = ?').pluck().all(period) as string[]);
+}
+
+/**
+ * Copies one month's lines into the next: budget and actual figures carried, actuals marked as not yet
+ * updated. Call inside Workspace.write.
+ */
+export function copyLinesForward(ws: Workspace, from: string, to: string): number {
+  return ws.db
+    .prepare(
+      `INSERT INTO kad_lines (period, service_id, line_key, in_use, actuals_updated, expected_packages, budget_unit_cost, annual_budget_k, current_packages, current_unit_cost, total_spend_k)
+       SELECT ?, service_id, line_key, in_use, 0, expected_packages, budget_unit_cost, annual_budget_k, current_packages, current_unit_cost, total_spend_k
+       FROM kad_lines WHERE period = ?`,
+    )
+    .run(to, from).changes;
+}
+
+/** Lines of a service type from a month on, with whether any holds a figure. */
+export function typeLinesFrom(ws: Workspace, serviceId: string, typeId: string, fromPeriod: string): { period: string; inUse: boolean; hasFigures: boolean }[] {
+  const cols = Object.values(FIELD_COLUMNS).map((c) => `${c} IS NOT NULL`).join(' OR ');
+  return (
+    ws.db
+      .prepare(`SELECT period, in_use, (${cols}) AS has_figures FROM kad_lines WHERE service_id = ? AND line_key = ? AND period >= ? ORDER BY period`)
+      .all(serviceId, typeId, fromPeriod) as { period: string; in_use: number; has_figures: number }[]
+  ).map((r) => ({ period: r.period, inUse: r.in_use === 1, hasFigures: r.has_figures === 1 }));
+}
+
+export function insertService(ws: Workspace, s: { id: string; name: string; caption: string; fromPeriod: string }): void {
+  const order = (ws.db.prepare('SELECT COALESCE(MAX(sort_order), 0) + 1 FROM kad_services').pluck().get() as number) ?? 1;
+  ws.db.prepare('INSERT INTO kad_services (id, name, caption, sort_order, from_period) VALUES (?, ?, ?, ?, ?)').run(s.id, s.name, s.caption, order, s.fromPeriod);
+}
+
+export function insertEmptyLine(ws: Workspace, period: string, serviceId: string, lineKey: string, inUse: boolean): void {
+  ws.db.prepare('INSERT INTO kad_lines (period, service_id, line_key, in_use) VALUES (?, ?, ?, ?)').run(period, serviceId, lineKey, inUse ? 1 : 0);
+}
+
+export function listServiceTypes(ws: Workspace): { id: string; name: string; group: 'accommodation' | 'community'; isRespite: boolean }[] {
+  return (ws.db.prepare('SELECT id, name, grp, is_respite FROM kad_service_types ORDER BY sort_order').all() as { id: string; name: string; grp: 'accommodation' | 'community'; is_respite: number }[]).map((r) => ({
+    id: r.id,
+    name: r.name,
+    group: r.grp,
+    isRespite: r.is_respite === 1,
+  }));
 }
 
 export function getReported(ws: Workspace, period: string, serviceId: string): ReportedValue[] {

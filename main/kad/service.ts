@@ -1,15 +1,14 @@
 import { UserError } from '../../shared/api/errors';
 import type { KadTable } from '../../shared/api/contract';
 import { CARE_CONTRIBUTION_FIELDS, fieldDef, type KadField } from '../../shared/kad/model';
-import type { AveragingRule } from '../../shared/kad/totals';
 import { formatValue, type Hundredths } from '../../shared/money';
-import { monthLabel } from '../../shared/periods';
+import { monthLabel, previousMonth } from '../../shared/periods';
 import { registerUndoApplier } from '../store/history';
-import { getSetting } from '../store/settings';
 import type { Channel, Workspace } from '../store/workspace';
-import { FIELD_COLUMNS, getLineValue, getLines, getReported, getService, setLineValue } from './repository';
+import { getLineValue, getLines, getReported, getService, hasKad, setLineColumn, setLineValue } from './repository';
+import { kadSettings } from './settings';
 
-function requireService(ws: Workspace, serviceId: string) {
+export function requireService(ws: Workspace, serviceId: string) {
   const service = getService(ws, serviceId);
   if (!service) throw new UserError('not_found', `There is no Key Activity Data service called "${serviceId}".`);
   return service;
@@ -23,20 +22,29 @@ function periodLock(ws: Workspace, period: string): string | null {
   return null;
 }
 
-export function averagingRule(ws: Workspace): AveragingRule {
-  return getSetting(ws, 'kad.averagingRule') === 'package_weighted' ? 'package_weighted' : 'published';
+/** Another month's lines of the same service, when that month holds KAD. */
+function monthLines(ws: Workspace, period: string, serviceId: string) {
+  if (!hasKad(ws, period)) return null;
+  return { period, periodLabel: monthLabel(period), lines: getLines(ws, period, serviceId) };
 }
 
-export function kadTable(ws: Workspace, period: string, serviceId: string): KadTable {
+export function kadTable(ws: Workspace, period: string, serviceId: string, compareTo?: string): KadTable {
   const service = requireService(ws, serviceId);
   const lockedReason = periodLock(ws, period);
+  const settings = kadSettings(ws);
+  if (compareTo !== undefined && !ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(compareTo)) {
+    throw new UserError('not_found', `${monthLabel(compareTo)} is not a period of this workspace.`);
+  }
   return {
     period,
     periodLabel: monthLabel(period),
     service,
-    averagingRule: averagingRule(ws),
+    averagingRule: settings.averagingRule,
+    runRateWeeks: settings.runRateWeeks,
     lines: getLines(ws, period, serviceId),
     reported: getReported(ws, period, serviceId),
+    previous: monthLines(ws, previousMonth(period), serviceId),
+    comparison: compareTo ? monthLines(ws, compareTo, serviceId) : null,
     lockedReason,
   };
 }
@@ -51,37 +59,60 @@ export function validateKadValue(field: KadField, value: Hundredths | null): str
   return null;
 }
 
-export function setKadCell(
-  ws: Workspace,
-  args: { period: string; serviceId: string; lineKey: string; field: KadField; value: Hundredths | null },
-  channel: Channel,
-): KadTable {
-  const { period, serviceId, lineKey, field, value } = args;
+export interface CellChange {
+  lineKey: string;
+  field: KadField;
+  value: Hundredths | null;
+}
+
+/**
+ * Applies one or many cell changes (an edit, a paste, a fill) as one undoable, audited step. Every cell is
+ * checked first; if any is refused nothing is applied and the message names each refused cell.
+ */
+export function setKadCells(ws: Workspace, args: { period: string; serviceId: string; cells: CellChange[] }, channel: Channel): KadTable {
+  const { period, serviceId, cells } = args;
   const service = requireService(ws, serviceId);
-  const current = getLineValue(ws, period, serviceId, lineKey, field);
-  const def = fieldDef(field);
   const lines = getLines(ws, period, serviceId);
-  const line = lines.find((l) => l.key === lineKey);
-  if (!current.exists || !line) throw new UserError('not_found', `${service.name} has no line "${lineKey}" in ${monthLabel(period)}.`);
-  const where = `${service.name} · ${line.label} · ${def.header}`;
-  if (!line.inUse) throw new UserError('invalid_input', `${where}: ${line.label} is not used by ${service.name} (greyed out), so it cannot hold figures.`);
-  if (line.kind === 'care_contributions' && !CARE_CONTRIBUTION_FIELDS.includes(field)) {
-    throw new UserError('invalid_input', `${where}: Care Contributions only have an Annual Budget and a Total spend/income.`);
+  if (!lines.length) throw new UserError('not_found', `${service.name} has no Key Activity Data in ${monthLabel(period)}.`);
+  const problems: string[] = [];
+  const changes: (CellChange & { old: Hundredths | null; label: string })[] = [];
+  for (const cell of cells) {
+    const def = fieldDef(cell.field);
+    const line = lines.find((l) => l.key === cell.lineKey);
+    const where = `${line?.label ?? cell.lineKey} · ${def.header}`;
+    if (!line) problems.push(`${where}: ${service.name} has no such line in ${monthLabel(period)}`);
+    else if (!line.inUse) problems.push(`${where}: ${line.label} is not used by ${service.name} (greyed out), so it cannot hold figures`);
+    else if (line.kind === 'care_contributions' && !CARE_CONTRIBUTION_FIELDS.includes(cell.field)) problems.push(`${where}: Care Contributions only have an Annual Budget and a Total spend/income`);
+    else {
+      const problem = validateKadValue(cell.field, cell.value);
+      if (problem) problems.push(`${where}: ${formatValue(cell.value, def.unit)} ${problem}`);
+      else {
+        const old = getLineValue(ws, period, serviceId, cell.lineKey, cell.field).value;
+        if (old !== cell.value) changes.push({ ...cell, old, label: line.label });
+      }
+    }
   }
-  const problem = validateKadValue(field, value);
-  if (problem) throw new UserError('invalid_input', `${where}: ${formatValue(value, def.unit)} ${problem}. Nothing was saved.`, { field, lineKey });
-  if (current.value !== value) {
-    const label = `${service.name} ${line.label}, ${def.header}: ${formatValue(current.value, def.unit) || 'blank'} → ${formatValue(value, def.unit) || 'blank'} (${monthLabel(period)})`;
-    ws.write({ channel, label, period, serviceId, undoable: true }, () => setLineValue(ws, period, serviceId, lineKey, field, value));
+  if (problems.length) throw new UserError('invalid_input', `${service.name}, ${monthLabel(period)}: ${problems.join('; ')}. Nothing was saved.`, { problems });
+  if (changes.length) {
+    const first = changes[0]!;
+    const unit = fieldDef(first.field).unit;
+    const label =
+      changes.length === 1
+        ? `${service.name} ${first.label}, ${fieldDef(first.field).header}: ${formatValue(first.old, unit) || 'blank'} → ${formatValue(first.value, unit) || 'blank'} (${monthLabel(period)})`
+        : `${channel === 'paste' ? 'Paste' : 'Change'} ${changes.length} cells in ${service.name} (${monthLabel(period)})`;
+    ws.write({ channel, label, period, serviceId, undoable: true }, () => {
+      for (const c of changes) setLineValue(ws, period, serviceId, c.lineKey, c.field, c.value);
+    });
   }
   return kadTable(ws, period, serviceId);
 }
 
-const COLUMN_FIELDS = new Map(Object.entries(FIELD_COLUMNS).map(([field, column]) => [column, field as KadField]));
+export function setKadCell(ws: Workspace, args: { period: string; serviceId: string } & CellChange, channel: Channel): KadTable {
+  const { lineKey, field, value } = args;
+  return setKadCells(ws, { period: args.period, serviceId: args.serviceId, cells: [{ lineKey, field, value }] }, channel);
+}
 
 registerUndoApplier('kad_line', (ws, entityKey, column, value) => {
   const [period, serviceId, lineKey] = entityKey.split('|') as [string, string, string];
-  const field = COLUMN_FIELDS.get(column);
-  if (!field) throw new Error(`cannot undo kad_line column ${column}`);
-  setLineValue(ws, period, serviceId, lineKey, field, value === null ? null : Number(value));
+  setLineColumn(ws, period, serviceId, lineKey, column, value === null ? null : Number(value));
 });

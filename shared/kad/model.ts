@@ -27,6 +27,9 @@ export function fieldDef(key: KadField) {
 }
 
 /** Care Contributions carry only money: budget and outturn income. */
+/** The ACTUAL and Outturn figures, copied forward as a starting point and marked until edited. */
+export const ACTUAL_FIELDS: readonly KadField[] = ['currentPackages', 'currentUnitCost', 'totalSpendK'];
+
 export const CARE_CONTRIBUTION_FIELDS: readonly KadField[] = ['annualBudgetK', 'totalSpendK'];
 export const CARE_CONTRIBUTIONS_KEY = 'care_contributions';
 
@@ -42,6 +45,8 @@ export interface KadLine extends KadValues {
   group: KadGroupId | null;
   isRespite: boolean;
   inUse: boolean;
+  /** False after a roll forward until an actual figure of the line is edited. */
+  actualsUpdated: boolean;
 }
 
 export const HundredthsSchema = z.number().int().refine(Number.isSafeInteger, 'too large');
@@ -53,6 +58,7 @@ export const KadLineSchema = z.object({
   group: z.enum(['accommodation', 'community']).nullable(),
   isRespite: z.boolean(),
   inUse: z.boolean(),
+  actualsUpdated: z.boolean(),
   expectedPackages: HundredthsSchema.nullable(),
   budgetUnitCost: HundredthsSchema.nullable(),
   annualBudgetK: HundredthsSchema.nullable(),
