@@ -76,4 +76,30 @@ describe('outturn CLI', () => {
     expect(await exited).toBe(0);
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
+
+  it('checks a workspace: one finding per line, or JSON with the conventional keys, exit 0', async () => {
+    const file = path.join(dir, 'check.db');
+    expect(await cli('init', file, '--demo')).toMatchObject({ code: 0 });
+    const text = await cli('check', file, '--period', '2023-08');
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines).toContain('kad | Adult Mental Health | Community based subtotal | Current Care Packages | reported 41 | computed 322 | reported-total-mismatch');
+    for (const line of lines) expect(line.split(' | ')).toHaveLength(7);
+    const json = await cli('check', file, '--json');
+    const parsed = JSON.parse(json.stdout) as Record<string, unknown>[];
+    expect(parsed).toHaveLength(lines.length);
+    for (const f of parsed) expect(Object.keys(f)).toEqual(['area', 'table', 'row', 'column', 'reported', 'computed', 'rule']);
+    expect(await cli('check', file, '--period', 'Aug')).toMatchObject({ code: 1, stderr: expect.stringMatching(/YYYY-MM/) });
+    expect(await cli('check', file, '--period', '2025-08')).toMatchObject({ code: 1, stderr: expect.stringMatching(/August 2025 is not a period of this workspace/) });
+  });
+
+  it('rolls a month forward from the command line, audited as CLI', async () => {
+    const file = path.join(dir, 'roll.db');
+    expect(await cli('init', file, '--demo')).toMatchObject({ code: 0 });
+    expect(await cli('roll-forward', file, '--from', '2023-08')).toMatchObject({ code: 0, stdout: 'Roll forward Key Activity Data from August 2023 to September 2023.\n' });
+    expect(await cli('roll-forward', file, '--from', '2023-08')).toMatchObject({ code: 1, stderr: expect.stringMatching(/already has Key Activity Data/) });
+    const session = new AppSession(file);
+    expect(session.ws.db.prepare(`SELECT DISTINCT channel FROM audit_log WHERE period = '2023-09' AND entity = 'kad_line'`).pluck().get()).toBe('cli');
+    session.close();
+  });
 });

@@ -3,6 +3,8 @@ import { computeKadTotals, variance } from '../../shared/kad/totals';
 import { KAD_FIELDS } from '../../shared/kad/model';
 import { roundToUnit } from '../../shared/money';
 import { kadTable } from '../../main/kad/service';
+import { kadChecks } from '../../main/kad/checks';
+import { formatFinding } from '../../shared/kad/checks';
 import { serviceIdOf } from '../../main/demo/seed';
 import type { AppSession } from '../../main/app/session';
 import { tempDemo } from '../helpers/workspace';
@@ -109,5 +111,39 @@ describe('August 2023 Key Activity Data', () => {
     expect(cc.totalSpendK).toBe(-521000);
     expect(roundToUnit(variance(cc.totalSpendK, cc.annualBudgetK)!)).toBe(-54);
     expect(KAD_FIELDS.map((f) => f.key)).toContain('annualBudgetK');
+  });
+
+  it('has the check engine list exactly the published errors of CHECKS.md, no more, no fewer', () => {
+    const findings = kadChecks(session.ws, '2023-08').filter((f) => f.rule.startsWith('reported-'));
+    expect(findings.map(formatFinding)).toEqual([
+      'kad | Adult Mental Health | Community based subtotal | Current Care Packages | reported 41 | computed 322 | reported-total-mismatch',
+      'kad | Adult Mental Health | Community based subtotal | Current Average Unit Cost (per week) | reported £2,044 | computed £260 | reported-total-mismatch',
+      'kad | Adult Mental Health | Total for expenditure | Current Care Packages | reported 115 | computed 396 | reported-total-mismatch',
+      'kad | Adult Mental Health | Total for expenditure | Current Average Unit Cost (per week) | reported £1,307 | computed £379 | reported-total-mismatch',
+      'kad | Autism | Accommodation based subtotal | Current Care Packages | reported 4 | computed 3 | reported-total-mismatch',
+      'kad | Autism | Accommodation based subtotal | Current Average Unit Cost (per week) | reported £1,819 | computed £1,777 | reported-total-mismatch',
+      'kad | Autism | Total for expenditure | Annual Budget | reported £2,516k | computed £2,513k | reported-total-mismatch',
+      'kad | Autism | Total for expenditure | Current Care Packages | reported 122 | computed 121 | reported-total-mismatch',
+      'kad | Autism | Total for expenditure | Current Average Unit Cost (per week) | reported £353 | computed £339 | reported-total-mismatch',
+    ]);
+  });
+
+  it('points out what the published averaging rule implies wherever Respite has packages', () => {
+    const implied = kadChecks(session.ws, '2023-08').filter((f) => f.rule === 'averaging-rule');
+    expect(implied.map((f) => `${f.table} | ${f.row} | ${f.column}`)).toEqual([
+      'Learning Disability Partnership | Accommodation based subtotal | Budgeted Average Unit Cost (per week)',
+      'Learning Disability Partnership | Accommodation based subtotal | Current Average Unit Cost (per week)',
+      'Learning Disability Partnership | Total for expenditure | Budgeted Average Unit Cost (per week)',
+      'Learning Disability Partnership | Total for expenditure | Current Average Unit Cost (per week)',
+      'Older People and Physical Disability Over 65 | Accommodation based subtotal | Current Average Unit Cost (per week)',
+      'Older People and Physical Disability Over 65 | Total for expenditure | Current Average Unit Cost (per week)',
+      'Physical Disabilities Under 65s | Accommodation based subtotal | Current Average Unit Cost (per week)',
+      'Physical Disabilities Under 65s | Total for expenditure | Current Average Unit Cost (per week)',
+      'Older People Mental Health | Accommodation based subtotal | Budgeted Average Unit Cost (per week)',
+      'Older People Mental Health | Accommodation based subtotal | Current Average Unit Cost (per week)',
+      'Older People Mental Health | Total for expenditure | Budgeted Average Unit Cost (per week)',
+      'Older People Mental Health | Total for expenditure | Current Average Unit Cost (per week)',
+    ]);
+    expect(implied[0]).toMatchObject({ reported: '£2,230 (published rule)', computed: '£2,277 (all packages at their cost)' });
   });
 });
