@@ -77,6 +77,19 @@ export async function send<K extends Method>(method: K, input: Input<K>): Promis
   return unwrap(await sendHttp(method, input));
 }
 
+let pendingWrites: Promise<unknown> = Promise.resolve();
+
+/** Registers a save still on its way, so that undo and redo wait for it (Ctrl+Z straight after a paste undoes that paste). */
+export function trackWrite<T>(write: Promise<T>): Promise<T> {
+  pendingWrites = pendingWrites.then(() => write.catch(() => undefined));
+  return write;
+}
+
+/** Resolves once every registered save has landed (or failed). */
+export function writesSettled(): Promise<void> {
+  return pendingWrites.then(() => undefined);
+}
+
 /** A message fit to show a finance officer, whatever was thrown. */
 export function messageOf(err: unknown): string {
   if (err instanceof ApiError) return err.message;

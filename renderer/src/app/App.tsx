@@ -1,14 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, HistoryState, KadServiceInfo, PeriodInfo } from '../../../shared/api/contract';
-import { messageOf, send } from '../api/client';
+import { messageOf, send, writesSettled } from '../api/client';
+import type { Finding } from '../../../shared/kad/checks';
+import { ChecksPage } from '../checks/ChecksPage';
+import { useChecks } from '../checks/useChecks';
+import { HelpPage } from '../help/HelpPage';
 import type { InvalidCell } from '../kad/columns';
 import { KadPage } from '../kad/KadPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { AREAS, type AreaId } from './areas';
 import { Header } from './Header';
 import { HistoryBar } from './HistoryBar';
 import { Nav } from './Nav';
 import { PeriodSelect } from './PeriodSelect';
 import { PlaceholderPage } from './PlaceholderPage';
+import { RollForward } from './RollForward';
 import { useUndoShortcuts } from './useUndoShortcuts';
 
 /** A refusal shown in the alert line; `cell` marks the refused cell of the table it belongs to. */
@@ -37,6 +43,16 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
   const [history, setHistory] = useState<HistoryState | null>(null);
   const [status, setStatus] = useState('');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  // Bumped after each saved edit so the check findings (and their count in the nav) follow the grid.
+  const [editCount, setEditCount] = useState(0);
+
+  const month = loaded?.months.find((m) => m.id === period);
+  const checks = useChecks(month, reloadKey + editCount);
+  const refreshChecks = checks.refresh;
+  // Opening the checks area always asks again, whatever changed since.
+  useEffect(() => {
+    if (area === 'checks') refreshChecks();
+  }, [area, refreshChecks]);
 
   const refreshHistory = useCallback(() => {
     send('history.state', {}).then(setHistory, () => setHistory(null));
@@ -64,6 +80,7 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
   const onSaved = useCallback(() => {
     setStatus('Saved');
     setRefusal(null);
+    setEditCount((n) => n + 1);
     refreshHistory();
   }, [refreshHistory]);
 
@@ -82,6 +99,7 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
         return;
       }
       try {
+        await writesSettled();
         const done = await send(kind === 'undo' ? 'history.undo' : 'history.redo', {});
         setHistory(done.history);
         setStatus(done.label);
@@ -112,6 +130,42 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
     }
   }, [loadAll]);
 
+  const rollForward = useCallback(
+    async (fromPeriod: string) => {
+      try {
+        const done = await send('kad.rollForward', { fromPeriod });
+        setRefusal(null);
+        await loadAll(); // the new month now has data: the month list must say so
+        setPeriod(done.period);
+        setStatus(`${done.label}. Actual figures are marked as not yet updated.`);
+      } catch (err) {
+        setRefusal({ text: messageOf(err) });
+      }
+    },
+    [loadAll],
+  );
+
+  /** A settings change may add a service, grey a line or change how totals are averaged: reload everything. */
+  const onSettingsChanged = useCallback(
+    async (message: string) => {
+      setRefusal(null);
+      try {
+        await loadAll();
+        setStatus(message);
+      } catch (err) {
+        setRefusal({ text: messageOf(err) });
+      }
+    },
+    [loadAll],
+  );
+
+  const openFinding = (f: Finding) => {
+    if (f.serviceId) setServiceId(f.serviceId);
+    if (f.period !== period) setPeriod(f.period);
+    setRefusal(null);
+    setArea('kad');
+  };
+
   const changeService = (id: string) => {
     setServiceId(id);
     setRefusal(null);
@@ -130,18 +184,20 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
     );
   }
 
-  const month = loaded?.months.find((m) => m.id === period);
   const current = AREAS.find((a) => a.id === area) ?? AREAS[0]!;
   const invalid = refusal?.cell && refusal.cell.period === period && refusal.cell.serviceId === serviceId ? refusal.cell : null;
+  const workspaceLock = loaded?.info.readOnly ? (loaded.info.readOnlyReason ?? 'This workspace is open read-only.') : null;
+  const checkCount = checks.findings?.length;
 
   return (
     <div className="shell">
       <Header info={loaded?.info ?? null} onResetDemo={() => void resetDemo()} />
-      <Nav current={area} onSelect={setArea} />
+      <Nav current={area} onSelect={setArea} counts={checkCount === undefined ? {} : { checks: checkCount }} />
       <main className="main">
         <div className="toolbar">
           {loaded ? <PeriodSelect months={loaded.months} value={period} onChange={changePeriod} /> : null}
           <HistoryBar history={history} onStep={(kind) => void step(kind)} />
+          {loaded && month ? <RollForward month={month} months={loaded.months} lock={workspaceLock} onConfirm={(from) => void rollForward(from)} /> : null}
           <p className="status" role="status" data-testid="status">
             {status}
           </p>
@@ -153,6 +209,12 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
           <p className="loading">Opening the workspace…</p>
         ) : current.comingSoon ? (
           <PlaceholderPage area={current} />
+        ) : area === 'checks' ? (
+          <ChecksPage period={month} checks={checks} onOpen={openFinding} />
+        ) : area === 'settings' ? (
+          <SettingsPage period={month} months={loaded.months} lock={workspaceLock} reloadKey={reloadKey} onChanged={(m) => void onSettingsChanged(m)} />
+        ) : area === 'help' ? (
+          <HelpPage />
         ) : (
           <KadPage
             period={month}
@@ -160,7 +222,7 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
             serviceId={serviceId}
             onServiceChange={changeService}
             reloadKey={reloadKey}
-            workspaceLock={loaded.info.readOnly ? (loaded.info.readOnlyReason ?? 'This workspace is open read-only.') : null}
+            workspaceLock={workspaceLock}
             invalid={invalid}
             styleNonce={styleNonce}
             onSaved={onSaved}

@@ -6,14 +6,20 @@ interface Props {
   onChange: (period: string) => void;
 }
 
+/** A month without Key Activity Data says so in its option, so the officer sees which months hold data. */
+function optionLabel(m: PeriodInfo): string {
+  const notes = [m.hasKad ? null : 'no data yet', m.status === 'closed' ? 'closed' : null].filter(Boolean);
+  return notes.length ? `${m.label} (${notes.join(', ')})` : m.label;
+}
+
 export function PeriodSelect({ months, value, onChange }: Props) {
   return (
     <div className="field">
       <label htmlFor="period-select">Month</label>
       <select id="period-select" data-testid="period-select" value={value} onChange={(e) => onChange(e.target.value)}>
         {months.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.label}
+          <option key={m.id} value={m.id} data-has-kad={m.hasKad}>
+            {optionLabel(m)}
           </option>
         ))}
       </select>

@@ -1,4 +1,4 @@
-export type AreaId = 'kad' | 'revenue' | 'savings' | 'reserves' | 'pack';
+export type AreaId = 'kad' | 'checks' | 'revenue' | 'savings' | 'reserves' | 'pack' | 'settings' | 'help';
 
 export interface Area {
   id: AreaId;
@@ -9,6 +9,8 @@ export interface Area {
 
 export const AREAS: readonly Area[] = [
   { id: 'kad', name: 'Key Activity Data' },
+  // Beside KAD because its findings are about the month on screen; the nav shows their count.
+  { id: 'checks', name: 'Checks' },
   {
     id: 'revenue',
     name: 'Revenue',
@@ -41,4 +43,6 @@ export const AREAS: readonly Area[] = [
       arrives: 'Arrives once the areas above are in place.',
     },
   },
+  { id: 'settings', name: 'Settings' },
+  { id: 'help', name: 'Help' },
 ];

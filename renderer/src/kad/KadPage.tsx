@@ -1,12 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KadServiceInfo, KadTable, PeriodInfo } from '../../../shared/api/contract';
 import { fieldDef } from '../../../shared/kad/model';
 import { parseAmount } from '../../../shared/money';
-import { messageOf, send } from '../api/client';
-import type { InvalidCell } from './columns';
+import { messageOf, send, trackWrite } from '../api/client';
+import { KadTrendCharts } from '../charts/KadTrendCharts';
+import type { Problem } from './clipboard';
+import { RUN_RATE_DESCRIPTION, type InvalidCell } from './columns';
+import { CompareSelect } from './CompareSelect';
+import { CompareTable } from './CompareTable';
 import { KadGrid, type CellEdit } from './KadGrid';
+import { KadLegend } from './KadLegend';
 import { ServicePicker } from './ServicePicker';
-import { withCellValue } from './rows';
+import { carriedLineCount, withCellValues, type CellValue } from './rows';
+import type { SheetActions } from './useSheetEditing';
 
 interface Props {
   period: PeriodInfo;
@@ -27,12 +33,33 @@ function captionFor(table: KadTable): string {
   return table.service.caption.replace(/at the end of [A-Z][a-z]+ \d{4}/, `at the end of ${table.periodLabel}`);
 }
 
+const sameTable = (a: KadTable | null, b: KadTable): a is KadTable => !!a && a.period === b.period && a.service.id === b.service.id;
+
 export function KadPage({ period, services, serviceId, onServiceChange, reloadKey, workspaceLock, invalid, styleNonce, onSaved, onRefused }: Props) {
   const [table, setTable] = useState<KadTable | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [fetchKey, setFetchKey] = useState(0);
+  const [months, setMonths] = useState<PeriodInfo[]>([]);
+  const [compareWith, setCompareWith] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const [saves, setSaves] = useState(0);
   // Edits go to the server one at a time, so the last table to come back is the newest.
   const queue = useRef<Promise<void>>(Promise.resolve());
+
+  useEffect(() => {
+    let cancelled = false;
+    send('periods.list', {}).then(
+      (list) => {
+        if (!cancelled) setMonths(list.months);
+      },
+      () => undefined, // the comparison list is a convenience; the table reports its own errors
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [reloadKey, period.id]);
+
+  const compareTo = compareWith && compareWith !== period.id && months.some((m) => m.id === compareWith && m.hasKad) ? compareWith : undefined;
 
   useEffect(() => {
     if (!period.hasKad || !serviceId) {
@@ -40,7 +67,7 @@ export function KadPage({ period, services, serviceId, onServiceChange, reloadKe
       return;
     }
     let cancelled = false;
-    send('kad.table', { period: period.id, serviceId }).then(
+    send('kad.table', { period: period.id, serviceId, ...(compareTo ? { compareTo } : {}) }).then(
       (t) => {
         if (cancelled) return;
         setTable(t);
@@ -53,39 +80,59 @@ export function KadPage({ period, services, serviceId, onServiceChange, reloadKe
     return () => {
       cancelled = true;
     };
-  }, [period.id, period.hasKad, serviceId, reloadKey, fetchKey]);
+  }, [period.id, period.hasKad, serviceId, reloadKey, fetchKey, compareTo]);
+
+  /** Saves cells as one step; a save answers without the comparison, which an edit of this month leaves as it was. */
+  const save = useCallback(
+    (cells: CellValue[], source: 'grid' | 'paste', done: string | null) => {
+      if (!table) return;
+      const ref = { period: table.period, serviceId: table.service.id };
+      setTable((t) => (t && t.period === ref.period && t.service.id === ref.serviceId ? withCellValues(t, cells) : t));
+      queue.current = trackWrite(queue.current.then(async () => {
+        try {
+          const next = await send('kad.setCells', { ...ref, cells, source });
+          setTable((t) => (sameTable(t, next) ? { ...next, comparison: t.comparison } : t));
+          onSaved();
+          setSaves((n) => n + 1);
+          if (done) setAnnouncement(done);
+        } catch (err) {
+          onRefused(messageOf(err), { rowKey: cells[0]!.lineKey, colId: cells[0]!.field });
+          setFetchKey((k) => k + 1); // drop the optimistic values
+        }
+      }));
+    },
+    [table, onSaved, onRefused],
+  );
 
   const onEdit = useCallback(
     ({ row, field, text }: CellEdit) => {
-      if (!table) return;
       const def = fieldDef(field);
-      const cell = { rowKey: row.key, colId: field };
       const parsed = parseAmount(text, { unit: def.unit });
       if (!parsed.ok) {
-        onRefused(`${row.label} · ${def.header}: "${text.trim()}" ${parsed.reason}. Nothing was saved.`, cell);
+        onRefused(`${row.label} · ${def.header}: "${text.trim()}" ${parsed.reason}. Nothing was saved.`, { rowKey: row.key, colId: field });
         return;
       }
-      const value = parsed.value;
-      if (value === row[field]) return;
-      const ref = { period: table.period, serviceId: table.service.id };
-      setTable((t) => (t && t.period === ref.period && t.service.id === ref.serviceId ? withCellValue(t, row.key, field, value) : t));
-      queue.current = queue.current.then(async () => {
-        try {
-          const next = await send('kad.setCell', { ...ref, lineKey: row.key, field, value });
-          setTable((t) => (t && t.period === next.period && t.service.id === next.service.id ? next : t));
-          onSaved();
-        } catch (err) {
-          onRefused(messageOf(err), cell);
-          setFetchKey((k) => k + 1); // drop the optimistic value
-        }
-      });
+      if (parsed.value !== row[field]) save([{ lineKey: row.key, field, value: parsed.value }], 'grid', null);
     },
-    [table, onSaved, onRefused],
+    [save, onRefused],
+  );
+
+  const actions = useMemo<SheetActions>(
+    () => ({
+      onCells: (cells, source, done) => save(cells, source, done),
+      onProblems: (problems: Problem[], what) => {
+        const first = problems[0]!;
+        onRefused(`${problems.map((p) => p.message).join('; ')}. Nothing was ${what}.`, { rowKey: first.rowKey, colId: first.colId });
+      },
+      onAnnounce: setAnnouncement,
+    }),
+    [save, onRefused],
   );
 
   const service = services.find((s) => s.id === serviceId);
   const lock = table?.lockedReason ?? workspaceLock;
   const regionLabel = `Key Activity Data for ${service?.name ?? 'the selected service'}`;
+  const carried = table ? carriedLineCount(table) : 0;
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -101,12 +148,24 @@ export function KadPage({ period, services, serviceId, onServiceChange, reloadKe
         <p className="loading">Loading {service?.name ?? 'Key Activity Data'}…</p>
       ) : (
         <>
-          <h2 className="kad-caption" data-testid="kad-caption">
-            {captionFor(table)}
-          </h2>
+          <div className="kad-heading">
+            <h2 className="kad-caption" data-testid="kad-caption">
+              {captionFor(table)}
+            </h2>
+            <CompareSelect months={months} period={table.period} value={compareTo ?? ''} onChange={setCompareWith} />
+          </div>
           {lock ? (
             <p className="banner banner--readonly" data-testid="kad-locked">
               <strong>Not editable.</strong> {lock}
+            </p>
+          ) : null}
+          {carried > 0 ? (
+            <p className="kad-carried-note" data-testid="kad-carried-note">
+              <span className="kad-carried-note__mark" aria-hidden="true">
+                c/f
+              </span>{' '}
+              {carried} {carried === 1 ? 'line still carries' : 'lines still carry'} {table.previous ? `${table.previous.periodLabel}'s` : "last month's"} actual figures, shown in
+              italics until a current figure is entered.
             </p>
           ) : null}
           <section className="grid-region" aria-label={regionLabel} data-testid="kad-grid">
@@ -114,19 +173,19 @@ export function KadPage({ period, services, serviceId, onServiceChange, reloadKe
               // A different table is a fresh grid: rows of one service must not inherit another's state.
               key={`${table.period}/${table.service.id}`}
               table={table}
-              locked={lock !== null}
+              lockedReason={lock}
               invalid={invalid}
               styleNonce={styleNonce}
               onEdit={onEdit}
+              actions={actions}
             />
           </section>
-          <p className="legend">
-            <span className="kad-dot kad-dot--reported" aria-hidden="true">
-              ↑ ↓ ↔
-            </span>{' '}
-            Arrows in grey are as reported in the published FMR; Outturn computes arrows once the previous month is held. Lines in grey are care types this service does not use.
-            Subtotals and totals are calculated by Outturn from the lines above them.
+          <p className="visually-hidden" role="status" data-testid="kad-announce">
+            {announcement}
           </p>
+          <KadLegend table={table} runRateDescription={RUN_RATE_DESCRIPTION} />
+          <CompareTable table={table} />
+          <KadTrendCharts serviceId={table.service.id} period={table.period} reloadKey={reloadKey + saves} />
         </>
       )}
     </section>

@@ -1,21 +1,28 @@
 import type { KadTable } from '../../../shared/api/contract';
-import { CARE_CONTRIBUTION_FIELDS, KAD_GROUPS, type Dot, type KadField, type KadLine } from '../../../shared/kad/model';
+import { computeDots, type DotMap } from '../../../shared/kad/dot';
+import { ACTUAL_FIELDS, CARE_CONTRIBUTION_FIELDS, KAD_GROUPS, type Dot, type KadField, type KadLine } from '../../../shared/kad/model';
+import { runRate } from '../../../shared/kad/runrate';
 import { computeKadTotals, variance } from '../../../shared/kad/totals';
 import type { Hundredths } from '../../../shared/money';
 
 export const DOT_COLUMNS = ['packagesDot', 'unitCostDot', 'outturnDot'] as const;
 export type DotColumn = (typeof DOT_COLUMNS)[number];
 
+export const RUN_RATE_COLUMNS = ['runRateK', 'runRateVsBudgetK', 'runRateVsOutturnK'] as const;
+export type RunRateColumn = (typeof RUN_RATE_COLUMNS)[number];
+
 export type RowKind = 'group' | 'line' | 'care_contributions' | 'subtotal' | 'total';
 
 /** One grid row: a group header, a line, a computed subtotal/total, or Care Contributions. */
-export interface KadRow extends Record<KadField, Hundredths | null> {
+export interface KadRow extends Record<KadField, Hundredths | null>, Record<RunRateColumn, Hundredths | null> {
   key: string;
   label: string;
   kind: RowKind;
   inUse: boolean;
+  /** The ACTUAL and Outturn figures are last month's, copied by a roll forward and not yet edited. */
+  carried: boolean;
   varianceK: Hundredths | null;
-  /** Only reported arrows exist until the previous month is held (CONVENTIONS: reported versus computed). */
+  /** Computed from last month when it is held, else the published (reported) arrows. */
   packagesDot: Dot | null;
   unitCostDot: Dot | null;
   outturnDot: Dot | null;
@@ -30,21 +37,42 @@ const EMPTY_VALUES: Record<KadField, null> = {
   totalSpendK: null,
 };
 
+const NO_EXTRAS = { varianceK: null, packagesDot: null, unitCostDot: null, outturnDot: null, runRateK: null, runRateVsBudgetK: null, runRateVsOutturnK: null } as const;
+
 function asDot(text: string | null | undefined): Dot | null {
   return text === 'up' || text === 'down' || text === 'flat' ? text : null;
 }
 
-function reportedDots(table: KadTable, rowKey: string): Pick<KadRow, DotColumn> {
-  const find = (column: DotColumn) => asDot(table.reported.find((r) => r.rowKey === rowKey && r.column === column)?.text);
-  return { packagesDot: find('packagesDot'), unitCostDot: find('unitCostDot'), outturnDot: find('outturnDot') };
+/** Where this table's arrows come from: computed against last month, or the published ones as reported. */
+export type DotSource = { kind: 'computed'; against: string } | { kind: 'reported' };
+
+export function dotSource(table: KadTable): DotSource {
+  return table.previous ? { kind: 'computed', against: table.previous.periodLabel } : { kind: 'reported' };
 }
 
-function lineRow(table: KadTable, line: KadLine): KadRow {
+type DotLookup = (rowKey: string) => Pick<KadRow, DotColumn>;
+
+function dotLookup(table: KadTable): DotLookup {
+  if (table.previous) {
+    const dots: DotMap = computeDots(table.lines, table.previous.lines, table.averagingRule);
+    return (rowKey) => ({ packagesDot: dots[rowKey]?.packagesDot ?? null, unitCostDot: dots[rowKey]?.unitCostDot ?? null, outturnDot: dots[rowKey]?.outturnDot ?? null });
+  }
+  const find = (rowKey: string, column: DotColumn) => asDot(table.reported.find((r) => r.rowKey === rowKey && r.column === column)?.text);
+  return (rowKey) => ({ packagesDot: find(rowKey, 'packagesDot'), unitCostDot: find(rowKey, 'unitCostDot'), outturnDot: find(rowKey, 'outturnDot') });
+}
+
+function runRateOf(lines: readonly KadLine[], weeks: number): Pick<KadRow, RunRateColumn> {
+  const rr = runRate(lines, weeks);
+  return { runRateK: rr.runRateK, runRateVsBudgetK: rr.vsBudgetK, runRateVsOutturnK: rr.vsOutturnK };
+}
+
+function lineRow(table: KadTable, line: KadLine, dots: DotLookup): KadRow {
   return {
     key: line.key,
     label: line.label,
     kind: line.kind,
     inUse: line.inUse,
+    carried: line.inUse && !line.actualsUpdated,
     expectedPackages: line.expectedPackages,
     budgetUnitCost: line.budgetUnitCost,
     annualBudgetK: line.annualBudgetK,
@@ -52,16 +80,18 @@ function lineRow(table: KadTable, line: KadLine): KadRow {
     currentUnitCost: line.currentUnitCost,
     totalSpendK: line.totalSpendK,
     varianceK: variance(line.totalSpendK, line.annualBudgetK),
-    ...reportedDots(table, line.key),
+    ...dots(line.key),
+    ...runRateOf([line], table.runRateWeeks),
   };
 }
 
 /** The scrolling body: each group's header row followed by its service types, in the published order. */
 export function bodyRows(table: KadTable): KadRow[] {
+  const dots = dotLookup(table);
   const rows: KadRow[] = [];
   for (const group of KAD_GROUPS) {
-    rows.push({ key: `group_${group.id}`, label: group.label, kind: 'group', inUse: true, ...EMPTY_VALUES, varianceK: null, packagesDot: null, unitCostDot: null, outturnDot: null });
-    for (const line of table.lines) if (line.kind === 'line' && line.group === group.id) rows.push(lineRow(table, line));
+    rows.push({ key: `group_${group.id}`, label: group.label, kind: 'group', inUse: true, carried: false, ...EMPTY_VALUES, ...NO_EXTRAS });
+    for (const line of table.lines) if (line.kind === 'line' && line.group === group.id) rows.push(lineRow(table, line, dots));
   }
   return rows;
 }
@@ -71,11 +101,14 @@ export function bodyRows(table: KadTable): KadRow[] {
  * never the server's reported figures), then Care Contributions, which is a real line.
  */
 export function footRows(table: KadTable): KadRow[] {
+  const dots = dotLookup(table);
+  const expenditure = table.lines.filter((l) => l.kind === 'line');
   const totals: KadRow[] = computeKadTotals(table.lines, table.averagingRule).map((t) => ({
     key: t.key,
     label: t.label,
     kind: t.kind,
     inUse: true,
+    carried: false,
     expectedPackages: t.expectedPackages,
     budgetUnitCost: t.budgetUnitCost,
     annualBudgetK: t.annualBudgetK,
@@ -83,9 +116,10 @@ export function footRows(table: KadTable): KadRow[] {
     currentUnitCost: t.currentUnitCost,
     totalSpendK: t.totalSpendK,
     varianceK: t.varianceK,
-    ...reportedDots(table, t.key),
+    ...dots(t.key),
+    ...runRateOf(t.group ? expenditure.filter((l) => l.group === t.group) : expenditure, table.runRateWeeks),
   }));
-  const care = table.lines.filter((l) => l.kind === 'care_contributions').map((l) => lineRow(table, l));
+  const care = table.lines.filter((l) => l.kind === 'care_contributions').map((l) => lineRow(table, l, dots));
   return [...totals, ...care];
 }
 
@@ -96,7 +130,44 @@ export function isEditableCell(row: KadRow | undefined, field: string, locked: b
   return false;
 }
 
-/** The table with one figure changed, shown at once while the server confirms the edit. */
+/** True for a figure shown in the carried-forward style: an ACTUAL/Outturn cell of a line not yet updated. */
+export function isCarriedCell(row: KadRow | undefined, field: string): boolean {
+  return !!row?.carried && (ACTUAL_FIELDS as readonly string[]).includes(field);
+}
+
+/** Lines still holding last month's actuals, for the note above the grid. */
+export function carriedLineCount(table: KadTable): number {
+  return table.lines.filter((l) => l.inUse && !l.actualsUpdated).length;
+}
+
+export interface CellValue {
+  lineKey: string;
+  field: KadField;
+  value: Hundredths | null;
+}
+
+/**
+ * The table with figures changed, shown at once while the server confirms. An edited actual clears the
+ * carried-forward mark, as the server will.
+ */
+export function withCellValues(table: KadTable, cells: readonly CellValue[]): KadTable {
+  const byLine = new Map<string, CellValue[]>();
+  for (const c of cells) byLine.set(c.lineKey, [...(byLine.get(c.lineKey) ?? []), c]);
+  return {
+    ...table,
+    lines: table.lines.map((l) => {
+      const changes = byLine.get(l.key);
+      if (!changes) return l;
+      const next: KadLine = { ...l };
+      for (const c of changes) {
+        if (next[c.field] !== c.value && (ACTUAL_FIELDS as readonly string[]).includes(c.field)) next.actualsUpdated = true;
+        next[c.field] = c.value;
+      }
+      return next;
+    }),
+  };
+}
+
 export function withCellValue(table: KadTable, lineKey: string, field: KadField, value: Hundredths | null): KadTable {
-  return { ...table, lines: table.lines.map((l) => (l.key === lineKey ? { ...l, [field]: value } : l)) };
+  return withCellValues(table, [{ lineKey, field, value }]);
 }

@@ -1,0 +1,28 @@
+import type { PeriodInfo } from '../../../shared/api/contract';
+import { monthLabel } from '../../../shared/periods';
+
+/** The month after `id` (YYYY-MM), across a year end. */
+export function nextMonth(id: string): string {
+  const [y, m] = id.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+export interface RollForwardPlan {
+  from: PeriodInfo;
+  to: string;
+  toLabel: string;
+  /** Why the month cannot be rolled forward, or null when it can. */
+  blocked: string | null;
+}
+
+/** Mirrors the server's rules so the button is only offered when the roll forward would be accepted. */
+export function rollForwardPlan(from: PeriodInfo, months: readonly PeriodInfo[]): RollForwardPlan {
+  const to = nextMonth(from.id);
+  const next = months.find((m) => m.id === to);
+  const toLabel = next?.label ?? monthLabel(to);
+  let blocked: string | null = null;
+  if (!from.hasKad) blocked = `${from.label} has no Key Activity Data to roll forward.`;
+  else if (next?.hasKad) blocked = `${toLabel} already has Key Activity Data.`;
+  else if (next?.status === 'closed') blocked = `${toLabel} is closed.`;
+  return { from, to, toLabel, blocked };
+}

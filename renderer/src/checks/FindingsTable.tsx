@@ -1,0 +1,57 @@
+import type { Finding } from '../../../shared/kad/checks';
+
+interface Props {
+  findings: readonly Finding[];
+  /** Ids of the service and rule headings, which together name the table. */
+  labelledBy: string;
+  onOpen: (finding: Finding) => void;
+}
+
+/** A blank reads as "none" to a screen reader rather than as a dash. */
+function Value({ text }: { text: string | null }) {
+  if (text) return <>{text}</>;
+  return (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="visually-hidden">none</span>
+    </>
+  );
+}
+
+/** One rule's findings for one service: a plain table, one finding a row; the row name opens the KAD table. */
+export function FindingsTable({ findings, labelledBy, onOpen }: Props) {
+  return (
+    <table className="findings" aria-labelledby={labelledBy}>
+      <thead>
+        <tr>
+          <th scope="col">Row</th>
+          <th scope="col">Column</th>
+          <th scope="col">Found (reported)</th>
+          <th scope="col">Expected (computed)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {findings.map((f, i) => (
+          <tr key={`${f.rowKey ?? f.row}|${f.columnKey ?? f.column}|${i}`} data-testid="finding" data-service-id={f.serviceId ?? ''} data-rule={f.rule}>
+            <th scope="row">
+              {f.serviceId ? (
+                <button type="button" className="link-button" title={`Open ${f.table} in Key Activity Data`} onClick={() => onOpen(f)}>
+                  {f.row}
+                </button>
+              ) : (
+                f.row
+              )}
+            </th>
+            <td>{f.column}</td>
+            <td>
+              <Value text={f.reported} />
+            </td>
+            <td>
+              <Value text={f.computed} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

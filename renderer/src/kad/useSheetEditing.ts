@@ -1,0 +1,247 @@
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import type { CellClickedEvent, CellFocusedEvent, GridApi, SuppressKeyboardEventParams } from 'ag-grid-community';
+import { copyText, parseTsv, planClear, planFillDown, planPaste, sheetRows, type Plan, type Problem, type Sheet } from './clipboard';
+import type { CellValue, KadRow } from './rows';
+import { extendSelection, inRect, isArrowKey, isMultiCell, rectOf, single, sizeLabel, type Axes, type CellRef, type Rect, type Selection } from './selection';
+
+export interface SheetActions {
+  /** Cells to save as one undoable step. */
+  onCells: (cells: CellValue[], source: 'grid' | 'paste', done: string) => void;
+  /** A refused paste, fill or clear: nothing is applied and every problem is named. */
+  onProblems: (problems: Problem[], what: 'pasted' | 'changed') => void;
+  /** Said politely by the page's live region. */
+  onAnnounce: (text: string) => void;
+}
+
+/** True while the keystroke or clipboard event belongs to a text field (the cell editor), which handles its own. */
+function inTextField(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
+}
+
+/** The cell an event came from, read from AG Grid's DOM (row-id and col-id attributes). */
+function cellOfTarget(target: EventTarget | null): CellRef | null {
+  if (!(target instanceof Element)) return null;
+  const colId = target.closest('[col-id]')?.getAttribute('col-id');
+  const rowKey = target.closest('[row-id]')?.getAttribute('row-id');
+  return colId && rowKey ? { rowKey, colId } : null;
+}
+
+/**
+ * aria-selected on the selected cells. Set here rather than by the cell renderer: a forced refresh redraws
+ * the cells' classes but does not re-render a React renderer whose props did not change.
+ */
+function markSelected(host: HTMLElement | null, rect: Rect | null, axes: Axes): void {
+  if (!host) return;
+  for (const el of host.querySelectorAll<HTMLElement>('.ag-cell[col-id]')) {
+    const cell = cellOfTarget(el);
+    const on = !!cell && !!rect && inRect(rect, axes.rowKeys.indexOf(cell.rowKey), axes.colIds.indexOf(cell.colId));
+    if (on) el.setAttribute('aria-selected', 'true');
+    else el.removeAttribute('aria-selected');
+  }
+}
+
+const sameCell = (a: CellRef, b: CellRef) => a.rowKey === b.rowKey && a.colId === b.colId;
+
+const handledKey = (e: KeyboardEvent) =>
+  (e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && isArrowKey(e.key)) ||
+  ((e.key === 'Delete' || e.key === 'Backspace') && !e.ctrlKey && !e.metaKey && !e.altKey) ||
+  ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'd');
+
+/** Keeps AG Grid's own handling (navigation, Delete clearing one cell) away from the keys the sheet handles. */
+export function suppressSheetKeys(p: SuppressKeyboardEventParams<KadRow>): boolean {
+  return !p.editing && handledKey(p.event);
+}
+
+/**
+ * Excel-like editing over AG Grid Community: a rectangular selection (Shift+click, Shift+arrows, Esc),
+ * paste of a block from Excel, Ctrl+D fill down, Ctrl+C copy of what is shown, Delete to clear. The
+ * selection lives in a ref and the cells read it at render time, so moving it re-renders nothing but the
+ * cells' classes.
+ */
+export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostRef: RefObject<HTMLElement | null>, actions: SheetActions) {
+  const apiRef = useRef<GridApi<KadRow> | null>(null);
+  const sheetRef = useRef(sheet);
+  sheetRef.current = sheet;
+  const lockRef = useRef(lockedReason);
+  lockRef.current = lockedReason;
+  const actionsRef = useRef(actions);
+  actionsRef.current = actions;
+  const selectionRef = useRef<Selection | null>(null);
+  const shiftPointer = useRef(false);
+  const extending = useRef(false);
+
+  const axes = useCallback((): Axes => ({ rowKeys: sheetRows(sheetRef.current).map((r) => r.key), colIds: sheetRef.current.columns.map((c) => c.colId) }), []);
+
+  const setSelection = useCallback(
+    (next: Selection | null, announce?: string) => {
+      const before = rectOf(selectionRef.current, axes());
+      selectionRef.current = next;
+      const after = rectOf(next, axes());
+      if (isMultiCell(before) || isMultiCell(after)) {
+        apiRef.current?.refreshCells({ force: true });
+        markSelected(hostRef.current, isMultiCell(after) ? after : null, axes());
+      }
+      if (announce !== undefined) actionsRef.current.onAnnounce(announce);
+      else if (isMultiCell(after)) actionsRef.current.onAnnounce(sizeLabel(after));
+    },
+    [axes, hostRef],
+  );
+
+  const isSelected = useCallback(
+    (rowKey: string | undefined, colId: string) => {
+      const selection = selectionRef.current;
+      if (!rowKey || !selection) return false;
+      const ax = axes();
+      const rect = rectOf(selection, ax);
+      return isMultiCell(rect) && inRect(rect, ax.rowKeys.indexOf(rowKey), ax.colIds.indexOf(colId));
+    },
+    [axes],
+  );
+
+  /** The selection, or the focused cell when nothing is selected, as a rectangle. */
+  const currentRect = useCallback(
+    (target: EventTarget | null) => {
+      // Focus always sits on the selection's end, so an event from any other cell means the selection is stale.
+      const fromDom = cellOfTarget(target);
+      const current = selectionRef.current;
+      if (fromDom && (!current || !sameCell(current.end, fromDom))) setSelection(single(fromDom), '');
+      return rectOf(selectionRef.current, axes());
+    },
+    [axes, setSelection],
+  );
+
+  /**
+   * Focus moved to a cell, by the grid (arrows, a click) or the browser (a screen reader, a script). A
+   * Shift+click or a Shift+arrow extends the selection to it; anything else starts a new one there.
+   */
+  const focusCell = useCallback(
+    (cell: CellRef, shiftClick: boolean) => {
+      const current = selectionRef.current;
+      if ((extending.current || shiftClick || shiftPointer.current) && current) {
+        if (!sameCell(current.end, cell)) setSelection({ anchor: current.anchor, end: cell });
+      } else if (!current || !sameCell(current.anchor, cell) || !sameCell(current.end, cell)) {
+        setSelection(single(cell), '');
+      }
+    },
+    [setSelection],
+  );
+
+  const onCellFocused = useCallback(
+    (e: CellFocusedEvent<KadRow>) => {
+      const colId = typeof e.column === 'string' ? e.column : e.column?.getColId();
+      if (e.rowIndex === null || !colId) return;
+      const rows = e.rowPinned === 'bottom' ? sheetRef.current.foot : e.rowPinned ? [] : sheetRef.current.body;
+      const row = rows[e.rowIndex];
+      if (row) focusCell({ rowKey: row.key, colId }, e.sourceEvent instanceof MouseEvent && e.sourceEvent.shiftKey);
+    },
+    [focusCell],
+  );
+
+  const onCellClicked = useCallback(
+    (e: CellClickedEvent<KadRow>) => {
+      if (e.data) focusCell({ rowKey: e.data.key, colId: e.column.getColId() }, e.event instanceof MouseEvent && e.event.shiftKey);
+    },
+    [focusCell],
+  );
+
+  const onCellEditingStarted = useCallback(() => {
+    const selection = selectionRef.current;
+    if (selection && isMultiCell(rectOf(selection, axes()))) setSelection(single(selection.end), '');
+  }, [axes, setSelection]);
+
+  const run = useCallback((plan: Plan, source: 'grid' | 'paste', what: 'pasted' | 'changed', done: (n: number) => string) => {
+    if (!plan.ok) actionsRef.current.onProblems(plan.problems, what);
+    else if (plan.cells.length) actionsRef.current.onCells(plan.cells, source, done(plan.cells.length));
+    else actionsRef.current.onAnnounce('Nothing to change');
+  }, []);
+
+  const refuseLocked = useCallback((target: EventTarget | null, what: 'pasted' | 'changed') => {
+    const cell = cellOfTarget(target) ?? selectionRef.current?.anchor;
+    const lock = lockRef.current;
+    if (!lock || !cell) return false;
+    actionsRef.current.onProblems([{ ...cell, message: `This table is not editable: ${lock.replace(/\.$/, '')}` }], what);
+    return true;
+  }, []);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    // Capture phase, before the grid moves focus: a pointer or extension flag left over must not apply to this key.
+    const onKeyDownFirst = () => {
+      shiftPointer.current = false;
+      extending.current = false;
+    };
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (inTextField(e.target) || !cellOfTarget(e.target)) return;
+      const api = apiRef.current;
+      const rect = currentRect(e.target);
+      if (!api || !rect) return;
+      if (e.shiftKey && isArrowKey(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        const next = extendSelection(selectionRef.current!, e.key, axes());
+        setSelection(next);
+        // Focus follows the end, so the grid scrolls to it and a screen reader reads the cell reached.
+        const s = sheetRef.current;
+        const bodyIndex = s.body.findIndex((r) => r.key === next.end.rowKey);
+        const footIndex = s.foot.findIndex((r) => r.key === next.end.rowKey);
+        extending.current = true;
+        if (bodyIndex >= 0) api.setFocusedCell(bodyIndex, next.end.colId);
+        else if (footIndex >= 0) api.setFocusedCell(footIndex, next.end.colId, 'bottom');
+      } else if (e.key === 'Escape' && isMultiCell(rect)) {
+        setSelection(single(selectionRef.current!.end), 'Selection cleared');
+      } else if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'd') {
+        e.preventDefault();
+        if (!refuseLocked(e.target, 'changed')) run(planFillDown(sheetRef.current, rect), 'grid', 'changed', (n) => `Filled down ${n} ${n === 1 ? 'cell' : 'cells'}`);
+      } else if ((e.key === 'Delete' || e.key === 'Backspace') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        if (!refuseLocked(e.target, 'changed')) run(planClear(sheetRef.current, rect), 'grid', 'changed', (n) => `Cleared ${n} ${n === 1 ? 'cell' : 'cells'}`);
+      }
+    };
+    const onFocusIn = (e: FocusEvent) => {
+      const cell = cellOfTarget(e.target);
+      if (cell && !inTextField(e.target)) focusCell(cell, false);
+    };
+    const onMouseDown = (e: MouseEvent) => {
+      shiftPointer.current = e.shiftKey;
+      extending.current = false;
+    };
+    // Capture phase: a synthetic ClipboardEvent does not bubble unless asked to, and the grid must not see it first.
+    const onPaste = (e: ClipboardEvent) => {
+      if (inTextField(e.target)) return;
+      const rect = currentRect(e.target);
+      if (!rect) return;
+      e.preventDefault();
+      if (refuseLocked(e.target, 'pasted')) return;
+      const block = parseTsv(e.clipboardData?.getData('text/plain') ?? '');
+      run(planPaste(sheetRef.current, block, rect), 'paste', 'pasted', (n) => `Pasted ${n} ${n === 1 ? 'cell' : 'cells'}`);
+    };
+    const onCopy = (e: ClipboardEvent) => {
+      if (inTextField(e.target) || !e.clipboardData) return;
+      const rect = currentRect(e.target);
+      if (!rect) return;
+      e.preventDefault();
+      e.clipboardData.setData('text/plain', copyText(sheetRef.current, rect));
+      actionsRef.current.onAnnounce(`Copied ${sizeLabel(rect).replace(/ selected$/, '')}`);
+    };
+    host.addEventListener('keydown', onKeyDownFirst, true);
+    host.addEventListener('keydown', onKeyDown);
+    // The grid focuses a cell on pointerdown, before mousedown: the Shift state must be known by then.
+    host.addEventListener('pointerdown', onMouseDown, true);
+    host.addEventListener('mousedown', onMouseDown, true);
+    host.addEventListener('focusin', onFocusIn);
+    host.addEventListener('paste', onPaste, true);
+    host.addEventListener('copy', onCopy, true);
+    return () => {
+      host.removeEventListener('keydown', onKeyDownFirst, true);
+      host.removeEventListener('keydown', onKeyDown);
+      host.removeEventListener('pointerdown', onMouseDown, true);
+      host.removeEventListener('mousedown', onMouseDown, true);
+      host.removeEventListener('focusin', onFocusIn);
+      host.removeEventListener('paste', onPaste, true);
+      host.removeEventListener('copy', onCopy, true);
+    };
+  }, [hostRef, axes, currentRect, focusCell, refuseLocked, run, setSelection]);
+
+  const context = useMemo(() => ({ isSelected }), [isSelected]);
+  return { apiRef, context, onCellFocused, onCellClicked, onCellEditingStarted };
+}

@@ -1,0 +1,226 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
+
+// Row ids are unique across the body and the pinned total rows (AG Grid 36 DOM).
+const cell = (page: Page, row: string, col: string) => page.locator(`[role="row"][row-id="${row}"] [col-id="${col}"]`);
+const text = (page: Page, row: string, col: string) => cell(page, row, col).textContent();
+const label = (page: Page, row: string, col: string) => cell(page, row, col).getAttribute('aria-label');
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+let watch: { problems: string[] };
+
+/** Calls the same API the page uses, with the token the served address carries. */
+async function api<T>(method: string, input: unknown): Promise<T> {
+  const [base, hash] = served.url.split('#') as [string, string];
+  const token = decodeURIComponent(/token=([^&]+)/.exec(hash)![1]!);
+  const res = await fetch(`${base}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-outturn-token': token }, body: JSON.stringify(input) });
+  const envelope = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.value;
+}
+
+/** A paste as the browser delivers it, dispatched on the focused cell. */
+async function pasteText(tsv: string): Promise<void> {
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, tsv);
+}
+
+/** Presses Ctrl+C and returns what the page put on the clipboard, read from the copy event itself. */
+async function copySelection(): Promise<string> {
+  await page.evaluate(() => {
+    const w = window as unknown as { copied?: string };
+    w.copied = undefined;
+    // Bubble phase on window: runs after the grid's own handler has written the data.
+    window.addEventListener('copy', (e) => (w.copied = e.clipboardData?.getData('text/plain')), { once: true });
+  });
+  await page.keyboard.press('Control+c');
+  return page.evaluate(() => (window as unknown as { copied?: string }).copied ?? '<no copy event>');
+}
+
+const undo = () => page.locator('body').press('Control+z');
+
+beforeAll(async () => {
+  served = await serveDemo();
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(served.url).origin });
+  page = await context.newPage();
+  watch = watchPage(page);
+  await page.goto(served.url);
+  await cell(page, 'residential', 'currentPackages').filter({ hasText: '234' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+describe('Excel-like editing of the KAD grid in Chromium', () => {
+  it('keeps greyed-out types out of reach: aria-disabled, no editor, nothing changed', async () => {
+    expect(await cell(page, 'residential_dementia', 'currentPackages').getAttribute('aria-disabled')).toBe('true');
+    expect(await label(page, 'residential_dementia', 'currentPackages')).toBe('Residential Dementia, Current Care Packages, blank');
+    await cell(page, 'residential_dementia', 'currentPackages').focus();
+    await page.keyboard.type('5');
+    expect(await page.locator('.ag-cell-editor, .ag-cell-inline-editing').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    expect(await text(page, 'residential_dementia', 'currentPackages')).toBe('');
+    expect(await page.getByTestId('alert').textContent()).toBe('');
+  });
+
+  it('shows the run rate beside the forecast for lines and subtotals', async () => {
+    // 234 × £2,289 × 52.14 ÷ 1,000 = 27,927.54
+    expect(await text(page, 'residential', 'runRateK')).toBe('£27,928k');
+    expect(await text(page, 'residential', 'runRateVsBudgetK')).toBe('-£1,014k'); // − £28,942k budget
+    expect(await text(page, 'residential', 'runRateVsOutturnK')).toBe('-£725k'); // − £28,653k total spend
+    expect(await label(page, 'residential', 'runRateK')).toBe('Residential, Full year at run rate, £27,928k');
+    expect(await text(page, 'subtotal_accommodation', 'runRateK')).toMatch(/^£[\d,]+k$/);
+    expect(await text(page, 'total_expenditure', 'runRateK')).toMatch(/^£[\d,]+k$/);
+    expect(await page.locator('.ag-header-group-cell[title*="52.14 weeks"]').count()).toBe(1);
+  });
+
+  it('pastes a block copied from Excel as one undoable step, blank greyed line included', async () => {
+    await cell(page, 'residential', 'currentPackages').focus();
+    // Rows: Residential, Residential Dementia (greyed, blank as published), Nursing.
+    await pasteText('240\t£2,300\r\n\t\r\n10\t£4,800\r\n');
+    await expect.poll(() => text(page, 'residential', 'currentPackages')).toBe('240');
+    expect(await text(page, 'residential', 'currentUnitCost')).toBe('£2,300');
+    await expect.poll(() => text(page, 'nursing', 'currentPackages')).toBe('10');
+    expect(await text(page, 'nursing', 'currentUnitCost')).toBe('£4,800');
+    await expect.poll(() => text(page, 'subtotal_accommodation', 'currentPackages')).toBe('268'); // 240 + 10 + 18 respite
+    await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('Pasted 4 cells');
+
+    await undo();
+    await expect.poll(() => text(page, 'residential', 'currentPackages')).toBe('234');
+    expect(await text(page, 'residential', 'currentUnitCost')).toBe('£2,289');
+    expect(await text(page, 'nursing', 'currentPackages')).toBe('9');
+    expect(await text(page, 'nursing', 'currentUnitCost')).toBe('£4,792');
+    expect(await text(page, 'subtotal_accommodation', 'currentPackages')).toBe('261');
+  });
+
+  it('refuses a paste with one bad cell, changes nothing and names the cell', async () => {
+    await cell(page, 'residential', 'currentPackages').focus();
+    await pasteText('240\t£2,300\r\n\t\r\n10\tabc\r\n');
+    await expect
+      .poll(() => page.getByTestId('alert').textContent())
+      .toBe('Nursing · Current Average Unit Cost (per week): "abc" is not an amount of money. Nothing was pasted.');
+    await expect.poll(() => cell(page, 'nursing', 'currentUnitCost').getAttribute('aria-invalid')).toBe('true');
+    expect(await text(page, 'residential', 'currentPackages')).toBe('234');
+    expect(await text(page, 'nursing', 'currentPackages')).toBe('9');
+
+    // A figure landing on the greyed line is refused too, and named.
+    await cell(page, 'residential', 'currentPackages').focus();
+    await pasteText('240\t£2,300\r\n10\t£4,800\r\n');
+    await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/^Residential Dementia · Current Care Packages: "10" lands on Residential Dementia, a type this service does not use \(greyed out\); /);
+    expect(await text(page, 'residential', 'currentPackages')).toBe('234');
+  });
+
+  it('selects a rectangle with Shift+arrows and Shift+click, and announces its size', async () => {
+    await cell(page, 'supported_living', 'currentPackages').focus();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('3 rows × 2 columns selected');
+    expect(await page.locator('.ag-cell.kad-cell--selected').count()).toBe(6);
+    expect(await cell(page, 'direct_payments', 'packagesDot').getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ag-cell.kad-cell--selected').count()).toBe(0);
+
+    await cell(page, 'residential', 'expectedPackages').click();
+    await cell(page, 'nursing', 'annualBudgetK').click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('3 rows × 3 columns selected');
+  });
+
+  it('copies the displayed values as tab-separated text and pastes them back with Ctrl+V', async () => {
+    // The selection from the last test: Residential to Nursing, Expected packages to Annual Budget.
+    const copied = await copySelection();
+    const nursing = await Promise.all(['expectedPackages', 'budgetUnitCost', 'annualBudgetK'].map((c) => text(page, 'nursing', c)));
+    expect(copied).toBe(`245\t£2,271\t£28,942k\n\t\t\n${nursing.join('\t')}`);
+
+    await cell(page, 'residential', 'currentPackages').click();
+    expect(await copySelection()).toBe('234');
+
+    // A real clipboard round trip: the copied cell pasted onto Nursing.
+    await cell(page, 'nursing', 'currentPackages').click();
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => text(page, 'nursing', 'currentPackages')).toBe('234');
+    await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('Pasted 1 cell');
+    await undo();
+    await expect.poll(() => text(page, 'nursing', 'currentPackages')).toBe('9');
+  });
+
+  it('fills down with Ctrl+D and clears with Delete, each one undoable step', async () => {
+    await cell(page, 'supported_living', 'currentPackages').click();
+    await cell(page, 'direct_payments', 'currentUnitCost').click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => text(page, 'homecare', 'currentPackages')).toBe('595');
+    expect(await text(page, 'direct_payments', 'currentPackages')).toBe('595');
+    expect(await text(page, 'direct_payments', 'currentUnitCost')).toBe('£1,507');
+    expect(await text(page, 'direct_payments', 'packagesDot')).toBe('↓'); // the reported arrow, never filled
+    // Values show at once; the announcement comes once the server has saved the step that Ctrl+Z will undo.
+    await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('Filled down 4 cells');
+    await undo();
+    await expect.poll(() => text(page, 'homecare', 'currentPackages')).toBe('362');
+    expect(await text(page, 'direct_payments', 'currentUnitCost')).toBe('£541');
+
+    await cell(page, 'homecare', 'currentPackages').click();
+    await cell(page, 'direct_payments', 'currentPackages').click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Delete');
+    await expect.poll(() => text(page, 'homecare', 'currentPackages')).toBe('');
+    expect(await text(page, 'direct_payments', 'currentPackages')).toBe('');
+    await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('Cleared 2 cells');
+    await undo();
+    await expect.poll(() => text(page, 'homecare', 'currentPackages')).toBe('362');
+    expect(await text(page, 'direct_payments', 'currentPackages')).toBe('409');
+  });
+
+  it('computes direction of travel after a roll forward and marks actuals not yet updated', async () => {
+    await api('kad.rollForward', { fromPeriod: '2023-08' });
+    await page.reload();
+    await page.getByTestId('period-select').selectOption('2023-09');
+    await expect.poll(() => page.getByTestId('kad-caption').textContent()).toContain('September 2023');
+    await expect.poll(() => text(page, 'residential', 'currentPackages')).toBe('234');
+    await expect.poll(() => page.getByTestId('kad-carried-note').textContent()).toMatch(/^c\/f 10 lines still carry August 2023's actual figures/);
+    expect(await label(page, 'nursing', 'currentPackages')).toBe('Nursing, Current Care Packages, 9, carried forward, not yet updated');
+    expect(await cell(page, 'nursing', 'currentPackages').getAttribute('class')).toContain('kad-cell--carried');
+
+    await cell(page, 'residential', 'currentPackages').focus();
+    await page.keyboard.type('240');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text(page, 'residential', 'packagesDot')).toBe('↑');
+    expect(await label(page, 'residential', 'packagesDot')).toBe('Residential, DoT of Current Care Packages, up, compared with August 2023');
+    expect(await cell(page, 'residential', 'packagesDot').locator('.kad-dot--reported').count()).toBe(0);
+    expect(await text(page, 'nursing', 'packagesDot')).toBe('↔');
+    expect(await text(page, 'supported_living', 'outturnDot')).toBe('↔');
+    expect(await label(page, 'nursing', 'unitCostDot')).toBe('Nursing, DoT of Current Average Unit Cost, no change, compared with August 2023');
+    expect(await text(page, 'residential_dementia', 'packagesDot')).toBe('');
+    await expect.poll(() => page.getByTestId('kad-carried-note').textContent()).toMatch(/^c\/f 9 lines still carry/);
+    expect(await label(page, 'residential', 'currentPackages')).toBe('Residential, Current Care Packages, 240');
+    expect(await page.getByTestId('kad-legend-dot').textContent()).toContain('computed by Outturn, comparing each figure with August 2023');
+  });
+
+  it('compares the month with another and passes axe with a selection and the comparison shown', async () => {
+    await page.getByLabel('Compare with').selectOption('2023-08');
+    const table = page.getByTestId('kad-compare');
+    await expect.poll(() => table.locator('caption').textContent()).toBe('Learning Disability Partnership: September 2023 compared with August 2023');
+    const residential = table.locator('tr[data-row-key="residential"]');
+    expect(await residential.locator('td').allTextContents()).toEqual(['240', '234', '+6', '£2,289', '£2,289', '£0', '£28,942k', '£28,942k', '£0k', '£28,653k', '£28,653k', '£0k']);
+    expect(await table.locator('tr[data-row-key="subtotal_accommodation"] td').first().textContent()).toBe('267');
+
+    // An edit keeps the comparison on screen and updates it.
+    await cell(page, 'nursing', 'currentPackages').focus();
+    await page.keyboard.type('8');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => table.locator('tr[data-row-key="nursing"] td').nth(2).textContent()).toBe('-1');
+
+    await cell(page, 'residential', 'expectedPackages').click();
+    await cell(page, 'nursing', 'currentUnitCost').click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('3 rows × 6 columns selected');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(watch.problems).toEqual([]);
+  });
+});
