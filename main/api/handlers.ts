@@ -14,6 +14,8 @@ import { historyState, redo, undo } from '../store/history';
 import { listPeriods } from '../store/periods';
 import type { Channel } from '../store/workspace';
 import { APP_VERSION } from '../app/version';
+import { kadTemplateFile } from '../import/template';
+import { listBackups } from '../store/backup';
 
 /** Who is calling: the transport sets the channel (grid for the app, cli for the command line). */
 export interface CallContext {
@@ -63,6 +65,25 @@ export function createHandlers(session: AppSession): Handlers {
     'kad.setTypeInUse': (input, ctx) => setTypeInUse(session.ws, input, ctx.channel),
     'kad.settings': () => kadSettings(session.ws),
     'kad.updateSettings': (input, ctx) => updateKadSettings(session.ws, input, ctx.channel),
+    'upload.begin': ({ fileName, bytes }) => ({ uploadId: session.uploads.begin(fileName, bytes) }),
+    'upload.chunk': ({ uploadId, offset, data }) => ({ received: session.uploads.chunk(uploadId, offset, data) }),
+    'import.start': async ({ uploadId, period }) => {
+      const { file, fileName } = session.uploads.complete(uploadId);
+      return { jobId: await session.imports.start(file, { fileName, ...(period ? { period } : {}) }) };
+    },
+    'import.status': ({ jobId }) => session.imports.status(jobId),
+    'import.lines': ({ jobId, tableId, status, offset, limit }) => session.imports.lines(jobId, tableId, status, offset, limit),
+    'import.apply': async ({ jobId }, ctx) => session.imports.apply(jobId, ctx.channel === 'cli' ? 'cli' : 'import'),
+    'import.cancel': ({ jobId }) => session.imports.cancel(jobId),
+    'template.download': async ({ period, filled }) => {
+      const { fileName, data } = await kadTemplateFile(session.ws, period, filled);
+      return { fileName, data: data.toString('base64') };
+    },
+    'backups.list': () => listBackups(session.file),
+    'backups.restore': async ({ name }) => {
+      await session.restoreBackup(name);
+      return info();
+    },
     'history.state': () => historyState(session.ws),
     'history.undo': () => step(undo(session.ws), 'Undone'),
     'history.redo': () => step(redo(session.ws), 'Redone'),

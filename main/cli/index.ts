@@ -7,6 +7,8 @@ import { explainArgs, PeriodFlag, PortFlag, splitArgs, WorkspaceArg } from './ar
 import { formatFinding, findingForJson } from '../../shared/kad/checks';
 import { kadChecksFor } from '../kad/checks';
 import { rollForward } from '../kad/rollforward';
+import { runChartCommand } from './chart';
+import { runImportCommand } from './import';
 import { AppSession } from '../app/session';
 
 /**
@@ -28,6 +30,16 @@ Commands:
                                            Every month with data unless --period. Findings are not errors.
   roll-forward <workspace.db> --from YYYY-MM
                                            Create the next month's Key Activity Data from this month's.
+  import <workspace.db> <file.xlsx|file.csv> [--period YYYY-MM] [--dry-run] [--json] [--max-rows N]
+                                           Import Key Activity Data from a workbook in Outturn's template
+                                           layout or as published. Prints what changes, then applies it
+                                           in one step after a backup (--dry-run only previews). A file
+                                           with any problem changes nothing; every problem is listed.
+  chart <workspace.db> --service ID --from YYYY-MM --to YYYY-MM --group accommodation|community
+        --out FILE.png [--width N] [--height N]
+                                           Draw a Key Activity Data trend chart (people as bars, average
+                                           weekly cost as a line) as a PNG for the committee pack (.svg
+                                           for SVG). Reads the workspace only.
 
 Options:
   --help       Show this help.
@@ -46,6 +58,31 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
 
 const InitArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'init takes one workspace file' }), flags: z.object({ demo: z.literal(true).optional(), force: z.literal(true).optional() }).strict() });
 const CheckArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'check takes one workspace file' }), flags: z.object({ period: PeriodFlag.optional(), json: z.literal(true).optional() }).strict() });
+const ChartArgs = z.object({
+  positionals: z.tuple([WorkspaceArg], { error: 'chart takes one workspace file' }),
+  flags: z
+    .object({
+      service: z.string({ error: 'name the service with --service, for example --service learning-disability-partnership' }).min(1),
+      from: PeriodFlag,
+      to: PeriodFlag,
+      group: z.string({ error: '--group is accommodation or community' }),
+      out: z.string({ error: 'name the file to write with --out, for example --out chart.png' }).min(1),
+      width: z.coerce.number({ error: '--width takes a number of pixels' }).optional(),
+      height: z.coerce.number({ error: '--height takes a number of pixels' }).optional(),
+    })
+    .strict(),
+});
+const ImportArgs = z.object({
+  positionals: z.tuple([WorkspaceArg, z.string({ error: 'name the file to import' }).min(1)], { error: 'import takes a workspace file and the file to import' }),
+  flags: z
+    .object({
+      period: PeriodFlag.optional(),
+      'dry-run': z.literal(true).optional(),
+      json: z.literal(true).optional(),
+      'max-rows': z.coerce.number({ error: '--max-rows takes a number' }).int().min(1).optional(),
+    })
+    .strict(),
+});
 const RollArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'roll-forward takes one workspace file' }), flags: z.object({ from: PeriodFlag }).strict() });
 
 /** Opens a workspace for one command and always releases it. */
@@ -102,6 +139,16 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
           return rollForward(s.ws, flags.from, 'cli');
         });
         out(`${result.label}.\n`);
+        return 0;
+      }
+      case 'import': {
+        const { positionals, flags } = parse(ImportArgs, splitArgs(rest, ['dry-run', 'json']));
+        return await runImportCommand({ workspace: positionals[0], file: positionals[1], period: flags.period, dryRun: flags['dry-run'] === true, json: flags.json === true, maxRows: flags['max-rows'] }, out, err);
+      }
+      case 'chart': {
+        const { positionals, flags } = parse(ChartArgs, splitArgs(rest, []));
+        const written = await runChartCommand({ file: positionals[0], serviceId: flags.service, from: flags.from, to: flags.to, group: flags.group, out: flags.out, width: flags.width, height: flags.height });
+        out(`Wrote ${written}\n`);
         return 0;
       }
       default:

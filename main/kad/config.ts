@@ -1,5 +1,5 @@
 import { UserError } from '../../shared/api/errors';
-import { CARE_CONTRIBUTIONS_KEY } from '../../shared/kad/model';
+import { CARE_CONTRIBUTIONS_KEY, serviceIdFromName } from '../../shared/kad/model';
 import { monthLabel } from '../../shared/periods';
 import type { Channel, Workspace } from '../store/workspace';
 import { getLines, insertEmptyLine, insertService, listServices, listServiceTypes, periodsWithKad, setLineColumn, typeLinesFrom } from './repository';
@@ -19,16 +19,10 @@ export function kadConfig(ws: Workspace, period: string): KadConfig {
   };
 }
 
-function slug(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 export function addService(ws: Workspace, args: { name: string; caption?: string; fromPeriod: string; typeIds: string[] }, channel: Channel = 'grid'): KadConfig {
   const name = args.name.trim();
-  const id = slug(name);
+  const id = serviceIdFromName(name);
   if (!id) throw new UserError('invalid_input', 'Give the service a name with at least one letter or digit.');
   if (listServices(ws).some((s) => s.id === id || s.name.toLowerCase() === name.toLowerCase())) throw new UserError('invalid_input', `There is already a service called "${name}".`);
   const types = listServiceTypes(ws);

@@ -8,7 +8,7 @@ import { acquireLock, describeHolder } from './lock';
 import { migrate, latestVersion, schemaVersion } from './migrate';
 import { networkShareWarning } from './network-share';
 
-export type Channel = 'grid' | 'paste' | 'import' | 'undo' | 'redo' | 'return' | 'cli' | 'close/reopen' | 'seed';
+export type Channel = 'grid' | 'paste' | 'import' | 'undo' | 'redo' | 'return' | 'cli' | 'close/reopen' | 'seed' | 'restore';
 
 export interface WriteContext {
   channel: Channel;

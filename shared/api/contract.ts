@@ -5,6 +5,7 @@ import { AVERAGING_RULES, type AveragingRule } from '../kad/totals';
 import { FindingSchema, KadSettingsSchema } from '../kad/checks';
 import { KadTrendSchema } from '../kad/trend';
 import { KadConfigSchema } from '../kad/config';
+import { BackupInfoSchema, ImportJobStatusSchema, PreviewLineSchema, UPLOAD_CHUNK_BYTES } from '../import/schemas';
 import type { WireError } from './errors';
 
 /**
@@ -122,6 +123,23 @@ export const contract = {
   'kad.setTypeInUse': { input: z.object({ serviceId: z.string().min(1), typeId: z.string().min(1), fromPeriod: MonthId, inUse: z.boolean() }).strict(), output: KadConfigSchema },
   'kad.settings': { input: Empty, output: KadSettingsSchema },
   'kad.updateSettings': { input: KadSettingsSchema.partial().strict(), output: KadSettingsSchema },
+  /** Files travel in base64 chunks over either transport; then an import job reads, previews and applies. */
+  'upload.begin': { input: z.object({ fileName: z.string().min(1).max(255), bytes: z.number().int().min(0) }).strict(), output: z.object({ uploadId: z.string() }) },
+  'upload.chunk': {
+    input: z.object({ uploadId: z.string(), offset: z.number().int().min(0), data: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4) }).strict(),
+    output: z.object({ received: z.number() }),
+  },
+  'import.start': { input: z.object({ uploadId: z.string(), period: MonthId.optional() }).strict(), output: z.object({ jobId: z.string() }) },
+  'import.status': { input: z.object({ jobId: z.string() }).strict(), output: ImportJobStatusSchema },
+  'import.lines': {
+    input: z.object({ jobId: z.string(), tableId: z.string(), status: z.enum(['new', 'changed', 'unchanged', 'all']), offset: z.number().int().min(0), limit: z.number().int().min(1).max(200) }).strict(),
+    output: z.array(PreviewLineSchema),
+  },
+  'import.apply': { input: z.object({ jobId: z.string() }).strict(), output: ImportJobStatusSchema },
+  'import.cancel': { input: z.object({ jobId: z.string() }).strict(), output: ImportJobStatusSchema },
+  'template.download': { input: z.object({ period: MonthId, filled: z.boolean() }).strict(), output: z.object({ fileName: z.string(), data: z.string() }) },
+  'backups.list': { input: Empty, output: z.array(BackupInfoSchema) },
+  'backups.restore': { input: z.object({ name: z.string().min(1) }).strict(), output: AppInfo },
   'history.state': { input: Empty, output: HistoryState },
   'history.undo': { input: Empty, output: HistoryStep },
   'history.redo': { input: Empty, output: HistoryStep },

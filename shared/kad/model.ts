@@ -75,3 +75,11 @@ export const ReportedValueSchema = z.object({
   text: z.string().nullable(),
 });
 export type ReportedValue = z.infer<typeof ReportedValueSchema>;
+
+/** A service's stable id from its name: "Learning Disability Partnership" → "learning-disability-partnership". */
+export function serviceIdFromName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

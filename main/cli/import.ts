@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { UserError } from '../../shared/api/errors';
+import { AppSession } from '../app/session';
+import type { ImportJobStatus } from '../import/jobs';
+import type { PreviewLine } from '../import/preview';
+
+/** `outturn import`: preview, then apply unless --dry-run; exit 1 listing every problem when refused. */
+export async function runImportCommand(
+  args: { workspace: string; file: string; period?: string; dryRun: boolean; json: boolean; maxRows?: number },
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  const session = new AppSession(args.workspace, { readOnly: args.dryRun });
+  try {
+    if (!args.dryRun && session.ws.readOnly) throw new UserError('read_only', session.ws.readOnlyReason ?? 'This workspace is read-only.');
+    const jobs = session.imports;
+    const id = await jobs.start(path.resolve(args.file), { ...(args.period ? { period: args.period } : {}), ...(args.maxRows ? { limits: { maxRowsPerSheet: args.maxRows } } : {}) });
+    const status = await jobs.settled(id);
+    if (status.state !== 'ready') {
+      if (args.json) out(JSON.stringify({ state: status.state, message: status.message, problems: status.problems }, null, 2) + '\n');
+      err(`${status.message}\n`);
+      for (const p of status.problems) err(`${p}\n`);
+      if (status.problemCount > status.problems.length) err(`… and ${status.problemCount - status.problems.length} more.\n`);
+      return 1;
+    }
+    const lines = Object.fromEntries(status.tables.map((t) => [t.tableId, jobs.lines(id, t.tableId, 'all', 0, 200).filter((l) => l.status !== 'unchanged')]));
+    if (!args.json) printPreview(status, lines, out);
+    if (args.dryRun) {
+      if (args.json) out(JSON.stringify({ state: 'preview', tables: status.tables, changes: lines }, null, 2) + '\n');
+      else out('Dry run: nothing was changed.\n');
+      jobs.cancel(id);
+      return 0;
+    }
+    const applied = await jobs.apply(id, 'cli');
+    if (args.json) out(JSON.stringify({ state: applied.state, message: applied.message, tables: status.tables, changes: lines, backup: applied.backup?.file ?? null }, null, 2) + '\n');
+    else {
+      out(`${applied.message}\n`);
+      if (applied.backup) out(`A backup of the workspace as it was is at ${applied.backup.file}\n`);
+    }
+    return 0;
+  } finally {
+    session.close();
+  }
+}
+
+function printPreview(status: ImportJobStatus, lines: Record<string, PreviewLine[]>, out: (s: string) => void): void {
+  out(`${status.fileName} (${status.rowsRead} rows read, SHA-256 ${status.sha256.slice(0, 12)}…)\n`);
+  for (const t of status.tables) {
+    const flags = [t.newService ? 'new service' : '', t.newMonth ? 'new month' : ''].filter(Boolean).join(', ');
+    out(`${t.sheet}!A${t.row}: ${t.serviceName}, ${t.periodLabel}${flags ? ` (${flags})` : ''}: ${t.newLines} new, ${t.changedLines} changed, ${t.unchangedLines} unchanged lines; ${t.reportedValues} reported figures\n`);
+    for (const l of lines[t.tableId] ?? []) {
+      for (const c of l.cells) out(`  ${l.status === 'new' ? '+' : '~'} ${l.label} · ${c.header} (${t.sheet}!${c.cell}): ${c.old ?? 'new'} → ${c.new || 'blank'}\n`);
+    }
+  }
+}

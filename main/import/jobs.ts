@@ -1,0 +1,177 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../../shared/api/errors';
+import { listServices, listServiceTypes } from '../kad/repository';
+import { backupWorkspace, type BackupInfo } from '../store/backup';
+import { getSetting } from '../store/settings';
+import type { Channel, Workspace } from '../store/workspace';
+import { applyImport, type ApplyResult } from './apply';
+import { previewLines, previewTables, workspaceProblems, type PreviewLine, type PreviewTable } from './preview';
+import { readKadWorkbook } from './read';
+import { dropStaged, stagedProblems, stagingSink } from './stage';
+import { DEFAULT_IMPORT_LIMITS, describeProblem, type ImportLimits, type ImportProblem } from './types';
+
+/**
+ * An import runs as a job: read and stage (cancellable, with progress), preview, then apply or discard.
+ * Nothing touches the workspace's own tables until apply, which is one transaction after a backup.
+ */
+export type JobState = 'reading' | 'refused' | 'ready' | 'applied' | 'nothing-to-do' | 'cancelled' | 'failed';
+
+export interface ImportJobStatus {
+  jobId: string;
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  state: JobState;
+  rowsRead: number;
+  /** Share of the file read so far (0..1), when known. */
+  fraction: number | null;
+  elapsedMs: number;
+  problems: string[];
+  problemCount: number;
+  tables: PreviewTable[];
+  message: string | null;
+  backup: BackupInfo | null;
+}
+
+interface Job {
+  id: string;
+  file: string;
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  state: JobState;
+  rowsRead: number;
+  started: number;
+  finished: number | null;
+  problems: ImportProblem[];
+  problemCount: number;
+  tables: PreviewTable[];
+  message: string | null;
+  backup: BackupInfo | null;
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+export function sha256File(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = crypto.createHash('sha256');
+    fs.createReadStream(file)
+      .on('data', (c) => hash.update(c))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+export function importLimits(ws: Workspace): ImportLimits {
+  const maxRows = Number(getSetting(ws, 'import.maxRows'));
+  return { ...DEFAULT_IMPORT_LIMITS, ...(Number.isInteger(maxRows) && maxRows > 0 ? { maxRowsPerSheet: maxRows } : {}) };
+}
+
+export class ImportJobs {
+  private jobs = new Map<string, Job>();
+
+  constructor(private readonly workspace: () => Workspace) {}
+
+  /** Starts reading a file; `fileName` is what the officer sees and what the audit records. */
+  async start(file: string, opts: { fileName?: string; period?: string; limits?: Partial<ImportLimits> } = {}): Promise<string> {
+    const ws = this.workspace();
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UserError('not_found', `There is no file at ${file}.`);
+    const id = crypto.randomUUID();
+    const bytes = fs.statSync(file).size;
+    const job: Job = {
+      id, file, fileName: opts.fileName ?? path.basename(file), sha256: await sha256File(file), bytes, state: 'reading', rowsRead: 0, started: Date.now(), finished: null,
+      problems: [], problemCount: 0, tables: [], message: null, backup: null, abort: new AbortController(), done: Promise.resolve(),
+    };
+    this.jobs.set(id, job);
+    const limits = { ...importLimits(ws), ...opts.limits };
+    const sink = stagingSink(ws.db, id, (n) => (job.rowsRead = n), limits.maxProblems);
+    job.done = (async () => {
+      try {
+        const result = await readKadWorkbook(file, sink, {
+          ...(opts.period ? { period: opts.period } : {}),
+          services: listServices(ws),
+          serviceTypes: listServiceTypes(ws),
+          limits,
+          signal: job.abort.signal,
+        });
+        sink.flush();
+        job.rowsRead = result.rowsRead;
+        if (job.abort.signal.aborted) {
+          this.finish(job, 'cancelled', 'Import cancelled: nothing was changed.');
+          return;
+        }
+        const more = workspaceProblems(ws.db, id);
+        job.problemCount = sink.problemCount + more.length;
+        job.problems = [...stagedProblems(ws.db, id, limits.maxProblems), ...more].slice(0, limits.maxProblems);
+        job.tables = previewTables(ws.db, id);
+        if (job.problemCount > 0) this.finish(job, 'refused', `${job.fileName} was not imported: ${job.problemCount} problem${job.problemCount === 1 ? '' : 's'} to fix first. Nothing was changed.`);
+        else if (!job.tables.length) this.finish(job, 'refused', `${job.fileName} holds no Key Activity Data table that Outturn recognises. Nothing was changed.`);
+        else job.state = 'ready';
+      } catch (err) {
+        this.finish(job, 'failed', `Outturn could not read ${job.fileName}: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
+      }
+    })();
+    return id;
+  }
+
+  private finish(job: Job, state: JobState, message: string): void {
+    job.state = state;
+    job.message = message;
+    job.finished = Date.now();
+    if (state !== 'ready') dropStaged(this.workspace().db, job.id);
+  }
+
+  private job(id: string): Job {
+    const job = this.jobs.get(id);
+    if (!job) throw new UserError('not_found', 'That import is no longer available; start it again.');
+    return job;
+  }
+
+  /** Waits until reading ends (for the command line and tests). */
+  async settled(id: string): Promise<ImportJobStatus> {
+    await this.job(id).done;
+    return this.status(id);
+  }
+
+  status(id: string): ImportJobStatus {
+    const job = this.job(id);
+    return {
+      jobId: job.id, fileName: job.fileName, sha256: job.sha256, bytes: job.bytes, state: job.state, rowsRead: job.rowsRead,
+      fraction: job.state === 'reading' ? null : 1,
+      elapsedMs: (job.finished ?? Date.now()) - job.started,
+      problems: job.problems.map(describeProblem), problemCount: job.problemCount, tables: job.tables, message: job.message, backup: job.backup,
+    };
+  }
+
+  lines(id: string, tableId: string, status: PreviewLine['status'] | 'all', offset: number, limit: number): PreviewLine[] {
+    const job = this.job(id);
+    if (job.state !== 'ready') throw new UserError('invalid_input', 'That import has no preview to show.');
+    return previewLines(this.workspace().db, id, tableId, status, offset, limit);
+  }
+
+  cancel(id: string): ImportJobStatus {
+    const job = this.job(id);
+    if (job.state === 'reading') job.abort.abort();
+    else if (job.state === 'ready') this.finish(job, 'cancelled', 'Import cancelled: nothing was changed.');
+    return this.status(id);
+  }
+
+  /** Backs the workspace up, then applies the import in one transaction. */
+  async apply(id: string, channel: Channel = 'import'): Promise<ImportJobStatus & { result: ApplyResult }> {
+    const job = this.job(id);
+    if (job.state !== 'ready') throw new UserError('invalid_input', job.message ?? 'That import is not ready to apply.');
+    const ws = this.workspace();
+    if (ws.readOnly) throw new UserError('read_only', ws.readOnlyReason ?? 'This workspace is read-only.');
+    const probe = applyImport(ws, job.id, { name: job.fileName, sha256: job.sha256 }, channel, { dryRun: true });
+    if (probe.nothingToDo) {
+      this.finish(job, 'nothing-to-do', probe.label);
+      return { ...this.status(id), result: probe };
+    }
+    job.backup = await backupWorkspace(ws, `before import of ${job.fileName}`);
+    const result = applyImport(ws, job.id, { name: job.fileName, sha256: job.sha256 }, channel);
+    this.finish(job, result.nothingToDo ? 'nothing-to-do' : 'applied', result.label);
+    return { ...this.status(id), result };
+  }
+}

@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import { address } from './a1';
+import type { Cell } from './cells';
+import type { SheetRow } from './context';
+import type { CsvEncoding } from './sniff';
+
+/**
+ * CSV as Excel writes and reads it (RFC 4180): fields quoted with `"`, `""` for a quote, line breaks
+ * allowed inside quotes, comma, semicolon or tab between fields. A hand-written state machine over the
+ * decoded stream rather than readline, because a quoted field may span lines and a hostile line may be
+ * endless: fields are capped, so memory stays flat whatever the file holds.
+ */
+
+const DELIMITERS = [',', ';', '\t'] as const;
+const MAX_FIELD = 32_767; // Excel's limit for a cell
+const MAX_FIELDS = 16_384; // Excel's last column
+const SNIFF_CHARS = 64 * 1024;
+
+function countOutsideQuotes(line: string, ch: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (c === ch && !quoted) n++;
+  }
+  return n;
+}
+
+/** The header line names "Service Type" or "Key"; its separators decide. Otherwise the busiest line does. */
+export function sniffDelimiter(text: string): string {
+  const lines = text.split(/\r\n|\n|\r/).slice(0, 50);
+  const header = lines.find((l) => /service\s*type|(^|[,;\t"])key([,;\t"]|$)/i.test(l));
+  const best = (line: string) => {
+    let winner: string = ',';
+    let most = 0;
+    for (const d of DELIMITERS) {
+      const n = countOutsideQuotes(line, d);
+      if (n > most) [winner, most] = [d, n];
+    }
+    return { winner, most };
+  };
+  if (header) {
+    const pick = best(header);
+    if (pick.most > 0) return pick.winner;
+  }
+  let overall = { winner: ',', most: 0 };
+  for (const line of lines) {
+    const pick = best(line);
+    if (pick.most > overall.most) overall = pick;
+  }
+  return overall.winner;
+}
+
+class RecordParser {
+  private fields: string[] = [];
+  private field = '';
+  private quoted = false;
+  private afterQuote = false;
+  private pendingCR = false;
+  private started = false;
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly emit: (fields: string[]) => void,
+  ) {}
+
+  private push(ch: string): void {
+    if (this.field.length < MAX_FIELD) this.field += ch;
+  }
+
+  private endField(): void {
+    if (this.fields.length < MAX_FIELDS) this.fields.push(this.field);
+    this.field = '';
+    this.quoted = false;
+    this.afterQuote = false;
+  }
+
+  private endRecord(): void {
+    this.endField();
+    this.emit(this.fields);
+    this.fields = [];
+    this.started = false;
+  }
+
+  write(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (this.pendingCR) {
+        this.pendingCR = false;
+        if (ch === '\n') continue;
+      }
+      if (this.quoted) {
+        if (ch !== '"') this.push(ch);
+        else if (text[i + 1] === '"') {
+          this.push('"');
+          i++;
+        } else {
+          // Closing, unless the next chunk starts with the second quote of a `""`.
+          this.quoted = false;
+          this.afterQuote = i + 1 === text.length;
+        }
+        continue;
+      }
+      if (this.afterQuote) {
+        this.afterQuote = false;
+        if (ch === '"') {
+          this.push('"');
+          this.quoted = true;
+          continue;
+        }
+      }
+      if (ch === this.delimiter) {
+        this.started = true;
+        this.endField();
+      } else if (ch === '\n' || ch === '\r') {
+        this.pendingCR = ch === '\r';
+        this.endRecord();
+      } else if (ch === '"' && this.field === '') {
+        this.quoted = true;
+        this.started = true;
+      } else {
+        this.started = true;
+        this.push(ch);
+      }
+    }
+  }
+
+  end(): void {
+    if (this.started || this.field !== '' || this.fields.length > 0 || this.quoted || this.afterQuote) this.endRecord();
+  }
+}
+
+function toRow(fields: string[], number: number): SheetRow {
+  const cells: (Cell | undefined)[] = [];
+  fields.forEach((text, i) => {
+    if (text !== '') cells[i + 1] = { address: address(i + 1, number), value: { kind: 'text', text } };
+  });
+  return { number, cells };
+}
+
+/** Yields the file's records as rows numbered as Excel would number them on opening the file. */
+export async function* csvRows(path: string, encoding: CsvEncoding, signal?: AbortSignal): AsyncGenerator<SheetRow> {
+  const decoder = new TextDecoder(encoding);
+  const stream = fs.createReadStream(path, { highWaterMark: 64 * 1024 });
+  const ready: SheetRow[] = [];
+  let number = 0;
+  let parser: RecordParser | null = null;
+  let buffered = '';
+  const emit = (fields: string[]) => ready.push(toRow(fields, ++number));
+  try {
+    for await (const chunk of stream) {
+      if (signal?.aborted) return;
+      const text = decoder.decode(chunk as Buffer, { stream: true });
+      if (!parser) {
+        buffered += text;
+        if (buffered.length < SNIFF_CHARS) continue;
+        parser = new RecordParser(sniffDelimiter(buffered), emit);
+        parser.write(buffered);
+        buffered = '';
+      } else parser.write(text);
+      while (ready.length) yield ready.shift()!;
+    }
+    const rest = decoder.decode();
+    if (!parser) {
+      parser = new RecordParser(sniffDelimiter(buffered + rest), emit);
+      parser.write(buffered);
+    }
+    parser.write(rest);
+    parser.end();
+    while (ready.length) yield ready.shift()!;
+  } finally {
+    stream.destroy();
+  }
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** The import preview and job state as they cross the API. */
+export const PreviewTableSchema = z.object({
+  tableId: z.string(),
+  sheet: z.string(),
+  row: z.number(),
+  layout: z.string(),
+  period: z.string(),
+  periodLabel: z.string(),
+  serviceId: z.string(),
+  serviceName: z.string(),
+  newService: z.boolean(),
+  newMonth: z.boolean(),
+  newLines: z.number(),
+  changedLines: z.number(),
+  unchangedLines: z.number(),
+  changedCells: z.number(),
+  reportedValues: z.number(),
+});
+
+export const PreviewLineSchema = z.object({
+  lineKey: z.string(),
+  label: z.string(),
+  sheet: z.string(),
+  row: z.number(),
+  status: z.enum(['new', 'changed', 'unchanged']),
+  cells: z.array(z.object({ field: z.string(), header: z.string(), cell: z.string(), old: z.string().nullable(), new: z.string().nullable() })),
+});
+
+export const BackupInfoSchema = z.object({ file: z.string(), name: z.string(), createdAt: z.string(), reason: z.string(), bytes: z.number() });
+
+export const ImportJobStatusSchema = z.object({
+  jobId: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  bytes: z.number(),
+  state: z.enum(['reading', 'refused', 'ready', 'applied', 'nothing-to-do', 'cancelled', 'failed']),
+  rowsRead: z.number(),
+  fraction: z.number().nullable(),
+  elapsedMs: z.number(),
+  problems: z.array(z.string()),
+  problemCount: z.number(),
+  tables: z.array(PreviewTableSchema),
+  message: z.string().nullable(),
+  backup: BackupInfoSchema.nullable(),
+});
+export type ImportJobStatusWire = z.infer<typeof ImportJobStatusSchema>;
+
+/** Files cross the API in base64 chunks small enough for any transport (the HTTP bridge takes 1 MB a call). */
+export const UPLOAD_CHUNK_BYTES = 512 * 1024;
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
