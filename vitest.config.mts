@@ -12,6 +12,17 @@ export default defineConfig({
         },
       },
       {
+        // `npm run bench`: timings printed as ratios against a baseline measured in the same run; never part of `npm test`.
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.bench.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          fileParallelism: false,
+          testTimeout: 900_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -23,7 +23,7 @@ export async function runImportCommand(
       if (status.problemCount > status.problems.length) err(`… and ${status.problemCount - status.problems.length} more.\n`);
       return 1;
     }
-    const lines = Object.fromEntries(status.tables.map((t) => [t.tableId, jobs.lines(id, t.tableId, 'all', 0, 200).filter((l) => l.status !== 'unchanged')]));
+    const lines = changedLines(status, (tableId) => jobs.lines(id, tableId, 'all', 0, 200));
     if (!args.json) printPreview(status, lines, out);
     if (args.dryRun) {
       if (args.json) out(JSON.stringify({ state: 'preview', tables: status.tables, changes: lines }, null, 2) + '\n');
@@ -43,13 +43,34 @@ export async function runImportCommand(
   }
 }
 
+/** Cell-level detail for the first tables only: a history workbook can hold a million changed cells. */
+export const PREVIEW_CELL_LIMIT = 500;
+
+function changedLines(status: ImportJobStatus, linesOf: (tableId: string) => PreviewLine[]): Record<string, PreviewLine[]> {
+  const out: Record<string, PreviewLine[]> = {};
+  let cells = 0;
+  for (const t of status.tables) {
+    if (cells >= PREVIEW_CELL_LIMIT) break;
+    if (!t.newLines && !t.changedLines) continue;
+    out[t.tableId] = linesOf(t.tableId).filter((l) => l.status !== 'unchanged');
+    cells += out[t.tableId]!.reduce((n, l) => n + l.cells.length, 0);
+  }
+  return out;
+}
+
 function printPreview(status: ImportJobStatus, lines: Record<string, PreviewLine[]>, out: (s: string) => void): void {
   out(`${status.fileName} (${status.rowsRead} rows read, SHA-256 ${status.sha256.slice(0, 12)}…)\n`);
-  for (const t of status.tables) {
+  const shown = 50;
+  for (const t of status.tables.slice(0, shown)) {
     const flags = [t.newService ? 'new service' : '', t.newMonth ? 'new month' : ''].filter(Boolean).join(', ');
     out(`${t.sheet}!A${t.row}: ${t.serviceName}, ${t.periodLabel}${flags ? ` (${flags})` : ''}: ${t.newLines} new, ${t.changedLines} changed, ${t.unchangedLines} unchanged lines; ${t.reportedValues} reported figures\n`);
     for (const l of lines[t.tableId] ?? []) {
       for (const c of l.cells) out(`  ${l.status === 'new' ? '+' : '~'} ${l.label} · ${c.header} (${t.sheet}!${c.cell}): ${c.old ?? 'new'} → ${c.new || 'blank'}\n`);
     }
+  }
+  if (status.tables.length > shown) {
+    const rest = status.tables.slice(shown);
+    const sum = (k: 'newLines' | 'changedLines' | 'unchangedLines') => rest.reduce((n, t) => n + t[k], 0);
+    out(`… and ${rest.length} more tables: ${sum('newLines')} new, ${sum('changedLines')} changed, ${sum('unchangedLines')} unchanged lines\n`);
   }
 }

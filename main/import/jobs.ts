@@ -6,7 +6,7 @@ import { listServices, listServiceTypes } from '../kad/repository';
 import { backupWorkspace, type BackupInfo } from '../store/backup';
 import { getSetting } from '../store/settings';
 import type { Channel, Workspace } from '../store/workspace';
-import { applyImport, type ApplyResult } from './apply';
+import { applyImport, nothingToDo, planImport, type ApplyResult } from './apply';
 import { previewLines, previewTables, workspaceProblems, type PreviewLine, type PreviewTable } from './preview';
 import { readKadWorkbook } from './read';
 import { dropStaged, stagedProblems, stagingSink } from './stage';
@@ -25,8 +25,12 @@ export interface ImportJobStatus {
   bytes: number;
   state: JobState;
   rowsRead: number;
+  /** Rows the file holds in all, as its sheets say, when they do. */
+  totalRowsEstimate: number | null;
   /** Share of the file read so far (0..1), when known. */
   fraction: number | null;
+  /** Time still to go while reading, estimated from the pace so far. */
+  remainingMs: number | null;
   elapsedMs: number;
   problems: string[];
   problemCount: number;
@@ -43,6 +47,7 @@ interface Job {
   bytes: number;
   state: JobState;
   rowsRead: number;
+  estimate: number | null;
   started: number;
   finished: number | null;
   problems: ImportProblem[];
@@ -81,12 +86,12 @@ export class ImportJobs {
     const id = crypto.randomUUID();
     const bytes = fs.statSync(file).size;
     const job: Job = {
-      id, file, fileName: opts.fileName ?? path.basename(file), sha256: await sha256File(file), bytes, state: 'reading', rowsRead: 0, started: Date.now(), finished: null,
+      id, file, fileName: opts.fileName ?? path.basename(file), sha256: await sha256File(file), bytes, state: 'reading', rowsRead: 0, estimate: null, started: Date.now(), finished: null,
       problems: [], problemCount: 0, tables: [], message: null, backup: null, abort: new AbortController(), done: Promise.resolve(),
     };
     this.jobs.set(id, job);
     const limits = { ...importLimits(ws), ...opts.limits };
-    const sink = stagingSink(ws.db, id, (n) => (job.rowsRead = n), limits.maxProblems);
+    const sink = stagingSink(ws.db, id, (n) => (job.rowsRead = n), limits.maxProblems, (n) => (job.estimate = n));
     job.done = (async () => {
       try {
         const result = await readKadWorkbook(file, sink, {
@@ -137,10 +142,15 @@ export class ImportJobs {
 
   status(id: string): ImportJobStatus {
     const job = this.job(id);
+    const elapsedMs = (job.finished ?? Date.now()) - job.started;
+    const reading = job.state === 'reading';
+    const fraction = !reading ? 1 : job.estimate ? Math.min(0.99, job.rowsRead / job.estimate) : null;
     return {
       jobId: job.id, fileName: job.fileName, sha256: job.sha256, bytes: job.bytes, state: job.state, rowsRead: job.rowsRead,
-      fraction: job.state === 'reading' ? null : 1,
-      elapsedMs: (job.finished ?? Date.now()) - job.started,
+      totalRowsEstimate: job.estimate,
+      fraction,
+      remainingMs: reading && fraction && fraction > 0.01 ? Math.round((elapsedMs * (1 - fraction)) / fraction) : null,
+      elapsedMs,
       problems: job.problems.map(describeProblem), problemCount: job.problemCount, tables: job.tables, message: job.message, backup: job.backup,
     };
   }
@@ -164,13 +174,16 @@ export class ImportJobs {
     if (job.state !== 'ready') throw new UserError('invalid_input', job.message ?? 'That import is not ready to apply.');
     const ws = this.workspace();
     if (ws.readOnly) throw new UserError('read_only', ws.readOnlyReason ?? 'This workspace is read-only.');
-    const probe = applyImport(ws, job.id, { name: job.fileName, sha256: job.sha256 }, channel, { dryRun: true });
-    if (probe.nothingToDo) {
-      this.finish(job, 'nothing-to-do', probe.label);
-      return { ...this.status(id), result: probe };
+    const plan = planImport(ws.db, job.id);
+    const file = { name: job.fileName, sha256: job.sha256 };
+    if (nothingToDo(plan)) {
+      const result = applyImport(ws, job.id, file, channel, plan);
+      this.finish(job, 'nothing-to-do', result.label);
+      return { ...this.status(id), result };
     }
+    // An edit from the grid may land while the backup runs, so the import is planned again after it.
     job.backup = await backupWorkspace(ws, `before import of ${job.fileName}`);
-    const result = applyImport(ws, job.id, { name: job.fileName, sha256: job.sha256 }, channel);
+    const result = applyImport(ws, job.id, file, channel, planImport(ws.db, job.id));
     this.finish(job, result.nothingToDo ? 'nothing-to-do' : 'applied', result.label);
     return { ...this.status(id), result };
   }

@@ -63,14 +63,22 @@ export function previewTables(db: Database, job: string): PreviewTable[] {
   const tables = db.prepare('SELECT * FROM temp.import_tables WHERE job = ? ORDER BY seq').all(job) as {
     table_id: string; sheet: string; row: number; layout: string; period: string; service_id: string; service_name: string;
   }[];
-  const lineStats = db.prepare(`
-    SELECT line_key, MAX(NOT line_exists) AS is_new, SUM(line_exists AND old_value IS NOT new_value) AS changed
-    FROM (${cellsSql('AND c.table_id = ?')}) GROUP BY line_key`);
+  // One pass over the staged cells for every table: a large file holds thousands of tables.
+  const stats = db
+    .prepare(
+      `SELECT table_id, line_key, MAX(NOT line_exists) AS is_new, SUM(line_exists AND old_value IS NOT new_value) AS changed
+       FROM (${cellsSql('')}) GROUP BY table_id, line_key`,
+    )
+    .all(job) as { table_id: string; line_key: string; is_new: number; changed: number }[];
+  const byTable = new Map<string, typeof stats>();
+  for (const s of stats) byTable.set(s.table_id, [...(byTable.get(s.table_id) ?? []), s]);
+  const reported = new Map(
+    (db.prepare('SELECT table_id, COUNT(*) AS n FROM temp.import_reported WHERE job = ? GROUP BY table_id').all(job) as { table_id: string; n: number }[]).map((r) => [r.table_id, r.n]),
+  );
+  const services = new Set(db.prepare('SELECT id FROM kad_services').pluck().all() as string[]);
+  const months = new Set(db.prepare('SELECT DISTINCT period FROM kad_lines').pluck().all() as string[]);
   return tables.map((t) => {
-    const stats = lineStats.all(job, t.table_id) as { line_key: string; is_new: number; changed: number }[];
-    const serviceExists = db.prepare('SELECT 1 FROM kad_services WHERE id = ?').get(t.service_id) !== undefined;
-    const monthHeld = db.prepare('SELECT 1 FROM kad_lines WHERE period = ? LIMIT 1').get(t.period) !== undefined;
-    const reported = db.prepare('SELECT COUNT(*) FROM temp.import_reported WHERE job = ? AND table_id = ?').pluck().get(job, t.table_id) as number;
+    const lines = byTable.get(t.table_id) ?? [];
     return {
       tableId: t.table_id,
       sheet: t.sheet,
@@ -80,13 +88,13 @@ export function previewTables(db: Database, job: string): PreviewTable[] {
       periodLabel: monthLabel(t.period),
       serviceId: t.service_id,
       serviceName: t.service_name,
-      newService: !serviceExists,
-      newMonth: !monthHeld,
-      newLines: stats.filter((s) => s.is_new).length,
-      changedLines: stats.filter((s) => !s.is_new && s.changed > 0).length,
-      unchangedLines: stats.filter((s) => !s.is_new && s.changed === 0).length,
-      changedCells: stats.reduce((n, s) => n + (s.is_new ? 0 : s.changed), 0),
-      reportedValues: reported,
+      newService: !services.has(t.service_id),
+      newMonth: !months.has(t.period),
+      newLines: lines.filter((s) => s.is_new).length,
+      changedLines: lines.filter((s) => !s.is_new && s.changed > 0).length,
+      unchangedLines: lines.filter((s) => !s.is_new && s.changed === 0).length,
+      changedCells: lines.reduce((n, s) => n + (s.is_new ? 0 : s.changed), 0),
+      reportedValues: reported.get(t.table_id) ?? 0,
     };
   });
 }

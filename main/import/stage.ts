@@ -19,6 +19,7 @@ export function ensureStagingTables(db: Database): void {
     CREATE TEMP TABLE IF NOT EXISTS import_reported (
       job TEXT NOT NULL, table_id TEXT NOT NULL, row_key TEXT NOT NULL, column_key TEXT NOT NULL,
       value_num INTEGER, value_text TEXT, cell TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS temp.import_reported_job ON import_reported (job, table_id);
     CREATE TEMP TABLE IF NOT EXISTS import_problems (
       job TEXT NOT NULL, seq INTEGER NOT NULL, sheet TEXT, cell TEXT, value TEXT, reason TEXT NOT NULL);
   `);
@@ -36,7 +37,7 @@ export interface StagingSink extends ImportSink {
 }
 
 /** A sink that writes to the staging tables in batches of a few hundred rows, each batch one transaction. */
-export function stagingSink(db: Database, job: string, onProgress: (rows: number) => void, maxProblems: number): StagingSink {
+export function stagingSink(db: Database, job: string, onProgress: (rows: number) => void, maxProblems: number, onEstimate: (rows: number) => void = () => undefined): StagingSink {
   ensureStagingTables(db);
   const insTable = db.prepare('INSERT OR REPLACE INTO temp.import_tables (job, table_id, sheet, row, layout, period, service_id, service_name, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insCell = db.prepare('INSERT INTO temp.import_cells (job, table_id, sheet, row, line_key, label, field, value, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -75,6 +76,7 @@ export function stagingSink(db: Database, job: string, onProgress: (rows: number
       rows = n;
       onProgress(n);
     },
+    estimate: (n: number) => onEstimate(n),
     flush: () => flush(),
     get problemCount() {
       return problems;

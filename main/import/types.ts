@@ -66,6 +66,8 @@ export interface ImportSink {
   problem(p: ImportProblem): void;
   /** Called every few hundred rows and at the end. */
   progress(rowsRead: number): void;
+  /** How many rows the file holds in all, when its sheets say (for a progress bar's estimate). */
+  estimate?(totalRows: number): void;
 }
 
 export interface ImportLimits {

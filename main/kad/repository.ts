@@ -122,7 +122,13 @@ export function insertService(ws: Workspace, s: { id: string; name: string; capt
 }
 
 export function insertEmptyLine(ws: Workspace, period: string, serviceId: string, lineKey: string, inUse: boolean): void {
-  ws.db.prepare('INSERT INTO kad_lines (period, service_id, line_key, in_use) VALUES (?, ?, ?, ?)').run(period, serviceId, lineKey, inUse ? 1 : 0);
+  emptyLineInserter(ws)(period, serviceId, lineKey, inUse);
+}
+
+/** One prepared statement for many lines (an import may add thousands). Call inside Workspace.write. */
+export function emptyLineInserter(ws: Workspace): (period: string, serviceId: string, lineKey: string, inUse: boolean) => void {
+  const stmt = ws.db.prepare('INSERT INTO kad_lines (period, service_id, line_key, in_use) VALUES (?, ?, ?, ?)');
+  return (period, serviceId, lineKey, inUse) => void stmt.run(period, serviceId, lineKey, inUse ? 1 : 0);
 }
 
 export function listServiceTypes(ws: Workspace): { id: string; name: string; group: 'accommodation' | 'community'; isRespite: boolean }[] {

@@ -102,4 +102,32 @@ describe('outturn CLI', () => {
     expect(session.ws.db.prepare(`SELECT DISTINCT channel FROM audit_log WHERE period = '2023-09' AND entity = 'kad_line'`).pluck().get()).toBe('cli');
     session.close();
   });
+
+  it('imports from the command line: dry run, JSON, refusal listing every problem (exit 1), apply and nothing to do (exit 0)', async () => {
+    const { buildCommitteeWorkbook } = await import('../import-fixtures/committee');
+    const { publishedTables } = await import('../import-fixtures/published');
+    const file = path.join(dir, 'imp.db');
+    expect(await cli('init', file, '--demo')).toMatchObject({ code: 0 });
+    const sept = JSON.parse(JSON.stringify(publishedTables()).replace(/August 2023/g, 'September 2023'));
+    const good = path.join(dir, 'sept.xlsx');
+    fs.writeFileSync(good, await buildCommitteeWorkbook(sept, { asText: true, repeatHeaders: false, stacked: true }));
+    const dry = await cli('import', file, good, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/Learning Disability Partnership, September 2023 \(new month\): \d+ new, 0 changed/);
+    expect(dry.stdout).toMatch(/Dry run: nothing was changed\./);
+    const json = JSON.parse((await cli('import', file, good, '--dry-run', '--json')).stdout);
+    expect(json.state).toBe('preview');
+    expect(json.tables).toHaveLength(6);
+    const wrongMonth = await cli('import', file, good, '--period', '2023-10');
+    expect(wrongMonth.code).toBe(1);
+    expect(wrongMonth.stderr.split('\n').filter((l) => l.includes('the title says September 2023 but --period is 2023-10'))).toHaveLength(6);
+    const applied = await cli('import', file, good);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toMatch(/^Import sept\.xlsx: /m);
+    const again = await cli('import', file, good);
+    expect(again).toMatchObject({ code: 0, stdout: expect.stringMatching(/Nothing to import: every figure in sept\.xlsx already matches this workspace\./) });
+    const notXlsx = path.join(dir, 'notes.xlsx');
+    fs.writeFileSync(notXlsx, 'just some text, not a workbook\n\u0000\u0001');
+    expect(await cli('import', file, notXlsx)).toMatchObject({ code: 1, stderr: expect.stringMatching(/The file: is not an Excel workbook \(\.xlsx\) or a CSV file/) });
+  });
 });

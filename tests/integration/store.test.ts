@@ -18,7 +18,7 @@ describe('workspace store', () => {
     env = tempDemo();
     const { ws } = env.open();
     expect(schemaVersion(ws.db)).toBe(latestVersion());
-    expect(ws.db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(ws.db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
   });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ImportSink, ReadOptions } from '../types';
 import type { ReadContext, SheetRow } from './context';
+import { openZipEntry } from './zip-guard';
 import { newContext } from './context';
 import { csvRows } from './csv';
 import { MSG } from './messages';
@@ -31,6 +32,7 @@ function guardSink(sink: ImportSink, stopped: () => boolean): ImportSink {
     reported: (r) => void (stopped() || sink.reported(r)),
     problem: (p) => void (stopped() || sink.problem(p)),
     progress: (n) => void (stopped() || sink.progress(n)),
+    estimate: (n) => void (stopped() || sink.estimate?.(n)),
   };
 }
 
@@ -86,7 +88,35 @@ class SheetGate {
   }
 }
 
+/**
+ * Excel writes each sheet's used range (`<dimension ref="A1:K200000"/>`) near the start of its XML: the
+ * first few kilobytes of every sheet give the total rows for a progress estimate, without reading them all.
+ */
+async function estimateRows(file: string, entries: Map<string, ZipEntry>): Promise<number | null> {
+  let total = 0;
+  for (const entry of entries.values()) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
+    let head = '';
+    try {
+      const stream = await openZipEntry(file, entry);
+      for await (const chunk of stream) {
+        head += (chunk as Buffer).toString('latin1');
+        if (head.length >= 4096) break;
+      }
+      stream.destroy();
+    } catch {
+      return null; // the damaged part is reported when it is read
+    }
+    const m = /<(?:\w+:)?dimension\s+ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
+    if (!m) return null;
+    total += Number(m[1] ?? 1);
+  }
+  return total || null;
+}
+
 async function readXlsx(ctx: ReadContext, file: string, entries: Map<string, ZipEntry>, total: { rowsRead: number }, aborted: () => boolean): Promise<void> {
+  const estimate = await estimateRows(file, entries);
+  if (estimate) ctx.sink.estimate?.(estimate);
   const { events, skipSheet } = openXlsx(file, entries);
   let gate: SheetGate | null = null;
   try {
