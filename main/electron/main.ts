@@ -50,7 +50,7 @@ function openWorkspace(file: string): void {
 
 function refreshMenu(): void {
   const template = menuTemplate(
-    { openWorkspace: () => void chooseWorkspace(), resetDemo: () => void resetDemo(), about: () => void about() },
+    { openWorkspace: () => void chooseWorkspace(), showArea: (area) => void win?.loadURL(`${APP_INDEX_URL}#area=${area}`), resetDemo: () => void resetDemo(), about: () => void about() },
     { isDemo: current?.session.isDemo ?? false, isPackaged: app.isPackaged, platform: process.platform },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

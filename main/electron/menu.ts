@@ -2,6 +2,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   openWorkspace(): void;
+  /** Opens one of the app's pages (import, backups) in the window. */
+  showArea(area: 'import' | 'backups'): void;
   resetDemo(): void;
   about(): void;
 }
@@ -21,6 +23,10 @@ export function menuTemplate(actions: MenuActions, opts: { isDemo: boolean; isPa
       label: '&File',
       submenu: [
         { label: 'Open workspace…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
+        { type: 'separator' },
+        { label: 'Import a workbook…', accelerator: 'CmdOrCtrl+I', click: () => actions.showArea('import') },
+        { label: 'Restore a backup…', click: () => actions.showArea('backups') },
+        { type: 'separator' },
         { label: 'Reset demo…', enabled: opts.isDemo, click: () => actions.resetDemo() },
         ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
       ],

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../main/cli/index';
+import { buildCommitteeWorkbook } from '../import-fixtures/committee';
+import { publishedTables } from '../import-fixtures/published';
 import { AppSession } from '../../main/app/session';
 import { kadTable } from '../../main/kad/service';
 
@@ -104,8 +106,6 @@ describe('outturn CLI', () => {
   });
 
   it('imports from the command line: dry run, JSON, refusal listing every problem (exit 1), apply and nothing to do (exit 0)', async () => {
-    const { buildCommitteeWorkbook } = await import('../import-fixtures/committee');
-    const { publishedTables } = await import('../import-fixtures/published');
     const file = path.join(dir, 'imp.db');
     expect(await cli('init', file, '--demo')).toMatchObject({ code: 0 });
     const sept = JSON.parse(JSON.stringify(publishedTables()).replace(/August 2023/g, 'September 2023'));

@@ -151,7 +151,7 @@ describe('workspace argument', () => {
 });
 
 describe('application menu', () => {
-  const actions = { openWorkspace: vi.fn(), resetDemo: vi.fn(), about: vi.fn() };
+  const actions = { openWorkspace: vi.fn(), showArea: vi.fn(), resetDemo: vi.fn(), about: vi.fn() };
   type Item = { label?: string; role?: string; enabled?: boolean; click?: () => void; submenu?: Item[] };
   const items = (t: Item[]): Item[] => t.flatMap((i) => [i, ...(i.submenu ? items(i.submenu) : [])]);
   const build = (o: { isDemo: boolean; isPackaged: boolean; platform: NodeJS.Platform }) => items(menuTemplate(actions, o) as Item[]);
@@ -176,6 +176,12 @@ describe('application menu', () => {
     expect(actions.resetDemo).toHaveBeenCalledOnce();
     build({ isDemo: true, isPackaged: true, platform: 'linux' }).find((i) => i.label === 'Open workspace…')?.click?.();
     expect(actions.openWorkspace).toHaveBeenCalledOnce();
+  });
+  it('opens the import page and the backups page from the File menu', () => {
+    const all = build({ isDemo: false, isPackaged: true, platform: 'win32' });
+    all.find((i) => i.label === 'Import a workbook…')?.click?.();
+    all.find((i) => i.label === 'Restore a backup…')?.click?.();
+    expect(actions.showArea.mock.calls).toEqual([['import'], ['backups']]);
   });
 });
 
