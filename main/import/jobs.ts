@@ -9,7 +9,7 @@ import type { Channel, Workspace } from '../store/workspace';
 import { applyImport, nothingToDo, planImport, type ApplyResult } from './apply';
 import { previewLines, previewTables, workspaceProblems, type PreviewLine, type PreviewTable } from './preview';
 import { readKadWorkbook } from './read';
-import { dropStaged, stagedProblems, stagingSink } from './stage';
+import { dropStaged, indexStaged, stagedProblems, stagingSink } from './stage';
 import { DEFAULT_IMPORT_LIMITS, describeProblem, type ImportLimits, type ImportProblem } from './types';
 
 /**
@@ -102,6 +102,7 @@ export class ImportJobs {
           signal: job.abort.signal,
         });
         sink.flush();
+        indexStaged(ws.db);
         job.rowsRead = result.rowsRead;
         if (job.abort.signal.aborted) {
           this.finish(job, 'cancelled', 'Import cancelled: nothing was changed.');

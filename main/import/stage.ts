@@ -15,13 +15,19 @@ export function ensureStagingTables(db: Database): void {
     CREATE TEMP TABLE IF NOT EXISTS import_cells (
       job TEXT NOT NULL, table_id TEXT NOT NULL, sheet TEXT NOT NULL, row INTEGER NOT NULL, line_key TEXT NOT NULL,
       label TEXT NOT NULL, field TEXT NOT NULL, value INTEGER, cell TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS temp.import_cells_job ON import_cells (job, table_id, line_key);
     CREATE TEMP TABLE IF NOT EXISTS import_reported (
       job TEXT NOT NULL, table_id TEXT NOT NULL, row_key TEXT NOT NULL, column_key TEXT NOT NULL,
       value_num INTEGER, value_text TEXT, cell TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS temp.import_reported_job ON import_reported (job, table_id);
     CREATE TEMP TABLE IF NOT EXISTS import_problems (
       job TEXT NOT NULL, seq INTEGER NOT NULL, sheet TEXT, cell TEXT, value TEXT, reason TEXT NOT NULL);
+  `);
+}
+
+/** Indexes are built once the rows are in: far cheaper than keeping them up to date row by row. */
+export function indexStaged(db: Database): void {
+  db.exec(`
+    CREATE INDEX IF NOT EXISTS temp.import_cells_job ON import_cells (job, table_id, line_key);
+    CREATE INDEX IF NOT EXISTS temp.import_reported_job ON import_reported (job, table_id);
   `);
 }
 
