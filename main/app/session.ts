@@ -51,7 +51,7 @@ export class AppSession {
     const backup = listBackups(this.file).find((b) => b.name === name);
     if (!backup) throw new UserError('not_found', `There is no backup called ${name}.`);
     if (this.current.readOnly) throw new UserError('read_only', this.current.readOnlyReason ?? 'This workspace is read-only.');
-    await backupWorkspace(this.current, `before restoring ${backup.createdAt.slice(0, 16)}`);
+    await backupWorkspace(this.current, `before restoring the backup taken ${backup.createdAt.slice(0, 16).replace('T', ' ')} UTC`);
     this.current.close();
     for (const suffix of ['-wal', '-shm']) fs.rmSync(this.file + suffix, { force: true });
     fs.copyFileSync(backup.file, this.file);

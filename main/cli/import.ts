@@ -16,6 +16,10 @@ export async function runImportCommand(
     const jobs = session.imports;
     const id = await jobs.start(path.resolve(args.file), { ...(args.period ? { period: args.period } : {}), ...(args.maxRows ? { limits: { maxRowsPerSheet: args.maxRows } } : {}) });
     const status = await jobs.settled(id);
+    if (status.state === 'nothing-to-do') {
+      out(args.json ? JSON.stringify({ state: status.state, message: status.message }, null, 2) + '\n' : `${status.message}\n`);
+      return 0;
+    }
     if (status.state !== 'ready') {
       if (args.json) out(JSON.stringify({ state: status.state, message: status.message, problems: status.problems }, null, 2) + '\n');
       err(`${status.message}\n`);

@@ -54,6 +54,10 @@ export function planImport(db: Database, job: string): ImportPlan {
   };
 }
 
+export function nothingToDoMessage(fileName: string): string {
+  return `Nothing to import: every figure in ${fileName} already matches this workspace.`;
+}
+
 export function nothingToDo(plan: ImportPlan): boolean {
   return !plan.changedCells && !plan.newLines && !plan.reportedChanges.length && !plan.newServices.length;
 }
@@ -68,7 +72,7 @@ export function applyImport(ws: Workspace, job: string, file: { name: string; sh
   const db = ws.db;
   const { tables, changedCells, newLines, reportedChanges, newMonths, newServices } = plan;
   if (nothingToDo(plan)) {
-    return { nothingToDo: true, label: `Nothing to import: every figure in ${file.name} already matches this workspace.`, changedCells: 0, newMonths: [], newServices: [] };
+    return { nothingToDo: true, label: nothingToDoMessage(file.name), changedCells: 0, newMonths: [], newServices: [] };
   }
   const months = [...new Set(tables.map((t) => t.period))].sort();
   const label = `Import ${file.name}: ${changedCells + newLines ? `${changedCells} changed cell${changedCells === 1 ? '' : 's'}${newLines ? `, ${newLines} new line${newLines === 1 ? '' : 's'}` : ''}` : 'reported figures'} (${months.map(monthLabel).join(', ')})`;

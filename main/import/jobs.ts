@@ -6,7 +6,7 @@ import { listServices, listServiceTypes } from '../kad/repository';
 import { backupWorkspace, type BackupInfo } from '../store/backup';
 import { getSetting } from '../store/settings';
 import type { Channel, Workspace } from '../store/workspace';
-import { applyImport, nothingToDo, planImport, type ApplyResult } from './apply';
+import { applyImport, nothingToDo, nothingToDoMessage, planImport, type ApplyResult } from './apply';
 import { previewLines, previewTables, workspaceProblems, type PreviewLine, type PreviewTable } from './preview';
 import { readKadWorkbook } from './read';
 import { dropStaged, indexStaged, stagedProblems, stagingSink } from './stage';
@@ -114,6 +114,7 @@ export class ImportJobs {
         job.tables = previewTables(ws.db, id);
         if (job.problemCount > 0) this.finish(job, 'refused', `${job.fileName} was not imported: ${job.problemCount} problem${job.problemCount === 1 ? '' : 's'} to fix first. Nothing was changed.`);
         else if (!job.tables.length) this.finish(job, 'refused', `${job.fileName} holds no Key Activity Data table that Outturn recognises. Nothing was changed.`);
+        else if (nothingToDo(planImport(ws.db, id))) this.finish(job, 'nothing-to-do', nothingToDoMessage(job.fileName));
         else job.state = 'ready';
       } catch (err) {
         this.finish(job, 'failed', `Outturn could not read ${job.fileName}: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);

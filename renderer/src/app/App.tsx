@@ -9,6 +9,9 @@ import type { InvalidCell } from '../kad/columns';
 import { KadPage } from '../kad/KadPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { AREAS, type AreaId } from './areas';
+import { BackupsPage } from '../backups/BackupsPage';
+import { startArea, useHashArea } from '../backups/hashArea';
+import { ImportPage } from '../import/ImportPage';
 import { Header } from './Header';
 import { HistoryBar } from './HistoryBar';
 import { Nav } from './Nav';
@@ -36,7 +39,7 @@ function defaultPeriod(months: readonly PeriodInfo[]): string {
 export function App({ styleNonce }: { styleNonce: string | undefined }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
-  const [area, setArea] = useState<AreaId>('kad');
+  const [area, setArea] = useState<AreaId>(() => startArea() ?? 'kad');
   const [period, setPeriod] = useState('');
   const [serviceId, setServiceId] = useState('');
   const [reloadKey, setReloadKey] = useState(0);
@@ -118,6 +121,7 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
   );
 
   useUndoShortcuts(step);
+  useHashArea(setArea);
 
   const resetDemo = useCallback(async () => {
     try {
@@ -162,6 +166,13 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
   const openFinding = (f: Finding) => {
     if (f.serviceId) setServiceId(f.serviceId);
     if (f.period !== period) setPeriod(f.period);
+    setRefusal(null);
+    setArea('kad');
+  };
+
+  const openKad = (p: string, s: string) => {
+    setPeriod(p);
+    setServiceId(s);
     setRefusal(null);
     setArea('kad');
   };
@@ -213,6 +224,10 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
           <ChecksPage period={month} checks={checks} onOpen={openFinding} />
         ) : area === 'settings' ? (
           <SettingsPage period={month} months={loaded.months} lock={workspaceLock} reloadKey={reloadKey} onChanged={(m) => void onSettingsChanged(m)} />
+        ) : area === 'import' ? (
+          <ImportPage months={loaded.months} period={month} lock={workspaceLock} onApplied={(m) => void onSettingsChanged(m)} onOpenKad={openKad} />
+        ) : area === 'backups' ? (
+          <BackupsPage lock={workspaceLock} onRestored={(m) => void onSettingsChanged(m)} />
         ) : area === 'help' ? (
           <HelpPage />
         ) : (

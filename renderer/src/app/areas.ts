@@ -1,4 +1,4 @@
-export type AreaId = 'kad' | 'checks' | 'revenue' | 'savings' | 'reserves' | 'pack' | 'settings' | 'help';
+export type AreaId = 'kad' | 'checks' | 'import' | 'backups' | 'revenue' | 'savings' | 'reserves' | 'pack' | 'settings' | 'help';
 
 export interface Area {
   id: AreaId;
@@ -11,6 +11,9 @@ export const AREAS: readonly Area[] = [
   { id: 'kad', name: 'Key Activity Data' },
   // Beside KAD because its findings are about the month on screen; the nav shows their count.
   { id: 'checks', name: 'Checks' },
+  // Import brings figures in; Backups holds the snapshot taken before each import (the Electron menu opens it as #area=backups).
+  { id: 'import', name: 'Import' },
+  { id: 'backups', name: 'Backups' },
   {
     id: 'revenue',
     name: 'Revenue',
