@@ -16,6 +16,8 @@ import type { Channel } from '../store/workspace';
 import { APP_VERSION } from '../app/version';
 import { kadTemplateFile } from '../import/template';
 import { listBackups } from '../store/backup';
+import { packSettings, updatePackSettings } from '../pack/settings';
+import { packFile } from '../pack/download';
 
 /** Who is calling: the transport sets the channel (grid for the app, cli for the command line). */
 export interface CallContext {
@@ -83,6 +85,12 @@ export function createHandlers(session: AppSession): Handlers {
     'backups.restore': async ({ name }) => {
       await session.restoreBackup(name);
       return info();
+    },
+    'pack.settings': () => packSettings(session.ws),
+    'pack.updateSettings': (input, ctx) => updatePackSettings(session.ws, input, ctx.channel),
+    'pack.export': async ({ period, sections }) => {
+      const pack = await packFile(session.ws, period, sections);
+      return { fileName: pack.fileName, data: pack.data.toString('base64'), sheets: pack.sheets, figures: pack.figures };
     },
     'history.state': () => historyState(session.ws),
     'history.undo': () => step(undo(session.ws), 'Undone'),

@@ -9,6 +9,7 @@ import { kadChecksFor } from '../kad/checks';
 import { rollForward } from '../kad/rollforward';
 import { runChartCommand } from './chart';
 import { runImportCommand } from './import';
+import { runExportCommand } from './export';
 import { AppSession } from '../app/session';
 
 /**
@@ -35,6 +36,10 @@ Commands:
                                            layout or as published. Prints what changes, then applies it
                                            in one step after a backup (--dry-run only previews). A file
                                            with any problem changes nothing; every problem is listed.
+  export <workspace.db> --period YYYY-MM --out pack.xlsx [--pdf pack.pdf] [--sections contents,kad]
+                                           Write the committee pack for a month: the appendices as they
+                                           are published, figures as numbers, totals as live formulas.
+                                           --pdf also prints it to PDF (needs Chromium, or OUTTURN_CHROMIUM).
   chart <workspace.db> --service ID --from YYYY-MM --to YYYY-MM --group accommodation|community
         --out FILE.png [--width N] [--height N]
                                            Draw a Key Activity Data trend chart (people as bars, average
@@ -80,6 +85,17 @@ const ImportArgs = z.object({
       'dry-run': z.literal(true).optional(),
       json: z.literal(true).optional(),
       'max-rows': z.coerce.number({ error: '--max-rows takes a number' }).int().min(1).optional(),
+    })
+    .strict(),
+});
+const ExportArgs = z.object({
+  positionals: z.tuple([WorkspaceArg], { error: 'export takes one workspace file' }),
+  flags: z
+    .object({
+      period: PeriodFlag,
+      out: z.string({ error: 'name the file to write with --out, for example --out pack.xlsx' }).min(1),
+      pdf: z.string({ error: 'name the PDF to write with --pdf, for example --pdf pack.pdf' }).min(1).optional(),
+      sections: z.string({ error: '--sections lists sections, for example --sections contents,kad' }).min(1).optional(),
     })
     .strict(),
 });
@@ -144,6 +160,10 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
       case 'import': {
         const { positionals, flags } = parse(ImportArgs, splitArgs(rest, ['dry-run', 'json']));
         return await runImportCommand({ workspace: positionals[0], file: positionals[1], period: flags.period, dryRun: flags['dry-run'] === true, json: flags.json === true, maxRows: flags['max-rows'] }, out, err);
+      }
+      case 'export': {
+        const { positionals, flags } = parse(ExportArgs, splitArgs(rest, []));
+        return await runExportCommand({ workspace: positionals[0], period: flags.period, out: flags.out, ...(flags.sections ? { sections: [flags.sections] } : {}), ...(flags.pdf ? { pdf: flags.pdf } : {}) }, out, err);
       }
       case 'chart': {
         const { positionals, flags } = parse(ChartArgs, splitArgs(rest, []));

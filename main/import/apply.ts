@@ -19,6 +19,13 @@ interface StagedTable {
   period: string;
   service_id: string;
   service_name: string;
+  caption: string | null;
+}
+
+/** A new service keeps the title its table was published under, without the section number ("5.5 "). */
+function captionFor(t: StagedTable): string {
+  const written = t.caption?.replace(/^\s*\d+(\.\d+)*\.?\s+/, '').trim();
+  return written || `Key activity data at the end of ${monthLabel(t.period)} for ${t.service_name} is shown below:`;
 }
 
 /** Tables whose reported figures in the file differ from those the workspace holds. */
@@ -43,7 +50,7 @@ export interface ImportPlan {
 
 export function planImport(db: Database, job: string): ImportPlan {
   const preview = previewTables(db, job);
-  const tables = db.prepare('SELECT table_id, period, service_id, service_name FROM temp.import_tables WHERE job = ? ORDER BY period, seq').all(job) as StagedTable[];
+  const tables = db.prepare('SELECT table_id, period, service_id, service_name, caption FROM temp.import_tables WHERE job = ? ORDER BY period, seq').all(job) as StagedTable[];
   return {
     tables,
     changedCells: preview.reduce((n, t) => n + t.changedCells, 0),
@@ -94,7 +101,7 @@ export function applyImport(ws: Workspace, job: string, file: { name: string; sh
     const withFigures = db.prepare('SELECT DISTINCT line_key FROM temp.import_cells WHERE job = ? AND table_id = ? AND value IS NOT NULL').pluck();
     for (const t of tables) {
       if (!serviceHeld.get(t.service_id)) {
-        insertService(ws, { id: t.service_id, name: t.service_name, caption: `Key activity data at the end of ${monthLabel(t.period)} for ${t.service_name} is shown below:`, fromPeriod: t.period });
+        insertService(ws, { id: t.service_id, name: t.service_name, caption: captionFor(t), fromPeriod: t.period });
       }
       if (!linesHeld.get(t.period, t.service_id)) {
         const inFile = new Set(withFigures.all(job, t.table_id) as string[]);

@@ -10,7 +10,7 @@ export function ensureStagingTables(db: Database): void {
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS import_tables (
       job TEXT NOT NULL, table_id TEXT NOT NULL, sheet TEXT NOT NULL, row INTEGER NOT NULL, layout TEXT NOT NULL,
-      period TEXT NOT NULL, service_id TEXT NOT NULL, service_name TEXT NOT NULL, seq INTEGER NOT NULL,
+      period TEXT NOT NULL, service_id TEXT NOT NULL, service_name TEXT NOT NULL, caption TEXT, seq INTEGER NOT NULL,
       PRIMARY KEY (job, table_id));
     CREATE TEMP TABLE IF NOT EXISTS import_cells (
       job TEXT NOT NULL, table_id TEXT NOT NULL, sheet TEXT NOT NULL, row INTEGER NOT NULL, line_key TEXT NOT NULL,
@@ -45,7 +45,7 @@ export interface StagingSink extends ImportSink {
 /** A sink that writes to the staging tables in batches of a few hundred rows, each batch one transaction. */
 export function stagingSink(db: Database, job: string, onProgress: (rows: number) => void, maxProblems: number, onEstimate: (rows: number) => void = () => undefined): StagingSink {
   ensureStagingTables(db);
-  const insTable = db.prepare('INSERT OR REPLACE INTO temp.import_tables (job, table_id, sheet, row, layout, period, service_id, service_name, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insTable = db.prepare('INSERT OR REPLACE INTO temp.import_tables (job, table_id, sheet, row, layout, period, service_id, service_name, caption, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insCell = db.prepare('INSERT INTO temp.import_cells (job, table_id, sheet, row, line_key, label, field, value, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insReported = db.prepare('INSERT INTO temp.import_reported (job, table_id, row_key, column_key, value_num, value_text, cell) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insProblem = db.prepare('INSERT INTO temp.import_problems (job, seq, sheet, cell, value, reason) VALUES (?, ?, ?, ?, ?, ?)');
@@ -64,7 +64,7 @@ export function stagingSink(db: Database, job: string, onProgress: (rows: number
   return {
     table(t: ImportTable) {
       const seq = ++tables;
-      queue(() => insTable.run(job, t.id, t.sheet, t.row, t.layout, t.period, t.serviceId, t.serviceName, seq));
+      queue(() => insTable.run(job, t.id, t.sheet, t.row, t.layout, t.period, t.serviceId, t.serviceName, t.caption ?? null, seq));
     },
     line(l: ImportLine) {
       for (const [field, value] of Object.entries(l.values)) {

@@ -35,6 +35,8 @@ export interface ImportTable {
   period: string;
   serviceId: string;
   serviceName: string;
+  /** The table's title as written (committee layout), kept as a new service's caption. */
+  caption?: string;
 }
 
 /** One line's figures as read; only the columns present in the file are set. */

@@ -5,6 +5,8 @@ import { AVERAGING_RULES, type AveragingRule } from '../kad/totals';
 import { FindingSchema, KadSettingsSchema } from '../kad/checks';
 import { KadTrendSchema } from '../kad/trend';
 import { KadConfigSchema } from '../kad/config';
+import { PackSettingsSchema, PackSettingsUpdateSchema } from '../pack/settings';
+import { PACK_SECTION_IDS, type PackSectionId } from '../pack/sections';
 import { BackupInfoSchema, ImportJobStatusSchema, PreviewLineSchema, UPLOAD_CHUNK_BYTES } from '../import/schemas';
 import type { WireError } from './errors';
 
@@ -140,6 +142,13 @@ export const contract = {
   'template.download': { input: z.object({ period: MonthId, filled: z.boolean() }).strict(), output: z.object({ fileName: z.string(), data: z.string() }) },
   'backups.list': { input: Empty, output: z.array(BackupInfoSchema) },
   'backups.restore': { input: z.object({ name: z.string().min(1) }).strict(), output: AppInfo },
+  'pack.settings': { input: Empty, output: PackSettingsSchema },
+  'pack.updateSettings': { input: PackSettingsUpdateSchema, output: PackSettingsSchema },
+  /** The committee pack workbook for a month, for the renderer to save (browser download or Electron). */
+  'pack.export': {
+    input: z.object({ period: MonthId, sections: z.array(z.enum(PACK_SECTION_IDS as [PackSectionId, ...PackSectionId[]])).min(1).optional() }).strict(),
+    output: z.object({ fileName: z.string(), data: z.string(), sheets: z.number(), figures: z.number() }),
+  },
   'history.state': { input: Empty, output: HistoryState },
   'history.undo': { input: Empty, output: HistoryStep },
   'history.redo': { input: Empty, output: HistoryStep },

@@ -152,7 +152,7 @@ export class TableScanner {
         this.problem({ cell: startCell, value: null, reason: MSG.duplicateTable(service.name, monthLabel(period), earlier) });
       } else {
         this.ctx.tables.set(key, `${this.sheet}!${startCell}`);
-        this.ctx.sink.table({ id, sheet: this.sheet, row: startRow, layout, period, serviceId: service.id, serviceName: service.name });
+        this.ctx.sink.table({ id, sheet: this.sheet, row: startRow, layout, period, serviceId: service.id, serviceName: service.name, ...(pending?.titleText ? { caption: pending.titleText } : {}) });
         this.ctx.layouts.add(layout);
         emit = true;
       }

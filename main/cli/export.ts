@@ -1,0 +1,53 @@
+import { UserError } from '../../shared/api/errors';
+import { isPackSectionId, PACK_SECTION_IDS, type PackSectionId } from '../../shared/pack/sections';
+import { monthLabel } from '../../shared/periods';
+import { AppSession } from '../app/session';
+import { writePack } from '../pack/build';
+
+/**
+ * `outturn export <workspace.db> --period YYYY-MM --out pack.xlsx [--sections kad,contents] [--pdf pack.pdf]`:
+ * writes the committee pack. Reads the workspace only. Exit 0 on success, 1 with a plain-English message
+ * for anything the user can fix (no such month, unknown section, folder not writable, file open elsewhere).
+ */
+export interface ExportCommandArgs {
+  workspace: string;
+  period: string;
+  out: string;
+  sections?: string[];
+  pdf?: string;
+}
+
+function parseSections(raw: readonly string[] | undefined): PackSectionId[] | undefined {
+  if (!raw) return undefined;
+  const ids = raw.flatMap((s) => s.split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (!ids.length) throw new UserError('invalid_input', `--sections names at least one section: ${PACK_SECTION_IDS.join(', ')}.`);
+  const unknown = ids.filter((id) => !isPackSectionId(id));
+  if (unknown.length) throw new UserError('invalid_input', `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a section' : 'are not sections'} of the committee pack. The sections are: ${PACK_SECTION_IDS.join(', ')}.`);
+  return [...new Set(ids)] as PackSectionId[];
+}
+
+export async function runExportCommand(args: ExportCommandArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  try {
+    if (args.pdf !== undefined) throw new UserError('invalid_input', 'PDF export is not available yet. Export the workbook with --out pack.xlsx.');
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.period)) throw new UserError('invalid_input', `--period takes a month written YYYY-MM, for example 2023-08 (got "${args.period}").`);
+    if (!args.out?.trim()) throw new UserError('invalid_input', 'Name the file to write with --out, for example --out pack.xlsx.');
+    const sections = parseSections(args.sections);
+    const session = new AppSession(args.workspace, { readOnly: true });
+    try {
+      if (!session.ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(args.period)) {
+        throw new UserError('not_found', `${monthLabel(args.period)} is not a period of this workspace.`);
+      }
+      const written = await writePack(session.ws, { period: args.period, ...(sections ? { sections } : {}) }, args.out);
+      out(`Wrote ${written.file} (${written.sheets} sheet${written.sheets === 1 ? '' : 's'}, ${written.figures} figure${written.figures === 1 ? '' : 's'})\n`);
+      return 0;
+    } finally {
+      session.close();
+    }
+  } catch (e) {
+    if (e instanceof UserError) {
+      err(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

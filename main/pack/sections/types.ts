@@ -1,0 +1,36 @@
+import type ExcelJS from 'exceljs';
+import type { PackSettings } from '../../../shared/pack/settings';
+import type { PackSectionId } from '../../../shared/pack/sections';
+import type { Workspace } from '../../store/workspace';
+
+/** What every section module is given: the workbook being built and what the pack says about itself. */
+export interface PackContext {
+  wb: ExcelJS.Workbook;
+  ws: Workspace;
+  period: string;
+  periodLabel: string;
+  settings: PackSettings;
+  reportTitle: string;
+  /** The print footer every sheet carries (committee | title – period | Page N of M). */
+  footer: string;
+  /** Sheet names already used, for uniqueness (Excel compares them ignoring case). */
+  sheetNames: string[];
+}
+
+/** What a section tells the contents sheet: its sheet, and the places inside it worth a link. */
+export interface SectionOutline {
+  id: PackSectionId;
+  /** As listed on the contents sheet: "5" and "Key Activity Data". */
+  number: string;
+  title: string;
+  sheet: string;
+  /** Places inside the section worth a link: "5.1" Learning Disability Partnership → A12. */
+  entries: { number: string; text: string; cell: string }[];
+  /** Numeric cells written (entered figures and computed totals). */
+  figures: number;
+}
+
+export interface PackSectionModule {
+  id: Exclude<PackSectionId, 'contents'>;
+  build(ctx: PackContext): Promise<SectionOutline>;
+}
