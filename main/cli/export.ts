@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { UserError } from '../../shared/api/errors';
 import { isPackSectionId, PACK_SECTION_IDS, type PackSectionId } from '../../shared/pack/sections';
 import { monthLabel } from '../../shared/periods';
 import { AppSession } from '../app/session';
 import { writePack } from '../pack/build';
+import { exportPackPdf } from '../pack/pdf';
 
 /**
  * `outturn export <workspace.db> --period YYYY-MM --out pack.xlsx [--sections kad,contents] [--pdf pack.pdf]`:
@@ -28,7 +30,6 @@ function parseSections(raw: readonly string[] | undefined): PackSectionId[] | un
 
 export async function runExportCommand(args: ExportCommandArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   try {
-    if (args.pdf !== undefined) throw new UserError('invalid_input', 'PDF export is not available yet. Export the workbook with --out pack.xlsx.');
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.period)) throw new UserError('invalid_input', `--period takes a month written YYYY-MM, for example 2023-08 (got "${args.period}").`);
     if (!args.out?.trim()) throw new UserError('invalid_input', 'Name the file to write with --out, for example --out pack.xlsx.');
     const sections = parseSections(args.sections);
@@ -39,6 +40,11 @@ export async function runExportCommand(args: ExportCommandArgs, out: (s: string)
       }
       const written = await writePack(session.ws, { period: args.period, ...(sections ? { sections } : {}) }, args.out);
       out(`Wrote ${written.file} (${written.sheets} sheet${written.sheets === 1 ? '' : 's'}, ${written.figures} figure${written.figures === 1 ? '' : 's'})\n`);
+      if (args.pdf !== undefined) {
+        // The PDF prints the app's own print view in Chromium, from a read-only session of its own.
+        const { pages } = await exportPackPdf({ workspace: args.workspace, period: args.period, ...(sections ? { sections } : {}), out: args.pdf });
+        out(`Wrote ${path.resolve(args.pdf)}${pages ? ` (${pages} page${pages === 1 ? '' : 's'})` : ''}\n`);
+      }
       return 0;
     } finally {
       session.close();

@@ -9,6 +9,7 @@ import { APP_VERSION } from '../app/version';
 import { registerIpc } from '../transports/ipc';
 import { rendererDir } from '../transports/static';
 import { menuTemplate } from './menu';
+import { headerFooterTemplates } from '../pack/pdf';
 import { nativeBindingFor } from './native';
 import { APP_INDEX_URL, APP_SCHEME } from './origin';
 import { APP_SCHEME_DEFINITION, appResponse, workspaceArgument } from './protocol';
@@ -50,7 +51,7 @@ function openWorkspace(file: string): void {
 
 function refreshMenu(): void {
   const template = menuTemplate(
-    { openWorkspace: () => void chooseWorkspace(), showArea: (area) => void win?.loadURL(`${APP_INDEX_URL}#area=${area}`), resetDemo: () => void resetDemo(), about: () => void about() },
+    { openWorkspace: () => void chooseWorkspace(), showArea: (area) => void win?.loadURL(`${APP_INDEX_URL}#area=${area}`), savePackPdf: () => void savePackPdf(), resetDemo: () => void resetDemo(), about: () => void about() },
     { isDemo: current?.session.isDemo ?? false, isPackaged: app.isPackaged, platform: process.platform },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -78,6 +79,51 @@ async function resetDemo(): Promise<void> {
   const result = await dispatch(current.handlers, 'demo.reset', {}, { channel: 'grid' });
   if (!result.ok) dialog.showErrorBox('The demo was not reset', result.error.message);
   else win?.webContents.reload();
+}
+
+/**
+ * Electron's printToPDF on the app's own print view (the same view the command line prints in Chromium),
+ * in a hidden window, for the latest month with data; written to a temp file and renamed.
+ */
+async function savePackPdf(): Promise<void> {
+  if (!current) return;
+  const periods = await current.handlers['periods.list']({}, { channel: 'grid' });
+  const month = [...periods.months].reverse().find((m) => m.hasKad);
+  if (!month) {
+    dialog.showErrorBox('No committee pack to print', 'No month of this workspace holds Key Activity Data yet.');
+    return;
+  }
+  const options = { title: 'Save committee pack as PDF', defaultPath: `Committee pack ${month.label}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+  const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  if (picked.canceled || !picked.filePath) return;
+  const printer = new BrowserWindow({ ...windowOptions(path.join(__dirname, '..', '..', 'preload', 'preload.js')), show: false });
+  try {
+    await printer.loadURL(`${APP_INDEX_URL}#area=print&period=${month.id}&sections=contents,kad`);
+    let ready = '';
+    for (let i = 0; i < 300 && ready !== 'true' && ready !== 'error'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      ready = String(await printer.webContents.executeJavaScript('document.body.dataset.printReady ?? ""'));
+    }
+    if (ready !== 'true') throw new Error('the print view did not finish drawing');
+    const header = String(await printer.webContents.executeJavaScript('document.body.dataset.printHeader ?? ""'));
+    const pdf = await printer.webContents.printToPDF({
+      landscape: true,
+      pageSize: 'A4',
+      printBackground: true,
+      margins: { top: 0.47, bottom: 0.47, left: 0.47, right: 0.47 },
+      displayHeaderFooter: true,
+      ...headerFooterTemplates(header),
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+    });
+    const tmp = `${picked.filePath}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, pdf);
+    fs.renameSync(tmp, picked.filePath);
+  } catch (err) {
+    dialog.showErrorBox('The committee pack was not saved as PDF', messageOf(err));
+  } finally {
+    printer.destroy();
+  }
 }
 
 async function about(): Promise<void> {

@@ -4,6 +4,8 @@ export interface MenuActions {
   openWorkspace(): void;
   /** Opens one of the app's pages (import, backups) in the window. */
   showArea(area: 'import' | 'backups'): void;
+  /** Prints the committee pack of the latest month with data to a PDF the officer names. */
+  savePackPdf(): void;
   resetDemo(): void;
   about(): void;
 }
@@ -26,6 +28,7 @@ export function menuTemplate(actions: MenuActions, opts: { isDemo: boolean; isPa
         { type: 'separator' },
         { label: 'Import a workbook…', accelerator: 'CmdOrCtrl+I', click: () => actions.showArea('import') },
         { label: 'Restore a backup…', click: () => actions.showArea('backups') },
+        { label: 'Save committee pack as PDF…', accelerator: 'CmdOrCtrl+P', click: () => actions.savePackPdf() },
         { type: 'separator' },
         { label: 'Reset demo…', enabled: opts.isDemo, click: () => actions.resetDemo() },
         ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

@@ -120,9 +120,13 @@ describe('Excel-like editing of the KAD grid in Chromium', () => {
   });
 
   it('selects a rectangle with Shift+arrows and Shift+click, and announces its size', async () => {
-    await cell(page, 'supported_living', 'currentPackages').focus();
+    await cell(page, 'supported_living', 'currentPackages').click();
+    // Each key waits for the grid to take the last one: on a loaded machine keys can outrun focus.
+    await expect.poll(() => cell(page, 'supported_living', 'currentPackages').evaluate((el) => el.className)).toContain('ag-cell-focus');
     await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('2 rows × 1 column selected');
     await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('3 rows × 1 column selected');
     await page.keyboard.press('Shift+ArrowRight');
     await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('3 rows × 2 columns selected');
     expect(await page.locator('.ag-cell.kad-cell--selected').count()).toBe(6);
@@ -131,6 +135,7 @@ describe('Excel-like editing of the KAD grid in Chromium', () => {
     await expect.poll(() => page.locator('.ag-cell.kad-cell--selected').count()).toBe(0);
 
     await cell(page, 'residential', 'expectedPackages').click();
+    await expect.poll(() => cell(page, 'residential', 'expectedPackages').evaluate((el) => el.className)).toContain('ag-cell-focus');
     await cell(page, 'nursing', 'annualBudgetK').click({ modifiers: ['Shift'] });
     await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('3 rows × 3 columns selected');
   });

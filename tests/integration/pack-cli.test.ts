@@ -54,11 +54,24 @@ describe('outturn export', () => {
     expect(malformed.err).toContain('YYYY-MM');
   });
 
-  it('says PDF export is not available yet', async () => {
-    const r = await exportPack({ pdf: path.join(demo.dir, 'pack.pdf') });
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('PDF export is not available yet');
-    expect(fs.existsSync(path.join(demo.dir, 'pack.pdf'))).toBe(false);
+  it('prints the pack to PDF with --pdf, and says how to configure a browser when none is found', async () => {
+    const pdf = path.join(demo.dir, 'pack.pdf');
+    const r = await exportPack({ pdf });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Wrote .*pack\.pdf \(\d+ pages\)/);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const previous = process.env.OUTTURN_CHROMIUM;
+    process.env.OUTTURN_CHROMIUM = path.join(demo.dir, 'no-such-browser');
+    try {
+      const missing = await exportPack({ pdf: path.join(demo.dir, 'other.pdf') });
+      expect(missing.code).toBe(1);
+      expect(missing.err).toMatch(/No browser to print the PDF with was found at .*no-such-browser.*OUTTURN_CHROMIUM/);
+      expect(fs.existsSync(path.join(demo.dir, 'other.pdf'))).toBe(false);
+    } finally {
+      if (previous === undefined) delete process.env.OUTTURN_CHROMIUM;
+      else process.env.OUTTURN_CHROMIUM = previous;
+    }
   });
 
   it('refuses a folder that does not exist and a file name that is not .xlsx', async () => {

@@ -151,7 +151,7 @@ describe('workspace argument', () => {
 });
 
 describe('application menu', () => {
-  const actions = { openWorkspace: vi.fn(), showArea: vi.fn(), resetDemo: vi.fn(), about: vi.fn() };
+  const actions = { openWorkspace: vi.fn(), showArea: vi.fn(), savePackPdf: vi.fn(), resetDemo: vi.fn(), about: vi.fn() };
   type Item = { label?: string; role?: string; enabled?: boolean; click?: () => void; submenu?: Item[] };
   const items = (t: Item[]): Item[] => t.flatMap((i) => [i, ...(i.submenu ? items(i.submenu) : [])]);
   const build = (o: { isDemo: boolean; isPackaged: boolean; platform: NodeJS.Platform }) => items(menuTemplate(actions, o) as Item[]);
@@ -182,6 +182,8 @@ describe('application menu', () => {
     all.find((i) => i.label === 'Import a workbook…')?.click?.();
     all.find((i) => i.label === 'Restore a backup…')?.click?.();
     expect(actions.showArea.mock.calls).toEqual([['import'], ['backups']]);
+    all.find((i) => i.label === 'Save committee pack as PDF…')?.click?.();
+    expect(actions.savePackPdf).toHaveBeenCalledOnce();
   });
 });
 

@@ -8,7 +8,7 @@ import { kadTrend } from '../../kad/trend';
 import { ALIGN, applyPageSetup, FONTS, KAD_COLUMN_WIDTHS, printableRowHeight, ROW_HEIGHTS, wrappedHeight } from '../theme';
 import { writeKadCharts } from './kad-charts';
 import { writeKadTable, KAD_TABLE_WIDTH } from './kad-table';
-import { KAD_INTRO, reportedDotNote } from './kad-text';
+import { KAD_INTRO, reportedDotNote } from '../../../shared/pack/kad-text';
 import type { PackContext, PackSectionModule, SectionOutline } from './types';
 
 /**

@@ -12,6 +12,9 @@ import { AREAS, type AreaId } from './areas';
 import { BackupsPage } from '../backups/BackupsPage';
 import { startArea, useHashArea } from '../backups/hashArea';
 import { ImportPage } from '../import/ImportPage';
+import { PackPage } from '../pack/PackPage';
+import { startPrintRequest, type PrintRequest } from '../print/printHash';
+import { PrintView } from '../print/PrintView';
 import { Header } from './Header';
 import { HistoryBar } from './HistoryBar';
 import { Nav } from './Nav';
@@ -48,6 +51,8 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   // Bumped after each saved edit so the check findings (and their count in the nav) follow the grid.
   const [editCount, setEditCount] = useState(0);
+  // The committee pack's print view replaces the whole shell (no header or nav) while it is open.
+  const [printing, setPrinting] = useState<PrintRequest | null>(startPrintRequest);
 
   const month = loaded?.months.find((m) => m.id === period);
   const checks = useChecks(month, reloadKey + editCount);
@@ -186,6 +191,19 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
     setRefusal(null);
   };
 
+  if (printing) {
+    return (
+      <PrintView
+        request={printing}
+        styleNonce={styleNonce}
+        onClose={() => {
+          setPrinting(null);
+          setArea('pack');
+        }}
+      />
+    );
+  }
+
   if (startError) {
     return (
       <main className="start-error">
@@ -228,6 +246,8 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
           <ImportPage months={loaded.months} period={month} lock={workspaceLock} onApplied={(m) => void onSettingsChanged(m)} onOpenKad={openKad} />
         ) : area === 'backups' ? (
           <BackupsPage lock={workspaceLock} onRestored={(m) => void onSettingsChanged(m)} />
+        ) : area === 'pack' ? (
+          <PackPage period={month} lock={workspaceLock} reloadKey={reloadKey} onChanged={(m) => void onSettingsChanged(m)} onOpenPrint={setPrinting} />
         ) : area === 'help' ? (
           <HelpPage />
         ) : (

@@ -38,14 +38,8 @@ export const AREAS: readonly Area[] = [
       arrives: 'Arrives with the technical appendix.',
     },
   },
-  {
-    id: 'pack',
-    name: 'Committee pack',
-    comingSoon: {
-      holds: 'The Finance Monitoring Report for committee: every table laid out as published, checked against its own totals, and exported as an Excel workbook.',
-      arrives: 'Arrives once the areas above are in place.',
-    },
-  },
+  // The workbook export and the print view (#area=print, renderer/src/print/) for the toolbar's month.
+  { id: 'pack', name: 'Committee pack' },
   { id: 'settings', name: 'Settings' },
   { id: 'help', name: 'Help' },
 ];

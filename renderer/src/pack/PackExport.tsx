@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import type { PeriodInfo } from '../../../shared/api/contract';
+import { KAD_SECTION_NUMBER, KAD_SECTION_TITLE } from '../../../shared/pack/kad-layout';
+import { PACK_SECTIONS, type PackSectionId } from '../../../shared/pack/sections';
+import { messageOf, send } from '../api/client';
+import { saveFile } from '../import/upload';
+import type { PrintRequest } from '../print/printHash';
+
+const SECTION_LABELS: Record<PackSectionId, string> = {
+  contents: 'Contents (cover page with the council, committee, meeting and the list of sections)',
+  kad: `Section ${KAD_SECTION_NUMBER} ${KAD_SECTION_TITLE}`,
+};
+
+interface Props {
+  /** The toolbar's month. */
+  period: PeriodInfo;
+  onOpenPrint: (req: PrintRequest) => void;
+}
+
+/** Choose the sections, then export the workbook (a download in a browser) or open the print view. */
+export function PackExport({ period, onOpenPrint }: Props) {
+  const [chosen, setChosen] = useState<PackSectionId[]>(PACK_SECTIONS.map((s) => s.id));
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState('');
+  const [error, setError] = useState('');
+  const none = chosen.length === 0;
+  // In the pack's order, whatever order they were ticked in.
+  const sections = PACK_SECTIONS.map((s) => s.id).filter((id) => chosen.includes(id));
+
+  const toggle = (id: PackSectionId, on: boolean) => setChosen((c) => (on ? [...c.filter((x) => x !== id), id] : c.filter((x) => x !== id)));
+
+  const exportWorkbook = async () => {
+    setBusy(true);
+    setSaved('');
+    setError('');
+    try {
+      const { fileName, data } = await send('pack.export', { period: period.id, sections });
+      saveFile(fileName, data);
+      setSaved(`Saved ${fileName}`);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="settings__section" aria-labelledby="pack-export-title">
+      <h2 id="pack-export-title">Export</h2>
+      <p className="pack-month">
+        Month: <strong data-testid="pack-month">{period.label}</strong>. Choose another month in the toolbar above.
+      </p>
+      {period.hasKad ? null : <p className="hint">{period.label} holds no Key Activity Data yet: Section 5 will say so for each service.</p>}
+      <fieldset className="settings__fieldset">
+        <legend>Sections</legend>
+        {PACK_SECTIONS.map((s) => (
+          <div key={s.id} className="choice">
+            <input type="checkbox" id={`pack-section-${s.id}`} data-testid={`pack-section-${s.id}`} checked={chosen.includes(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} />
+            <label htmlFor={`pack-section-${s.id}`}>{SECTION_LABELS[s.id]}</label>
+          </div>
+        ))}
+      </fieldset>
+      {none ? <p className="hint">Choose at least one section.</p> : null}
+      <div className="settings__actions pack-actions">
+        <button type="button" className="button button--primary" data-testid="pack-export" disabled={busy || none} onClick={() => void exportWorkbook()}>
+          Export workbook
+        </button>
+        <button type="button" className="button" data-testid="pack-print" disabled={none} onClick={() => onOpenPrint({ period: period.id, sections })}>
+          Open print view / Save as PDF
+        </button>
+      </div>
+      {busy ? (
+        <div className="pack-progress" data-testid="pack-progress">
+          {/* No value: an indeterminate bar, whose role is progressbar. */}
+          <progress className="pack-progress__bar" aria-labelledby="pack-progress-text" />
+          <span id="pack-progress-text">Preparing the committee pack…</span>
+        </div>
+      ) : null}
+      <p className="form-alert" role="alert" data-testid="pack-export-alert">
+        {error}
+      </p>
+      <p className="pack-saved" role="status" data-testid="pack-saved">
+        {saved}
+      </p>
+    </section>
+  );
+}

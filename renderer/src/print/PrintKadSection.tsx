@@ -1,0 +1,57 @@
+import { KAD_SECTION_NUMBER, KAD_SECTION_TITLE } from '../../../shared/pack/kad-layout';
+import { monthLabel, previousMonth } from '../../../shared/periods';
+// The workbook prints the same text: one copy, so the two never differ.
+import { KAD_INTRO, reportedDotNote } from '../../../shared/pack/kad-text';
+import { kadSectionId, kadTableId } from './PrintCover';
+import { PRINT_CHART_SIZE, type PrintData } from './loadPrint';
+import { PrintKadTable } from './PrintKadTable';
+
+/**
+ * Section 5 as published: the explanatory paragraphs, then each service's table with its two trend
+ * charts under it. Each service starts a new page; a table and its charts are never split.
+ */
+export function PrintKadSection({ data, period, topLevel }: { data: PrintData; period: string; topLevel: boolean }) {
+  const Heading = topLevel ? 'h1' : 'h2';
+  return (
+    <section className="print-section print-kad-section" id={kadSectionId} aria-labelledby={`${kadSectionId}-title`}>
+      <Heading id={`${kadSectionId}-title`}>
+        {KAD_SECTION_NUMBER}. {KAD_SECTION_TITLE}
+      </Heading>
+      <div className="print-intro">
+        <p>{KAD_INTRO.lead}</p>
+        <ul>
+          {KAD_INTRO.columns.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+        <p>{KAD_INTRO.greyed}</p>
+        <p>{KAD_INTRO.dot}</p>
+        {data.previousHeld ? null : <p className="print-note">{reportedDotNote(monthLabel(previousMonth(period)))}</p>}
+        <p>{KAD_INTRO.tieBack}</p>
+      </div>
+      {data.services.map((s) => (
+        <section key={s.table.service.id} className="print-service" id={kadTableId(s.table.service.id)} aria-label={s.table.service.name}>
+          {s.table.lines.length ? (
+            <PrintKadTable table={s.table} caption={s.caption} />
+          ) : (
+            <>
+              <h3 className="print-kad__caption">{s.caption}</h3>
+              <p className="print-note">
+                No Key Activity Data is held for {s.table.service.name} in {data.periodLabel}.
+              </p>
+            </>
+          )}
+          {s.charts.length ? (
+            <div className="print-charts">
+              {s.charts.map((c) => (
+                <figure key={c.group} className="print-chart" data-testid={`print-chart-${s.table.service.id}-${c.group}`}>
+                  <img src={c.src} alt={c.alt} width={PRINT_CHART_SIZE.width} height={PRINT_CHART_SIZE.height} />
+                </figure>
+              ))}
+            </div>
+          ) : null}
+        </section>
+      ))}
+    </section>
+  );
+}
