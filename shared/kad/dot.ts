@@ -1,5 +1,5 @@
 import { roundToUnit, type Hundredths } from '../money';
-import type { Dot, KadLine } from './model';
+import type { Dot, KadLine, ReportedValue } from './model';
 import { computeKadTotals, type AveragingRule } from './totals';
 
 /**
@@ -38,4 +38,26 @@ export function computeDots(lines: readonly KadLine[], previous: readonly KadLin
   const prevTotal = computeKadTotals(previous, rule).find((t) => t.key === 'total_expenditure');
   if (total && prevTotal && previous.length) dots[total.key] = { outturnDot: directionOfTravel(total.totalSpendK, prevTotal.totalSpendK) };
   return dots;
+}
+
+function asDot(text: string | null | undefined): Dot | null {
+  return text === 'up' || text === 'down' || text === 'flat' ? text : null;
+}
+
+/**
+ * The one rule for the arrows a table shows (grid, pack, print): computed against last month when it is
+ * held, else the published (reported) arrows.
+ */
+export function tableDots(table: {
+  lines: readonly KadLine[];
+  previous: { lines: readonly KadLine[] } | null;
+  reported: readonly ReportedValue[];
+  averagingRule: AveragingRule;
+}): (rowKey: string) => Record<DotColumn, Dot | null> {
+  if (table.previous) {
+    const dots = computeDots(table.lines, table.previous.lines, table.averagingRule);
+    return (key) => ({ packagesDot: dots[key]?.packagesDot ?? null, unitCostDot: dots[key]?.unitCostDot ?? null, outturnDot: dots[key]?.outturnDot ?? null });
+  }
+  const find = (key: string, column: DotColumn) => asDot(table.reported.find((r) => r.rowKey === key && r.column === column)?.text);
+  return (key) => ({ packagesDot: find(key, 'packagesDot'), unitCostDot: find(key, 'unitCostDot'), outturnDot: find(key, 'outturnDot') });
 }

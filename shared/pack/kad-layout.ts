@@ -1,5 +1,5 @@
 import type { KadTable } from '../api/contract';
-import { computeDots, type DotColumn } from '../kad/dot';
+import { tableDots, type DotColumn } from '../kad/dot';
 import { KAD_GROUPS, type Dot, type KadField, type KadGroupId, type KadUnit } from '../kad/model';
 import { computeKadTotals, variance } from '../kad/totals';
 import type { Hundredths } from '../money';
@@ -77,19 +77,8 @@ export interface KadPackRow {
 const NO_VALUES: Record<KadField, null> = { expectedPackages: null, budgetUnitCost: null, annualBudgetK: null, currentPackages: null, currentUnitCost: null, totalSpendK: null };
 const NO_DOTS: Record<DotColumn, null> = { packagesDot: null, unitCostDot: null, outturnDot: null };
 
-function asDot(text: string | null | undefined): Dot | null {
-  return text === 'up' || text === 'down' || text === 'flat' ? text : null;
-}
-
 /** The app's rule: arrows computed against last month when it is held, else the arrows as reported. */
-export function kadPackDots(table: KadTable): (rowKey: string) => Record<DotColumn, Dot | null> {
-  if (table.previous) {
-    const dots = computeDots(table.lines, table.previous.lines, table.averagingRule);
-    return (key) => ({ packagesDot: dots[key]?.packagesDot ?? null, unitCostDot: dots[key]?.unitCostDot ?? null, outturnDot: dots[key]?.outturnDot ?? null });
-  }
-  const find = (key: string, column: DotColumn) => asDot(table.reported.find((r) => r.rowKey === key && r.column === column)?.text);
-  return (key) => ({ packagesDot: find(key, 'packagesDot'), unitCostDot: find(key, 'unitCostDot'), outturnDot: find(key, 'outturnDot') });
-}
+export const kadPackDots = (table: KadTable) => tableDots(table);
 
 /** Every row of one service's table, in the published order, with Outturn's own totals. */
 export function kadPackRows(table: KadTable): KadPackRow[] {

@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useState } from 'react';
+import { ConfirmDialog } from './ConfirmDialog';
 import type { AppInfo } from '../../../shared/api/contract';
 
 interface Props {
@@ -11,7 +12,7 @@ interface Props {
  * network share). Reset asks first in a modal <dialog>: it throws away every edit to the demo.
  */
 export function Header({ info, onResetDemo }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [confirming, setConfirming] = useState(false);
   return (
     <header className="header">
       <div className="header__bar">
@@ -35,7 +36,7 @@ export function Header({ info, onResetDemo }: Props) {
             className="button button--quiet"
             data-testid="reset-demo"
             disabled={info.readOnly}
-            onClick={() => dialog.current?.showModal()}
+            onClick={() => setConfirming(true)}
           >
             Reset demo
           </button>
@@ -52,30 +53,20 @@ export function Header({ info, onResetDemo }: Props) {
           <strong>Warning.</strong> {info.networkShareWarning}
         </p>
       ) : null}
-      <dialog ref={dialog} className="dialog" aria-labelledby="reset-title" aria-describedby="reset-text">
-        <form method="dialog">
-          <h2 id="reset-title">Reset the demo workspace?</h2>
-          <p id="reset-text">
-            This puts back the published August 2023 figures and clears the undo history. Every change you have made to the demo will be lost.
-          </p>
-          <div className="dialog__actions">
-            <button type="submit" value="cancel" className="button" autoFocus>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
-              data-testid="reset-demo-confirm"
-              onClick={() => {
-                dialog.current?.close();
-                onResetDemo();
-              }}
-            >
-              Reset demo
-            </button>
-          </div>
-        </form>
-      </dialog>
+      <ConfirmDialog
+        open={confirming}
+        title="Reset the demo workspace?"
+        confirmLabel="Reset demo"
+        tone="danger"
+        confirmTestId="reset-demo-confirm"
+        onConfirm={() => {
+          setConfirming(false);
+          onResetDemo();
+        }}
+        onClose={() => setConfirming(false)}
+      >
+        <p>This puts back the published August 2023 figures and clears the undo history. Every change you have made to the demo will be lost.</p>
+      </ConfirmDialog>
     </header>
   );
 }

@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useState } from 'react';
+import { ConfirmDialog } from './ConfirmDialog';
 import type { PeriodInfo } from '../../../shared/api/contract';
 import { rollForwardPlan } from './months';
 
@@ -15,7 +16,7 @@ interface Props {
  * part of the undo history.
  */
 export function RollForward({ month, months, lock, onConfirm }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const plan = rollForwardPlan(month, months);
   const why = lock ?? plan.blocked;
   return (
@@ -26,38 +27,28 @@ export function RollForward({ month, months, lock, onConfirm }: Props) {
         data-testid="roll-forward"
         disabled={why !== null}
         title={why ?? `Create ${plan.toLabel} from ${month.label}`}
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => setOpen(true)}
       >
         Roll forward to {plan.toLabel}
       </button>
-      <dialog ref={dialog} className="dialog" aria-labelledby="roll-title" aria-describedby="roll-text" data-testid="roll-forward-dialog">
-        <form method="dialog">
-          <h2 id="roll-title">Roll forward to {plan.toLabel}?</h2>
-          <div id="roll-text">
-            <p>
-              This creates the Key Activity Data for {plan.toLabel} from {month.label}. Budget columns are carried; actual figures are copied as a starting point and marked as
-              not yet updated.
-            </p>
-            <p>{month.label} stays as it is. A roll forward is not part of the undo history.</p>
-          </div>
-          <div className="dialog__actions">
-            <button type="submit" value="cancel" className="button" autoFocus>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="roll-forward-confirm"
-              onClick={() => {
-                dialog.current?.close();
-                onConfirm(month.id);
-              }}
-            >
-              Roll forward
-            </button>
-          </div>
-        </form>
-      </dialog>
+      <ConfirmDialog
+        open={open}
+        title={`Roll forward to ${plan.toLabel}?`}
+        confirmLabel="Roll forward"
+        testId="roll-forward-dialog"
+        confirmTestId="roll-forward-confirm"
+        onConfirm={() => {
+          setOpen(false);
+          onConfirm(month.id);
+        }}
+        onClose={() => setOpen(false)}
+      >
+        <p>
+          This creates the Key Activity Data for {plan.toLabel} from {month.label}. Budget columns are carried; actual figures are copied as a starting point and marked as not
+          yet updated.
+        </p>
+        <p>{month.label} stays as it is. A roll forward is not part of the undo history.</p>
+      </ConfirmDialog>
     </>
   );
 }

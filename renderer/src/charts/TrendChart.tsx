@@ -1,3 +1,4 @@
+import { downloadUrl } from '../app/download';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import {
   formatPackages,
@@ -33,13 +34,7 @@ function downloadPng(trend: KadTrend, group: KadTrendGroup, size: { width: numbe
   } finally {
     offscreen.dispose();
   }
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
+  downloadUrl(fileName, url);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { ConfirmDialog } from '../app/ConfirmDialog';
 
 interface Props {
   open: boolean;
@@ -11,34 +11,12 @@ interface Props {
 
 /** Asks before applying: the one step of an import that writes to the workspace. */
 export function ApplyDialog({ open, fileName, summary, onConfirm, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    else if (!open && d.open) d.close();
-  }, [open]);
-
   return (
-    // Esc closes a modal dialog natively; onClose keeps the page's state in step.
-    <dialog ref={dialog} className="dialog" aria-labelledby="apply-title" aria-describedby="apply-text" data-testid="import-apply-dialog" onClose={onClose}>
-      <form method="dialog">
-        <h2 id="apply-title">Import {fileName}?</h2>
-        <div id="apply-text">
-          {summary.map((s) => (
-            <p key={s}>{s}</p>
-          ))}
-          <p>Outturn backs up the workspace first; everything is imported in one step, or nothing.</p>
-        </div>
-        <div className="dialog__actions">
-          <button type="submit" value="cancel" className="button" autoFocus>
-            Not now
-          </button>
-          <button type="button" className="button button--primary" data-testid="import-apply-confirm" onClick={onConfirm}>
-            Import
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <ConfirmDialog open={open} title={`Import ${fileName}?`} confirmLabel="Import" cancelLabel="Not now" testId="import-apply-dialog" confirmTestId="import-apply-confirm" onConfirm={onConfirm} onClose={onClose}>
+      {summary.map((s) => (
+        <p key={s}>{s}</p>
+      ))}
+      <p>Outturn backs up the workspace first; everything is imported in one step, or nothing.</p>
+    </ConfirmDialog>
   );
 }

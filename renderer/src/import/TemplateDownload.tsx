@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
 import { messageOf, send } from '../api/client';
-import { saveFile } from './upload';
+import { saveFile } from '../app/download';
 
 interface Props {
   /** The month chosen in the toolbar. */

@@ -15,13 +15,6 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /** The API takes names up to 255 characters; keep the end, where the extension is. */
 function apiFileName(name: string): string {
   return name.length > 255 ? name.slice(-255) : name || 'file';
@@ -40,19 +33,4 @@ export async function uploadFile(file: File, onSent: (bytes: number) => void, st
     onSent(received);
   }
   return stop() ? null : uploadId;
-}
-
-/** Saves bytes the way a browser downloads a file; Electron's renderer does the same with a Blob URL. */
-export function saveFile(fileName: string, base64: string): void {
-  const blob = new Blob([base64ToBytes(base64)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has taken its copy once click() returns; the delay only spares slow engines.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,5 +1,5 @@
 import type { KadTable } from '../../../shared/api/contract';
-import { computeDots, type DotMap } from '../../../shared/kad/dot';
+import { tableDots } from '../../../shared/kad/dot';
 import { ACTUAL_FIELDS, CARE_CONTRIBUTION_FIELDS, KAD_GROUPS, type Dot, type KadField, type KadLine } from '../../../shared/kad/model';
 import { runRate } from '../../../shared/kad/runrate';
 import { computeKadTotals, variance } from '../../../shared/kad/totals';
@@ -39,10 +39,6 @@ const EMPTY_VALUES: Record<KadField, null> = {
 
 const NO_EXTRAS = { varianceK: null, packagesDot: null, unitCostDot: null, outturnDot: null, runRateK: null, runRateVsBudgetK: null, runRateVsOutturnK: null } as const;
 
-function asDot(text: string | null | undefined): Dot | null {
-  return text === 'up' || text === 'down' || text === 'flat' ? text : null;
-}
-
 /** Where this table's arrows come from: computed against last month, or the published ones as reported. */
 export type DotSource = { kind: 'computed'; against: string } | { kind: 'reported' };
 
@@ -53,12 +49,7 @@ export function dotSource(table: KadTable): DotSource {
 type DotLookup = (rowKey: string) => Pick<KadRow, DotColumn>;
 
 function dotLookup(table: KadTable): DotLookup {
-  if (table.previous) {
-    const dots: DotMap = computeDots(table.lines, table.previous.lines, table.averagingRule);
-    return (rowKey) => ({ packagesDot: dots[rowKey]?.packagesDot ?? null, unitCostDot: dots[rowKey]?.unitCostDot ?? null, outturnDot: dots[rowKey]?.outturnDot ?? null });
-  }
-  const find = (rowKey: string, column: DotColumn) => asDot(table.reported.find((r) => r.rowKey === rowKey && r.column === column)?.text);
-  return (rowKey) => ({ packagesDot: find(rowKey, 'packagesDot'), unitCostDot: find(rowKey, 'unitCostDot'), outturnDot: find(rowKey, 'outturnDot') });
+  return tableDots(table);
 }
 
 function runRateOf(lines: readonly KadLine[], weeks: number): Pick<KadRow, RunRateColumn> {

@@ -3,7 +3,7 @@ import type { PeriodInfo } from '../../../shared/api/contract';
 import { KAD_SECTION_NUMBER, KAD_SECTION_TITLE } from '../../../shared/pack/kad-layout';
 import { PACK_SECTIONS, type PackSectionId } from '../../../shared/pack/sections';
 import { messageOf, send } from '../api/client';
-import { saveFile } from '../import/upload';
+import { saveFile } from '../app/download';
 import type { PrintRequest } from '../print/printHash';
 
 const SECTION_LABELS: Record<PackSectionId, string> = {
