@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ACTUAL_FIELDS, CARE_CONTRIBUTIONS_KEY, type KadField } from '../../shared/kad/model';
 import { monthLabel } from '../../shared/periods';
-import { FIELD_COLUMNS, copyLinesForward, emptyLineInserter, insertService, listServiceTypes, periodsWithKad } from '../kad/repository';
+import { FIELD_COLUMNS, copyLinesForward, emptyLineInserter, insertService, stagedLinesInserter, listServiceTypes, periodsWithKad } from '../kad/repository';
 import { insertPeriods } from '../store/periods';
 import type { Channel, Workspace } from '../store/workspace';
 import { previewTables } from './preview';
@@ -97,15 +97,15 @@ export function applyImport(ws: Workspace, job: string, file: { name: string; sh
     const insertLine = emptyLineInserter(ws);
     const serviceHeld = db.prepare('SELECT 1 FROM kad_services WHERE id = ?');
     const linesHeld = db.prepare('SELECT 1 FROM kad_lines WHERE period = ? AND service_id = ? LIMIT 1');
-    // A line the file gives any figure for is in use; lines it leaves out or leaves blank are greyed out.
-    const withFigures = db.prepare('SELECT DISTINCT line_key FROM temp.import_cells WHERE job = ? AND table_id = ? AND value IS NOT NULL').pluck();
+    const insertStaged = stagedLinesInserter(ws);
     for (const t of tables) {
       if (!serviceHeld.get(t.service_id)) {
         insertService(ws, { id: t.service_id, name: t.service_name, caption: captionFor(t), fromPeriod: t.period });
       }
       if (!linesHeld.get(t.period, t.service_id)) {
-        const inFile = new Set(withFigures.all(job, t.table_id) as string[]);
-        for (const type of types) insertLine(t.period, t.service_id, type.id, inFile.has(type.id));
+        // Lines the file gives figures for arrive whole; the types it leaves out are greyed out.
+        insertStaged(t.period, t.service_id, job, t.table_id);
+        for (const type of types) insertLine(t.period, t.service_id, type.id, false);
         insertLine(t.period, t.service_id, CARE_CONTRIBUTIONS_KEY, true);
       }
     }
