@@ -87,26 +87,23 @@ export function KadTrendCharts({ serviceId, period, reloadKey = 0 }: Props) {
       {range ? (
         <fieldset className="trends__range">
           <legend>Months shown</legend>
-          <div className="field">
-            <label htmlFor={fromId}>From</label>
-            <select id={fromId} data-testid="trend-from" value={range.from} onChange={(e) => pick('from', e.target.value)}>
-              {held.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={toId}>To</label>
-            <select id={toId} data-testid="trend-to" value={range.to} onChange={(e) => pick('to', e.target.value)}>
-              {held.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          {(
+            [
+              { end: 'from', label: 'From', id: fromId },
+              { end: 'to', label: 'To', id: toId },
+            ] as const
+          ).map((f) => (
+            <div className="field" key={f.end}>
+              <label htmlFor={f.id}>{f.label}</label>
+              <select id={f.id} data-testid={`trend-${f.end}`} value={range[f.end]} onChange={(e) => pick(f.end, e.target.value)}>
+                {held.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
         </fieldset>
       ) : null}
       {badRange ? (
