@@ -3,6 +3,7 @@ import { fieldDef, type KadField } from '../../shared/kad/model';
 import { formatValue } from '../../shared/money';
 import { monthLabel } from '../../shared/periods';
 import { FIELD_COLUMNS } from '../kad/repository';
+import { closedByText } from '../store/workspace';
 import type { ImportProblem } from './types';
 
 /**
@@ -128,7 +129,7 @@ export function workspaceProblems(db: Database, job: string): ImportProblem[] {
     .prepare(`SELECT t.sheet, t.row, t.period, p.closed_by, p.closed_at FROM temp.import_tables t JOIN periods p ON p.id = t.period WHERE t.job = ? AND p.status = 'closed'`)
     .all(job) as { sheet: string; row: number; period: string; closed_by: string | null; closed_at: string | null }[];
   for (const c of closed) {
-    problems.push({ sheet: c.sheet, cell: `A${c.row}`, value: null, reason: `is for ${monthLabel(c.period)}, which is closed (closed by ${c.closed_by ?? 'unknown'}${c.closed_at ? ` on ${c.closed_at.slice(0, 10)}` : ''}); reopen it before importing` });
+    problems.push({ sheet: c.sheet, cell: `A${c.row}`, value: null, reason: `is for ${monthLabel(c.period)}, which is closed (${closedByText(c.closed_by, c.closed_at)}); reopen it before importing` });
   }
   const unused = db
     .prepare(`SELECT c.sheet, c.cell, c.label, t.service_name, t.period FROM temp.import_cells c

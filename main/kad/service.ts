@@ -16,10 +16,8 @@ export function requireService(ws: Workspace, serviceId: string) {
 
 function periodLock(ws: Workspace, period: string): string | null {
   if (ws.readOnly) return ws.readOnlyReason;
-  const row = ws.db.prepare('SELECT status, closed_by, closed_at FROM periods WHERE id = ?').get(period) as { status: string; closed_by: string | null; closed_at: string | null } | undefined;
-  if (!row) throw new UserError('not_found', `${monthLabel(period)} is not a period of this workspace.`);
-  if (row.status === 'closed') return `${monthLabel(period)} is closed (closed by ${row.closed_by ?? 'unknown'}${row.closed_at ? ` on ${row.closed_at.slice(0, 10)}` : ''}).`;
-  return null;
+  const closed = ws.closedReason(period);
+  return closed ? `${closed}.` : null;
 }
 
 /** Another month's lines of the same service, when that month holds KAD. */

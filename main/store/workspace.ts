@@ -88,16 +88,19 @@ export class Workspace {
     this.releaseLock = null;
   }
 
-  /** Refuses writes to a closed period, naming it and who closed it when. */
-  assertPeriodOpen(period: string): void {
+  /** "August 2023 is closed (closed by jsmith on 2023-09-14)" for a closed period, null for an open one. */
+  closedReason(period: string): string | null {
     const row = this.db.prepare('SELECT status, closed_by, closed_at FROM periods WHERE id = ?').get(period) as
       | { status: string; closed_by: string | null; closed_at: string | null }
       | undefined;
     if (!row) throw new UserError('not_found', `${/^\d{4}-\d{2}$/.test(period) ? monthLabel(period) : period} is not a period of this workspace.`);
-    if (row.status === 'closed') {
-      const when = row.closed_at ? ` on ${row.closed_at.slice(0, 10)}` : '';
-      throw new UserError('period_closed', `${monthLabel(period)} is closed (closed by ${row.closed_by ?? 'unknown'}${when}). Reopen it before changing its figures.`, { period });
-    }
+    return row.status === 'closed' ? `${monthLabel(period)} is closed (${closedByText(row.closed_by, row.closed_at)})` : null;
+  }
+
+  /** Refuses writes to a closed period, naming it and who closed it when. */
+  assertPeriodOpen(period: string): void {
+    const closed = this.closedReason(period);
+    if (closed) throw new UserError('period_closed', `${closed}. Reopen it before changing its figures.`, { period });
   }
 
   /**
@@ -141,6 +144,11 @@ function assertOutturnFile(db: Database.Database, file: string): void {
   if (schemaVersion(db) > latestVersion()) {
     throw new UserError('invalid_input', `${file} was saved by a newer version of Outturn. Install the latest version to open it.`);
   }
+}
+
+/** "closed by jsmith on 2023-09-14": who closed a period, and when, as every message about it says. */
+export function closedByText(closedBy: string | null, closedAt: string | null): string {
+  return `closed by ${closedBy ?? 'unknown'}${closedAt ? ` on ${closedAt.slice(0, 10)}` : ''}`;
 }
 
 /** Turns the triggers' RAISE messages into the plain-English errors a user sees. */
