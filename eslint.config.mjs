@@ -1,6 +1,21 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const ENTERPRISE = { name: 'ag-grid-enterprise', message: 'Outturn uses AG Grid Community only (MIT).' };
+const ENTERPRISE_PATTERNS = [{ group: ['ag-grid-enterprise/*', '@ag-grid-enterprise/*'], message: 'Outturn uses AG Grid Community only (MIT).' }];
+
+/**
+ * The generic engines name no area: they reach areas only through each side's registry
+ * (`areas/index.ts`) and its interfaces (`areas/types.ts`), never an area's own folder. A new area
+ * needs no change here: every folder under `areas/` is off limits to these files.
+ */
+const GENERIC = [
+  'shared/*.ts',
+  'shared/{api,import,pack,units}/**/*.ts',
+  'main/{api,app,cli,core,demo,electron,import,pack,store,transports}/**/*.ts',
+];
+const AREA_FOLDER = { regex: '(^|/)areas/(?!(index|types)$)[^/]+', message: 'Generic code reaches an area only through the registry (areas/index) and its interfaces (areas/types).' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.cache/**', 'test-results/**', 'docs/**'] },
   js.configs.recommended,
@@ -12,7 +27,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-imports': ['error', { paths: [{ name: 'ag-grid-enterprise', message: 'Outturn uses AG Grid Community only (MIT).' }], patterns: ['ag-grid-enterprise/*', '@ag-grid-enterprise/*'] }],
+      'no-restricted-imports': ['error', { paths: [ENTERPRISE], patterns: ENTERPRISE_PATTERNS }],
+    },
+  },
+  {
+    files: GENERIC,
+    rules: {
+      'no-restricted-imports': ['error', { paths: [ENTERPRISE], patterns: [...ENTERPRISE_PATTERNS, AREA_FOLDER] }],
     },
   },
   {

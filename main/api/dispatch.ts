@@ -1,9 +1,9 @@
-import { contract, type Envelope, type Method } from '../../shared/api/contract';
+import { methodSpec, type Envelope, type Method } from '../../shared/api/contract';
 import { toWireError, UserError } from '../../shared/api/errors';
 import type { CallContext, Handlers } from './handlers';
 
 export function isMethod(name: string): name is Method {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return methodSpec(name) !== undefined;
 }
 
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
@@ -17,9 +17,10 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 export async function dispatch(handlers: Handlers, method: string, rawInput: unknown, ctx: CallContext, log: (err: unknown) => void = console.error): Promise<Envelope<unknown>> {
   try {
     if (!isMethod(method)) throw new UserError('not_found', `Outturn has no action called "${method}".`);
-    const parsed = contract[method].input.safeParse(rawInput ?? {});
+    const parsed = methodSpec(method)!.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new UserError('invalid_input', `That request was not understood: ${describeIssues(parsed.error.issues)}.`);
-    const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown;
+    const handler = handlers[method] as ((input: unknown, ctx: CallContext) => unknown) | undefined;
+    if (!handler) throw new UserError('not_found', `Outturn has no action called "${method}".`);
     const value = await handler(parsed.data, ctx);
     return { ok: true, value };
   } catch (err) {

@@ -1,20 +1,17 @@
 import path from 'node:path';
 import type { Method, Output, ParsedInput } from '../../shared/api/contract';
+import type { coreContract } from '../../shared/api/contract';
 import { financialYearOf } from '../../shared/periods';
 import type { AppSession } from '../app/session';
-import { kadTable, setKadCell, setKadCells } from '../kad/service';
-import { kadChecks } from '../kad/checks';
-import { addService, kadConfig, setTypeInUse } from '../kad/config';
-import { rollForward } from '../kad/rollforward';
-import { kadSettings, updateKadSettings } from '../kad/settings';
-import { kadTrend } from '../kad/trend';
-import { listServices } from '../kad/repository';
+import { areas } from '../areas';
+import { findingsFor } from '../core/checks';
+import { rollForwardMonth } from '../core/months';
 import { listAudit } from '../store/audit';
-import { historyState, redo, undo } from '../store/history';
+import { historyState, redo, undo, type OpRow } from '../store/history';
 import { listPeriods } from '../store/periods';
 import type { Channel } from '../store/workspace';
 import { APP_VERSION } from '../app/version';
-import { kadTemplateFile } from '../import/template';
+import { templateFile } from '../import/template';
 import { listBackups } from '../store/backup';
 import { packSettings, updatePackSettings } from '../pack/settings';
 import { packFile } from '../pack/download';
@@ -24,9 +21,14 @@ export interface CallContext {
   channel: Channel;
 }
 
-export type Handlers = { [K in Method]: (input: ParsedInput<K>, ctx: CallContext) => Output<K> | Promise<Output<K>> };
+export type Handler<K extends Method> = (input: ParsedInput<K>, ctx: CallContext) => Output<K> | Promise<Output<K>>;
+export type Handlers = { [K in Method]: Handler<K> };
+type CoreHandlers = { [K in keyof typeof coreContract]: Handler<K> };
 
-/** The one implementation of the contract; both transports and the CLI call through it. */
+/**
+ * The one implementation of the contract; both transports and the CLI call through it. The core's
+ * methods are here; every area's come from its module in the registry.
+ */
 export function createHandlers(session: AppSession): Handlers {
   const info = (): Output<'app.info'> => {
     const ws = session.ws;
@@ -42,31 +44,20 @@ export function createHandlers(session: AppSession): Handlers {
       machine: ws.identity.machine,
     };
   };
-  const step = (op: { label: string; period: string | null; service_id: string | null }, verb: string): Output<'history.undo'> => ({
+  const step = (op: OpRow, verb: string): Output<'history.undo'> => ({
     label: `${verb}: ${op.label}`,
-    period: op.period,
-    serviceId: op.service_id,
+    target: op.target,
     history: historyState(session.ws),
   });
-  return {
+  const core: CoreHandlers = {
     'app.info': () => info(),
     'periods.list': () => {
       const months = listPeriods(session.ws);
-      const latest = [...months].reverse().find((m) => m.hasKad) ?? months[months.length - 1];
+      const latest = [...months].reverse().find((m) => m.areas.length > 0) ?? months[months.length - 1];
       return { financialYear: latest ? financialYearOf(latest.id) : '', months };
     },
-    'kad.services': () => listServices(session.ws),
-    'kad.table': ({ period, serviceId, compareTo }) => kadTable(session.ws, period, serviceId, compareTo),
-    'kad.setCell': (input, ctx) => setKadCell(session.ws, input, ctx.channel),
-    'kad.setCells': ({ source, ...input }, ctx) => setKadCells(session.ws, input, source === 'paste' && ctx.channel === 'grid' ? 'paste' : ctx.channel),
-    'kad.rollForward': ({ fromPeriod }, ctx) => rollForward(session.ws, fromPeriod, ctx.channel),
-    'kad.checks': ({ period }) => kadChecks(session.ws, period),
-    'kad.trend': ({ serviceId, from, to }) => kadTrend(session.ws, serviceId, from, to),
-    'kad.config': ({ period }) => kadConfig(session.ws, period),
-    'kad.addService': (input, ctx) => addService(session.ws, input, ctx.channel),
-    'kad.setTypeInUse': (input, ctx) => setTypeInUse(session.ws, input, ctx.channel),
-    'kad.settings': () => kadSettings(session.ws),
-    'kad.updateSettings': (input, ctx) => updateKadSettings(session.ws, input, ctx.channel),
+    'periods.rollForward': ({ fromPeriod }, ctx) => rollForwardMonth(session.ws, fromPeriod, ctx.channel),
+    'checks.list': ({ period }) => findingsFor(session.ws, period),
     'upload.begin': ({ fileName, bytes }) => ({ uploadId: session.uploads.begin(fileName, bytes) }),
     'upload.chunk': ({ uploadId, offset, data }) => ({ received: session.uploads.chunk(uploadId, offset, data) }),
     'import.start': async ({ uploadId, period }) => {
@@ -78,7 +69,7 @@ export function createHandlers(session: AppSession): Handlers {
     'import.apply': async ({ jobId }, ctx) => session.imports.apply(jobId, ctx.channel === 'cli' ? 'cli' : 'import'),
     'import.cancel': ({ jobId }) => session.imports.cancel(jobId),
     'template.download': async ({ period, filled }) => {
-      const { fileName, data } = await kadTemplateFile(session.ws, period, filled);
+      const { fileName, data } = await templateFile(session.ws, period, filled);
       return { fileName, data: data.toString('base64') };
     },
     'backups.list': () => listBackups(session.file),
@@ -101,4 +92,6 @@ export function createHandlers(session: AppSession): Handlers {
       return info();
     },
   };
+  // Each area's handlers are complete for its own methods (AreaHandlers), so together they cover the contract.
+  return Object.assign({}, core, ...areas().map((a) => a.handlers(session))) as Handlers;
 }

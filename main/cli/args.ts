@@ -40,3 +40,13 @@ export const PortFlag = z.coerce
   .max(65535, '--port takes a number from 0 to 65535');
 
 export const PeriodFlag = z.string({ error: 'give a month as YYYY-MM, for example --period 2023-08' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'give a month as YYYY-MM, for example 2023-08');
+
+/** A problem with what was typed on the command line: exit 1 with the message. */
+export class ArgError extends Error {}
+
+/** Validates parsed arguments with a zod schema, or throws ArgError with every complaint in plain English. */
+export function parseArgs<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ArgError(explainArgs(result.error));
+  return result.data;
+}

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { UserError } from '../../shared/api/errors';
-import { isPackSectionId, PACK_SECTION_IDS, type PackSectionId } from '../../shared/pack/sections';
+import { chooseSections, type PackSectionId } from '../../shared/pack/sections';
 import { monthLabel } from '../../shared/periods';
 import { AppSession } from '../app/session';
 import { writePack } from '../pack/build';
 import { exportPackPdf } from '../pack/pdf';
 
 /**
- * `outturn export <workspace.db> --period YYYY-MM --out pack.xlsx [--sections kad,contents] [--pdf pack.pdf]`:
+ * `outturn export <workspace.db> --period YYYY-MM --out pack.xlsx [--sections a,b] [--pdf pack.pdf]`:
  * writes the committee pack. Reads the workspace only. Exit 0 on success, 1 with a plain-English message
  * for anything the user can fix (no such month, unknown section, folder not writable, file open elsewhere).
  */
@@ -21,11 +21,11 @@ export interface ExportCommandArgs {
 
 function parseSections(raw: readonly string[] | undefined): PackSectionId[] | undefined {
   if (!raw) return undefined;
-  const ids = raw.flatMap((s) => s.split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (!ids.length) throw new UserError('invalid_input', `--sections names at least one section: ${PACK_SECTION_IDS.join(', ')}.`);
-  const unknown = ids.filter((id) => !isPackSectionId(id));
-  if (unknown.length) throw new UserError('invalid_input', `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a section' : 'are not sections'} of the committee pack. The sections are: ${PACK_SECTION_IDS.join(', ')}.`);
-  return [...new Set(ids)] as PackSectionId[];
+  try {
+    return chooseSections(raw);
+  } catch (err) {
+    throw new UserError('invalid_input', `--sections: ${(err as Error).message}.`);
+  }
 }
 
 export async function runExportCommand(args: ExportCommandArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {

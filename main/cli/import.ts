@@ -66,8 +66,8 @@ function printPreview(status: ImportJobStatus, lines: Record<string, PreviewLine
   out(`${status.fileName} (${status.rowsRead} rows read, SHA-256 ${status.sha256.slice(0, 12)}…)\n`);
   const shown = 50;
   for (const t of status.tables.slice(0, shown)) {
-    const flags = [t.newService ? 'new service' : '', t.newMonth ? 'new month' : ''].filter(Boolean).join(', ');
-    out(`${t.sheet}!A${t.row}: ${t.serviceName}, ${t.periodLabel}${flags ? ` (${flags})` : ''}: ${t.newLines} new, ${t.changedLines} changed, ${t.unchangedLines} unchanged lines; ${t.reportedValues} reported figures\n`);
+    const flags = [t.newSubject ? `new ${t.subjectNoun}` : '', t.newMonth ? 'new month' : ''].filter(Boolean).join(', ');
+    out(`${t.sheet}!A${t.row}: ${t.subjectName}, ${t.periodLabel}${flags ? ` (${flags})` : ''}: ${t.newLines} new, ${t.changedLines} changed, ${t.unchangedLines} unchanged lines; ${t.reportedValues} reported figures\n`);
     for (const l of lines[t.tableId] ?? []) {
       for (const c of l.cells) out(`  ${l.status === 'new' ? '+' : '~'} ${l.label} · ${c.header} (${t.sheet}!${c.cell}): ${c.old ?? 'new'} → ${c.new || 'blank'}\n`);
     }

@@ -3,11 +3,12 @@ import { UserError } from '../../shared/api/errors';
 import { initWorkspace } from '../app/session';
 import { printAndWait, serveWorkspace } from '../app/serve';
 import { APP_VERSION } from '../app/version';
-import { explainArgs, PeriodFlag, PortFlag, splitArgs, WorkspaceArg } from './args';
-import { formatFinding, findingForJson } from '../../shared/kad/checks';
-import { kadChecksFor } from '../kad/checks';
-import { rollForward } from '../kad/rollforward';
-import { runChartCommand } from './chart';
+import { ArgError, parseArgs as parse, PeriodFlag, PortFlag, splitArgs, WorkspaceArg } from './args';
+import { formatFinding, findingForJson } from '../../shared/checks';
+import { packSectionIds } from '../../shared/pack/sections';
+import { areas } from '../areas';
+import { findingsFor } from '../core/checks';
+import { rollForwardMonth } from '../core/months';
 import { runImportCommand } from './import';
 import { runExportCommand } from './export';
 import { AppSession } from '../app/session';
@@ -15,14 +16,17 @@ import { AppSession } from '../app/session';
 /**
  * `outturn <command> <workspace.db> [options]`. Exit codes: 0 success, 1 user error (plain English on
  * stderr), 2 internal error. Every command validates its arguments with zod before doing anything.
+ * Areas add commands of their own through the registry.
  */
-const HELP = `Outturn ${APP_VERSION}: Finance Monitoring Report workbench
+function help(): string {
+  const areaCommands = areas().flatMap((a) => a.cli ?? []);
+  return `Outturn ${APP_VERSION}: Finance Monitoring Report workbench
 
 Usage: outturn <command> <workspace.db> [options]
 
 Commands:
   init <workspace.db> [--demo] [--force]   Create a workspace file. --demo fills it with the published
-                                           August 2023 Key Activity Data; --force replaces an existing file.
+                                           August 2023 figures; --force replaces an existing file.
   serve <workspace.db> [--port N]          Serve the app to a browser on this computer (127.0.0.1 only).
                                            A free port is chosen unless --port is given.
   check <workspace.db> [--period YYYY-MM] [--json]
@@ -30,21 +34,18 @@ Commands:
                                            area | table | row | column | reported X | computed Y | rule.
                                            Every month with data unless --period. Findings are not errors.
   roll-forward <workspace.db> --from YYYY-MM
-                                           Create the next month's Key Activity Data from this month's.
+                                           Create the next month from this one: every area holding
+                                           figures carries them forward.
   import <workspace.db> <file.xlsx|file.csv> [--period YYYY-MM] [--dry-run] [--json] [--max-rows N]
-                                           Import Key Activity Data from a workbook in Outturn's template
-                                           layout or as published. Prints what changes, then applies it
-                                           in one step after a backup (--dry-run only previews). A file
-                                           with any problem changes nothing; every problem is listed.
-  export <workspace.db> --period YYYY-MM --out pack.xlsx [--pdf pack.pdf] [--sections contents,kad]
+                                           Import figures from a workbook in Outturn's template layout or
+                                           as published. Prints what changes, then applies it in one step
+                                           after a backup (--dry-run only previews). A file with any
+                                           problem changes nothing; every problem is listed.
+  export <workspace.db> --period YYYY-MM --out pack.xlsx [--pdf pack.pdf] [--sections ${packSectionIds().join(',')}]
                                            Write the committee pack for a month: the appendices as they
                                            are published, figures as numbers, totals as live formulas.
                                            --pdf also prints it to PDF (needs Chromium, or OUTTURN_CHROMIUM).
-  chart <workspace.db> --service ID --from YYYY-MM --to YYYY-MM --group accommodation|community
-        --out FILE.png [--width N] [--height N]
-                                           Draw a Key Activity Data trend chart (people as bars, average
-                                           weekly cost as a line) as a PNG for the committee pack (.svg
-                                           for SVG). Reads the workspace only.
+${areaCommands.map((c) => c.help).join('\n')}
 
 Options:
   --help       Show this help.
@@ -52,31 +53,10 @@ Options:
 
 Exit codes: 0 success, 1 a problem with what you asked (explained), 2 an internal error.
 `;
-
-class ArgError extends Error {}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ArgError(explainArgs(result.error));
-  return result.data;
 }
 
 const InitArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'init takes one workspace file' }), flags: z.object({ demo: z.literal(true).optional(), force: z.literal(true).optional() }).strict() });
 const CheckArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'check takes one workspace file' }), flags: z.object({ period: PeriodFlag.optional(), json: z.literal(true).optional() }).strict() });
-const ChartArgs = z.object({
-  positionals: z.tuple([WorkspaceArg], { error: 'chart takes one workspace file' }),
-  flags: z
-    .object({
-      service: z.string({ error: 'name the service with --service, for example --service learning-disability-partnership' }).min(1),
-      from: PeriodFlag,
-      to: PeriodFlag,
-      group: z.string({ error: '--group is accommodation or community' }),
-      out: z.string({ error: 'name the file to write with --out, for example --out chart.png' }).min(1),
-      width: z.coerce.number({ error: '--width takes a number of pixels' }).optional(),
-      height: z.coerce.number({ error: '--height takes a number of pixels' }).optional(),
-    })
-    .strict(),
-});
 const ImportArgs = z.object({
   positionals: z.tuple([WorkspaceArg, z.string({ error: 'name the file to import' }).min(1)], { error: 'import takes a workspace file and the file to import' }),
   flags: z
@@ -95,7 +75,7 @@ const ExportArgs = z.object({
       period: PeriodFlag,
       out: z.string({ error: 'name the file to write with --out, for example --out pack.xlsx' }).min(1),
       pdf: z.string({ error: 'name the PDF to write with --pdf, for example --pdf pack.pdf' }).min(1).optional(),
-      sections: z.string({ error: '--sections lists sections, for example --sections contents,kad' }).min(1).optional(),
+      sections: z.string({ error: `--sections lists sections, for example --sections ${packSectionIds().slice(0, 2).join(',')}` }).min(1).optional(),
     })
     .strict(),
 });
@@ -117,7 +97,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   const [command, ...rest] = argv;
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
-      out(HELP);
+      out(help());
       return 0;
     }
     if (command === '--version' || command === '-v') {
@@ -125,7 +105,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
       return 0;
     }
     if (rest.includes('--help')) {
-      out(HELP);
+      out(help());
       return 0;
     }
     switch (command) {
@@ -143,7 +123,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
       }
       case 'check': {
         const { positionals, flags } = parse(CheckArgs, splitArgs(rest, ['json']));
-        const findings = withSession(positionals[0], true, (s) => kadChecksFor(s.ws, flags.period));
+        const findings = withSession(positionals[0], true, (s) => findingsFor(s.ws, flags.period));
         if (flags.json) out(JSON.stringify(findings.map(findingForJson), null, 2) + '\n');
         else for (const f of findings) out(formatFinding(f) + '\n');
         return 0;
@@ -152,7 +132,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         const { positionals, flags } = parse(RollArgs, splitArgs(rest, []));
         const result = withSession(positionals[0], false, (s) => {
           if (s.ws.readOnly) throw new UserError('read_only', s.ws.readOnlyReason ?? 'This workspace is read-only.');
-          return rollForward(s.ws, flags.from, 'cli');
+          return rollForwardMonth(s.ws, flags.from, 'cli');
         });
         out(`${result.label}.\n`);
         return 0;
@@ -165,14 +145,13 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         const { positionals, flags } = parse(ExportArgs, splitArgs(rest, []));
         return await runExportCommand({ workspace: positionals[0], period: flags.period, out: flags.out, ...(flags.sections ? { sections: [flags.sections] } : {}), ...(flags.pdf ? { pdf: flags.pdf } : {}) }, out, err);
       }
-      case 'chart': {
-        const { positionals, flags } = parse(ChartArgs, splitArgs(rest, []));
-        const written = await runChartCommand({ file: positionals[0], serviceId: flags.service, from: flags.from, to: flags.to, group: flags.group, out: flags.out, width: flags.width, height: flags.height });
-        out(`Wrote ${written}\n`);
-        return 0;
-      }
-      default:
+      default: {
+        const areaCommand = areas()
+          .flatMap((a) => a.cli ?? [])
+          .find((c) => c.name === command);
+        if (areaCommand) return await areaCommand.run(rest, { out, err });
         throw new ArgError(`"${command}" is not an Outturn command. Run outturn --help to see the commands.`);
+      }
     }
   } catch (e) {
     if (e instanceof ArgError || e instanceof UserError) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { packSectionIds } from '../../shared/pack/sections';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { dispatch } from '../api/dispatch';
 import { createHandlers, type Handlers } from '../api/handlers';
@@ -88,9 +89,9 @@ async function resetDemo(): Promise<void> {
 async function savePackPdf(): Promise<void> {
   if (!current) return;
   const periods = await current.handlers['periods.list']({}, { channel: 'grid' });
-  const month = [...periods.months].reverse().find((m) => m.hasKad);
+  const month = [...periods.months].reverse().find((m) => m.areas.length > 0);
   if (!month) {
-    dialog.showErrorBox('No committee pack to print', 'No month of this workspace holds Key Activity Data yet.');
+    dialog.showErrorBox('No committee pack to print', 'No month of this workspace holds any figures yet.');
     return;
   }
   const options = { title: 'Save committee pack as PDF', defaultPath: `Committee pack ${month.label}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
@@ -98,7 +99,7 @@ async function savePackPdf(): Promise<void> {
   if (picked.canceled || !picked.filePath) return;
   const printer = new BrowserWindow({ ...windowOptions(path.join(__dirname, '..', '..', 'preload', 'preload.js')), show: false });
   try {
-    await printer.loadURL(`${APP_INDEX_URL}#area=print&period=${month.id}&sections=contents,kad`);
+    await printer.loadURL(`${APP_INDEX_URL}#area=print&period=${month.id}&sections=${packSectionIds().join(',')}`);
     let ready = '';
     for (let i = 0; i < 300 && ready !== 'true' && ready !== 'error'; i++) {
       await new Promise((r) => setTimeout(r, 100));

@@ -1,14 +1,13 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { OutturnBridge } from '../../shared/api/bridge';
-import { IPC_CHANNEL_PREFIX, METHOD_NAMES } from '../../shared/api/methods';
+import { IPC_CHANNEL, type OutturnBridge } from '../../shared/api/bridge';
 
 /**
- * Runs sandboxed with context isolation: it can require only 'electron', so vite bundles it (with the
- * method list) into dist/preload/preload.js. It hands the page one function per contract method and
- * nothing else — no ipcRenderer, no channel names of its choosing.
+ * Runs sandboxed with context isolation: it can require only 'electron', so vite bundles it into
+ * dist/preload/preload.js. It hands the page one function that calls a contract method by name over
+ * one channel, and nothing else — no ipcRenderer, no channel of the page's choosing.
  */
-const bridge = Object.fromEntries(
-  METHOD_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(IPC_CHANNEL_PREFIX + name, input)]),
-) as unknown as OutturnBridge;
+const bridge: OutturnBridge = {
+  call: (method, input) => ipcRenderer.invoke(IPC_CHANNEL, method, input),
+};
 
 contextBridge.exposeInMainWorld('outturn', bridge);

@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../shared/api/errors';
-import { listServices, listServiceTypes } from '../kad/repository';
+import { importEngine } from '../core/imports';
 import { backupWorkspace, type BackupInfo } from '../store/backup';
 import { getSetting } from '../store/settings';
 import type { Channel, Workspace } from '../store/workspace';
 import { applyImport, nothingToDo, nothingToDoMessage, planImport, type ApplyResult } from './apply';
-import { previewLines, previewTables, workspaceProblems, type PreviewLine, type PreviewTable } from './preview';
-import { readKadWorkbook } from './read';
+import { previewLines, previewTables, workspaceProblems, type ImportEngine, type PreviewLine, type PreviewTable } from './preview';
+import { readWorkbook } from './read/index';
 import { dropStaged, indexStaged, stagedProblems, stagingSink } from './stage';
 import { DEFAULT_IMPORT_LIMITS, describeProblem, type ImportLimits, type ImportProblem } from './types';
 
@@ -77,7 +77,10 @@ export function importLimits(ws: Workspace): ImportLimits {
 export class ImportJobs {
   private jobs = new Map<string, Job>();
 
-  constructor(private readonly workspace: () => Workspace) {}
+  constructor(
+    private readonly workspace: () => Workspace,
+    private readonly engine: () => ImportEngine = () => importEngine(workspace()),
+  ) {}
 
   /** Starts reading a file; `fileName` is what the officer sees and what the audit records. */
   async start(file: string, opts: { fileName?: string; period?: string; limits?: Partial<ImportLimits> } = {}): Promise<string> {
@@ -94,10 +97,11 @@ export class ImportJobs {
     const sink = stagingSink(ws.db, id, (n) => (job.rowsRead = n), limits.maxProblems, (n) => (job.estimate = n));
     job.done = (async () => {
       try {
-        const result = await readKadWorkbook(file, sink, {
+        const engine = this.engine();
+        const specs = engine.specs.map((s) => s.readable(ws));
+        const result = await readWorkbook(file, sink, {
           ...(opts.period ? { period: opts.period } : {}),
-          services: listServices(ws),
-          serviceTypes: listServiceTypes(ws),
+          specs,
           limits,
           signal: job.abort.signal,
         });
@@ -108,13 +112,13 @@ export class ImportJobs {
           this.finish(job, 'cancelled', 'Import cancelled: nothing was changed.');
           return;
         }
-        const more = workspaceProblems(ws.db, id);
+        const more = workspaceProblems(ws.db, id, engine);
         job.problemCount = sink.problemCount + more.length;
         job.problems = [...stagedProblems(ws.db, id, limits.maxProblems), ...more].slice(0, limits.maxProblems);
-        job.tables = previewTables(ws.db, id);
+        job.tables = previewTables(ws.db, id, engine);
         if (job.problemCount > 0) this.finish(job, 'refused', `${job.fileName} was not imported: ${job.problemCount} problem${job.problemCount === 1 ? '' : 's'} to fix first. Nothing was changed.`);
-        else if (!job.tables.length) this.finish(job, 'refused', `${job.fileName} holds no Key Activity Data table that Outturn recognises. Nothing was changed.`);
-        else if (nothingToDo(planImport(ws.db, id))) this.finish(job, 'nothing-to-do', nothingToDoMessage(job.fileName));
+        else if (!job.tables.length) this.finish(job, 'refused', `${job.fileName} holds no ${specs.map((s) => s.name).join(' or ')} table that Outturn recognises. Nothing was changed.`);
+        else if (nothingToDo(planImport(ws.db, id, engine))) this.finish(job, 'nothing-to-do', nothingToDoMessage(job.fileName));
         else job.state = 'ready';
       } catch (err) {
         this.finish(job, 'failed', `Outturn could not read ${job.fileName}: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
@@ -160,7 +164,7 @@ export class ImportJobs {
   lines(id: string, tableId: string, status: PreviewLine['status'] | 'all', offset: number, limit: number): PreviewLine[] {
     const job = this.job(id);
     if (job.state !== 'ready') throw new UserError('invalid_input', 'That import has no preview to show.');
-    return previewLines(this.workspace().db, id, tableId, status, offset, limit);
+    return previewLines(this.workspace().db, id, this.engine(), tableId, status, offset, limit);
   }
 
   cancel(id: string): ImportJobStatus {
@@ -176,16 +180,16 @@ export class ImportJobs {
     if (job.state !== 'ready') throw new UserError('invalid_input', job.message ?? 'That import is not ready to apply.');
     const ws = this.workspace();
     if (ws.readOnly) throw new UserError('read_only', ws.readOnlyReason ?? 'This workspace is read-only.');
-    const plan = planImport(ws.db, job.id);
+    const plan = planImport(ws.db, job.id, this.engine());
     const file = { name: job.fileName, sha256: job.sha256 };
     if (nothingToDo(plan)) {
-      const result = applyImport(ws, job.id, file, channel, plan);
+      const result = applyImport(ws, job.id, this.engine(), file, channel, plan);
       this.finish(job, 'nothing-to-do', result.label);
       return { ...this.status(id), result };
     }
     // An edit from the grid may land while the backup runs, so the import is planned again after it.
     job.backup = await backupWorkspace(ws, `before import of ${job.fileName}`);
-    const result = applyImport(ws, job.id, file, channel, planImport(ws.db, job.id));
+    const result = applyImport(ws, job.id, this.engine(), file, channel, planImport(ws.db, job.id, this.engine()));
     this.finish(job, result.nothingToDo ? 'nothing-to-do' : 'applied', result.label);
     return { ...this.status(id), result };
   }

@@ -1,25 +1,32 @@
 import type { Database } from 'better-sqlite3';
-import { fieldDef, type KadField } from '../../shared/kad/model';
-import { formatValue } from '../../shared/money';
 import { monthLabel } from '../../shared/periods';
-import { FIELD_COLUMNS } from '../kad/repository';
+import type { Target } from '../../shared/area';
 import { closedByText } from '../store/workspace';
+import type { ImportSpec, PreviewLine, StagedTable, TableStats } from './spec';
+import { stagedTables } from './stage';
 import type { ImportProblem } from './types';
 
 /**
- * What an import would change, worked out in SQL over the staging tables so it can be paged: per table,
- * which lines are new, which change (old → new per cell) and which are unchanged.
+ * What an import would change, per table: which lines are new, which change (old → new per cell) and
+ * which are unchanged. Each table's spec works it out in SQL over the staging tables, so it can be paged.
  */
 export interface PreviewTable {
   tableId: string;
+  /** The layout it was read with, and the area it belongs to. */
+  spec: string;
+  area: string;
   sheet: string;
   row: number;
   layout: string;
   period: string;
   periodLabel: string;
-  serviceId: string;
-  serviceName: string;
-  newService: boolean;
+  subjectId: string;
+  subjectName: string;
+  /** "service": what the table is about, for the "new service" flag. */
+  subjectNoun: string;
+  /** The page showing the table once imported. */
+  target: Target;
+  newSubject: boolean;
   newMonth: boolean;
   newLines: number;
   changedLines: number;
@@ -28,102 +35,69 @@ export interface PreviewTable {
   reportedValues: number;
 }
 
-export interface PreviewCell {
-  field: string;
-  header: string;
-  cell: string;
-  old: string | null;
-  new: string | null;
+export type { PreviewLine };
+
+export interface ImportEngine {
+  specs: readonly ImportSpec[];
+  /** Whether an area holds figures for a month (a month it lacks is created by rolling forward). */
+  monthHeld(area: string, period: string): boolean;
 }
 
-export interface PreviewLine {
-  lineKey: string;
-  label: string;
-  sheet: string;
-  row: number;
-  status: 'new' | 'changed' | 'unchanged';
-  cells: PreviewCell[];
+export function specFor(engine: ImportEngine, id: string): ImportSpec {
+  const spec = engine.specs.find((s) => s.id === id);
+  if (!spec) throw new Error(`no import layout called ${id}`);
+  return spec;
 }
 
-const FIELD_CASE = `CASE c.field ${Object.entries(FIELD_COLUMNS)
-  .map(([field, column]) => `WHEN '${field}' THEN l.${column}`)
-  .join(' ')} END`;
-
-/** One row per staged cell with the value the workspace holds now (NULL when the line does not exist). */
-function cellsSql(where: string): string {
-  return `
-    SELECT c.table_id, c.sheet, c.row, c.line_key, c.label, c.field, c.value AS new_value, c.cell,
-           t.period, t.service_id, l.line_key IS NOT NULL AS line_exists, ${FIELD_CASE} AS old_value
-    FROM temp.import_cells c
-    JOIN temp.import_tables t ON t.job = c.job AND t.table_id = c.table_id
-    LEFT JOIN kad_lines l ON l.period = t.period AND l.service_id = t.service_id AND l.line_key = c.line_key
-    WHERE c.job = ? ${where}`;
+/** Staged tables grouped by the spec that reads them, in file order. */
+export function tablesBySpec(engine: ImportEngine, tables: readonly StagedTable[]): [ImportSpec, StagedTable[]][] {
+  const groups = new Map<string, StagedTable[]>();
+  for (const t of tables) groups.set(t.spec, [...(groups.get(t.spec) ?? []), t]);
+  return [...groups].map(([id, list]) => [specFor(engine, id), list]);
 }
 
-export function previewTables(db: Database, job: string): PreviewTable[] {
-  const tables = db.prepare('SELECT * FROM temp.import_tables WHERE job = ? ORDER BY seq').all(job) as {
-    table_id: string; sheet: string; row: number; layout: string; period: string; service_id: string; service_name: string;
-  }[];
-  // One pass over the staged cells for every table: a large file holds thousands of tables.
-  const stats = db
-    .prepare(
-      `SELECT table_id, line_key, MAX(NOT line_exists) AS is_new, SUM(line_exists AND old_value IS NOT new_value) AS changed
-       FROM (${cellsSql('')}) GROUP BY table_id, line_key`,
-    )
-    .all(job) as { table_id: string; line_key: string; is_new: number; changed: number }[];
-  const byTable = new Map<string, typeof stats>();
-  for (const s of stats) byTable.set(s.table_id, [...(byTable.get(s.table_id) ?? []), s]);
+export function previewTables(db: Database, job: string, engine: ImportEngine): PreviewTable[] {
+  const tables = stagedTables(db, job);
   const reported = new Map(
     (db.prepare('SELECT table_id, COUNT(*) AS n FROM temp.import_reported WHERE job = ? GROUP BY table_id').all(job) as { table_id: string; n: number }[]).map((r) => [r.table_id, r.n]),
   );
-  const services = new Set(db.prepare('SELECT id FROM kad_services').pluck().all() as string[]);
-  const months = new Set(db.prepare('SELECT DISTINCT period FROM kad_lines').pluck().all() as string[]);
+  const stats = new Map<string, TableStats>();
+  for (const [spec, list] of tablesBySpec(engine, tables)) for (const [id, s] of spec.stats(db, job, list)) stats.set(id, s);
   return tables.map((t) => {
-    const lines = byTable.get(t.table_id) ?? [];
+    const s = stats.get(t.tableId) ?? { newSubject: false, newLines: 0, changedLines: 0, unchangedLines: 0, changedCells: 0 };
+    const spec = specFor(engine, t.spec);
+    const { area, subjectNoun } = spec;
     return {
-      tableId: t.table_id,
+      tableId: t.tableId,
+      spec: t.spec,
+      area,
       sheet: t.sheet,
       row: t.row,
       layout: t.layout,
       period: t.period,
       periodLabel: monthLabel(t.period),
-      serviceId: t.service_id,
-      serviceName: t.service_name,
-      newService: !services.has(t.service_id),
-      newMonth: !months.has(t.period),
-      newLines: lines.filter((s) => s.is_new).length,
-      changedLines: lines.filter((s) => !s.is_new && s.changed > 0).length,
-      unchangedLines: lines.filter((s) => !s.is_new && s.changed === 0).length,
-      changedCells: lines.reduce((n, s) => n + (s.is_new ? 0 : s.changed), 0),
-      reportedValues: reported.get(t.table_id) ?? 0,
+      subjectId: t.subjectId,
+      subjectName: t.subjectName,
+      subjectNoun,
+      target: spec.target(t.period, t.subjectId),
+      newMonth: !engine.monthHeld(area, t.period),
+      ...s,
+      reportedValues: reported.get(t.tableId) ?? 0,
     };
   });
 }
 
-export function previewLines(db: Database, job: string, tableId: string, status: PreviewLine['status'] | 'all', offset: number, limit: number): PreviewLine[] {
-  const rows = db.prepare(`${cellsSql('AND c.table_id = ?')} ORDER BY c.row, c.field`).iterate(job, tableId) as Iterable<{
-    line_key: string; label: string; sheet: string; row: number; field: string; new_value: number | null; old_value: number | null; cell: string; line_exists: number;
-  }>;
-  const byLine = new Map<string, PreviewLine>();
-  for (const r of rows) {
-    let line = byLine.get(r.line_key);
-    if (!line) {
-      line = { lineKey: r.line_key, label: r.label, sheet: r.sheet, row: r.row, status: r.line_exists ? 'unchanged' : 'new', cells: [] };
-      byLine.set(r.line_key, line);
-    }
-    const def = fieldDef(r.field as KadField);
-    const changed = !r.line_exists || r.old_value !== r.new_value;
-    if (r.line_exists && r.old_value !== r.new_value) line.status = 'changed';
-    if (changed) line.cells.push({ field: r.field, header: def.header, cell: r.cell, old: r.line_exists ? formatValue(r.old_value, def.unit) : null, new: formatValue(r.new_value, def.unit) });
-  }
-  return [...byLine.values()].filter((l) => status === 'all' || l.status === status).slice(offset, offset + limit);
+export function previewLines(db: Database, job: string, engine: ImportEngine, tableId: string, status: PreviewLine['status'] | 'all', offset: number, limit: number): PreviewLine[] {
+  const table = stagedTables(db, job).find((t) => t.tableId === tableId);
+  if (!table) return [];
+  return specFor(engine, table.spec).lines(db, job, table, status, offset, limit);
 }
 
 /**
- * Problems only the workspace can tell: a closed month, a line the service does not use, a line twice.
- * Reported in the same addressed form as the reader's.
+ * Problems only the workspace can tell: a closed month, a line twice, and whatever each spec checks
+ * (a figure on a line not in use). Reported in the same addressed form as the reader's.
  */
-export function workspaceProblems(db: Database, job: string): ImportProblem[] {
+export function workspaceProblems(db: Database, job: string, engine: ImportEngine): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const closed = db
     .prepare(`SELECT t.sheet, t.row, t.period, p.closed_by, p.closed_at FROM temp.import_tables t JOIN periods p ON p.id = t.period WHERE t.job = ? AND p.status = 'closed'`)
@@ -131,15 +105,7 @@ export function workspaceProblems(db: Database, job: string): ImportProblem[] {
   for (const c of closed) {
     problems.push({ sheet: c.sheet, cell: `A${c.row}`, value: null, reason: `is for ${monthLabel(c.period)}, which is closed (${closedByText(c.closed_by, c.closed_at)}); reopen it before importing` });
   }
-  const unused = db
-    .prepare(`SELECT c.sheet, c.cell, c.label, t.service_name, t.period FROM temp.import_cells c
-      JOIN temp.import_tables t ON t.job = c.job AND t.table_id = c.table_id
-      JOIN kad_lines l ON l.period = t.period AND l.service_id = t.service_id AND l.line_key = c.line_key
-      WHERE c.job = ? AND l.in_use = 0 AND c.value IS NOT NULL ORDER BY c.sheet, c.row`)
-    .all(job) as { sheet: string; cell: string; label: string; service_name: string; period: string }[];
-  for (const u of unused) {
-    problems.push({ sheet: u.sheet, cell: u.cell, value: null, reason: `is a figure for ${u.label}, which ${u.service_name} does not use in ${monthLabel(u.period)} (greyed out); bring the type back in Settings first` });
-  }
+  for (const [spec, list] of tablesBySpec(engine, stagedTables(db, job))) problems.push(...spec.workspaceProblems(db, job, list));
   const twice = db
     .prepare(`SELECT c.sheet, c.line_key, c.label, MIN(c.row) AS first, MAX(c.row) AS second FROM temp.import_cells c
       WHERE c.job = ? GROUP BY c.table_id, c.line_key, c.field HAVING COUNT(DISTINCT c.row) > 1`)

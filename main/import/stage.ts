@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { StagedTable } from './spec';
 import type { ImportLine, ImportProblem, ImportReported, ImportSink, ImportTable } from './types';
 
 /**
@@ -9,8 +10,8 @@ import type { ImportLine, ImportProblem, ImportReported, ImportSink, ImportTable
 export function ensureStagingTables(db: Database): void {
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS import_tables (
-      job TEXT NOT NULL, table_id TEXT NOT NULL, sheet TEXT NOT NULL, row INTEGER NOT NULL, layout TEXT NOT NULL,
-      period TEXT NOT NULL, service_id TEXT NOT NULL, service_name TEXT NOT NULL, caption TEXT, seq INTEGER NOT NULL,
+      job TEXT NOT NULL, table_id TEXT NOT NULL, spec TEXT NOT NULL, sheet TEXT NOT NULL, row INTEGER NOT NULL, layout TEXT NOT NULL,
+      period TEXT NOT NULL, subject_id TEXT NOT NULL, subject_name TEXT NOT NULL, caption TEXT, seq INTEGER NOT NULL,
       PRIMARY KEY (job, table_id));
     CREATE TEMP TABLE IF NOT EXISTS import_cells (
       job TEXT NOT NULL, table_id TEXT NOT NULL, sheet TEXT NOT NULL, row INTEGER NOT NULL, line_key TEXT NOT NULL,
@@ -45,7 +46,7 @@ export interface StagingSink extends ImportSink {
 /** A sink that writes to the staging tables in batches of a few hundred rows, each batch one transaction. */
 export function stagingSink(db: Database, job: string, onProgress: (rows: number) => void, maxProblems: number, onEstimate: (rows: number) => void = () => undefined): StagingSink {
   ensureStagingTables(db);
-  const insTable = db.prepare('INSERT OR REPLACE INTO temp.import_tables (job, table_id, sheet, row, layout, period, service_id, service_name, caption, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insTable = db.prepare('INSERT OR REPLACE INTO temp.import_tables (job, table_id, spec, sheet, row, layout, period, subject_id, subject_name, caption, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insCell = db.prepare('INSERT INTO temp.import_cells (job, table_id, sheet, row, line_key, label, field, value, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const insReported = db.prepare('INSERT INTO temp.import_reported (job, table_id, row_key, column_key, value_num, value_text, cell) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insProblem = db.prepare('INSERT INTO temp.import_problems (job, seq, sheet, cell, value, reason) VALUES (?, ?, ?, ?, ?, ?)');
@@ -64,7 +65,7 @@ export function stagingSink(db: Database, job: string, onProgress: (rows: number
   return {
     table(t: ImportTable) {
       const seq = ++tables;
-      queue(() => insTable.run(job, t.id, t.sheet, t.row, t.layout, t.period, t.serviceId, t.serviceName, t.caption ?? null, seq));
+      queue(() => insTable.run(job, t.id, t.spec, t.sheet, t.row, t.layout, t.period, t.subjectId, t.subjectName, t.caption ?? null, seq));
     },
     line(l: ImportLine) {
       for (const [field, value] of Object.entries(l.values)) {
@@ -95,4 +96,14 @@ export function stagingSink(db: Database, job: string, onProgress: (rows: number
 
 export function stagedProblems(db: Database, job: string, limit: number): ImportProblem[] {
   return db.prepare('SELECT sheet, cell, value, reason FROM temp.import_problems WHERE job = ? ORDER BY seq LIMIT ?').all(job, limit) as ImportProblem[];
+}
+
+/** The tables one job staged, in the order the file holds them. */
+export function stagedTables(db: Database, job: string): StagedTable[] {
+  return db
+    .prepare(
+      `SELECT table_id AS tableId, spec, sheet, row, layout, period, subject_id AS subjectId, subject_name AS subjectName, caption
+       FROM temp.import_tables WHERE job = ? ORDER BY seq`,
+    )
+    .all(job) as StagedTable[];
 }

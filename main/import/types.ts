@@ -1,5 +1,5 @@
-import type { KadField } from '../../shared/kad/model';
-import type { Hundredths } from '../../shared/money';
+import type { Hundredths } from '../../shared/units';
+import type { ReadableSpec } from './spec';
 
 /**
  * What the workbook reader hands the import engine. Rows are streamed to a sink (never held in memory):
@@ -24,18 +24,20 @@ export function describeProblem(p: ImportProblem): string {
 
 export type ImportLayout = 'template' | 'committee';
 
-/** One KAD table found in the file (a sheet in the template layout; a titled block in the committee layout). */
+/** One table found in the file (a sheet in the template layout; a titled block in the committee layout). */
 export interface ImportTable {
-  /** Stable within one import: sheet name + first row, e.g. "KAD!5". */
+  /** Stable within one import: sheet name + first row, e.g. "Sheet1!5". */
   id: string;
+  /** The layout (import spec) it was read with. */
+  spec: string;
   sheet: string;
   /** Row of the title (committee) or header (template). */
   row: number;
   layout: ImportLayout;
   period: string;
-  serviceId: string;
-  serviceName: string;
-  /** The table's title as written (committee layout), kept as a new service's caption. */
+  subjectId: string;
+  subjectName: string;
+  /** The table's title as written (committee layout), kept as a new subject's caption. */
   caption?: string;
 }
 
@@ -46,9 +48,9 @@ export interface ImportLine {
   row: number;
   lineKey: string;
   label: string;
-  values: Partial<Record<KadField, Hundredths | null>>;
+  values: Partial<Record<string, Hundredths | null>>;
   /** A1 address of each value read, for messages. */
-  cells: Partial<Record<KadField, string>>;
+  cells: Partial<Record<string, string>>;
 }
 
 /** A derived figure the file states (subtotal, total, variance, DoT arrow): kept as a reported value, checked, not imported. */
@@ -93,9 +95,8 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
 export interface ReadOptions {
   /** From --period or the app; wins over titles and sheet names. */
   period?: string;
-  /** Known services (id and name) and service types (id and name) to match labels against. */
-  services: readonly { id: string; name: string }[];
-  serviceTypes: readonly { id: string; name: string }[];
+  /** The layouts to recognise, with the workspace's names looked up. */
+  specs: readonly ReadableSpec[];
   limits: ImportLimits;
   signal?: AbortSignal;
 }

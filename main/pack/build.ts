@@ -1,21 +1,23 @@
 import ExcelJS from 'exceljs';
 import { UserError } from '../../shared/api/errors';
-import { PACK_SECTION_IDS, type PackSectionId } from '../../shared/pack/sections';
+import { chooseSections, type PackSectionId } from '../../shared/pack/sections';
 import { reportTitleFor } from '../../shared/pack/settings';
 import { monthLabel } from '../../shared/periods';
 import type { Workspace } from '../store/workspace';
 import { packSettings } from './settings';
 import { createContentsSheet, fillContents } from './sections/contents';
-import { kadSection } from './sections/kad';
+import { areas } from '../areas';
 import type { PackContext, PackSectionModule, SectionOutline } from './sections/types';
 import { footerText } from './theme';
 import { packTarget, writeWorkbookAtomically } from './write';
 
 /**
  * The committee pack engine: one workbook, one sheet per section, sections in the order the FMR prints
- * them. Each section is a module (main/pack/sections/); later areas add theirs to SECTION_MODULES.
+ * them. Each area brings its sections as modules; the registry says which exist and in what order.
  */
-const SECTION_MODULES: readonly PackSectionModule[] = [kadSection];
+function sectionModules(): PackSectionModule[] {
+  return areas().flatMap((a) => a.pack ?? []);
+}
 
 export interface PackOptions {
   period: string;
@@ -43,7 +45,13 @@ export function footerTitle(reportTitle: string, period: string): string {
 
 export async function buildPackWithOutline(ws: Workspace, opts: PackOptions): Promise<BuiltPack> {
   requirePeriod(ws, opts.period);
-  const wanted = new Set<PackSectionId>(opts.sections?.length ? opts.sections : PACK_SECTION_IDS);
+  let order: PackSectionId[];
+  try {
+    order = chooseSections(opts.sections?.length ? opts.sections : undefined);
+  } catch (err) {
+    throw new UserError('invalid_input', `${(err as Error).message}.`);
+  }
+  const wanted = new Set<PackSectionId>(order);
   const settings = packSettings(ws);
   const reportTitle = reportTitleFor(settings, opts.period);
   const wb = new ExcelJS.Workbook();
@@ -69,7 +77,11 @@ export async function buildPackWithOutline(ws: Workspace, opts: PackOptions): Pr
   };
   const contents = wanted.has('contents') ? createContentsSheet(ctx) : null;
   const outlines: SectionOutline[] = [];
-  for (const module of SECTION_MODULES) if (wanted.has(module.id)) outlines.push(await module.build(ctx));
+  const modules = new Map(sectionModules().map((m) => [m.id, m]));
+  for (const id of order) {
+    const module = modules.get(id);
+    if (module) outlines.push(await module.build(ctx));
+  }
   if (contents) fillContents(contents, ctx, outlines);
   return { workbook: wb, outlines, figures: outlines.reduce((n, o) => n + o.figures, 0) };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserType } from 'playwright-core';
 import { UserError } from '../../shared/api/errors';
-import { isPackSectionId, PACK_SECTION_IDS, type PackSectionId } from '../../shared/pack/sections';
+import { chooseSections, type PackSectionId } from '../../shared/pack/sections';
 import { monthLabel } from '../../shared/periods';
 import { createHandlers } from '../api/handlers';
 import { AppSession } from '../app/session';
@@ -18,7 +18,7 @@ import { rendererDir } from '../transports/static';
 export interface PackPdfOptions {
   workspace: string;
   period: string;
-  /** Section ids (contents, kad); every section when absent or empty. */
+  /** Section ids as the registry lists them; every section when absent or empty. */
   sections?: string[];
   out: string;
   /** The browser program; else OUTTURN_CHROMIUM, else /usr/bin/chromium. */
@@ -37,10 +37,11 @@ export function chromiumPath(given?: string): string {
 }
 
 function sectionsOf(raw: readonly string[] | undefined): PackSectionId[] {
-  const ids = (raw ?? []).flatMap((s) => s.split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean);
-  const unknown = ids.filter((id) => !isPackSectionId(id));
-  if (unknown.length) throw new UserError('invalid_input', `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a section' : 'are not sections'} of the committee pack. The sections are: ${PACK_SECTION_IDS.join(', ')}.`);
-  return ids.length ? PACK_SECTION_IDS.filter((id) => ids.includes(id)) : [...PACK_SECTION_IDS];
+  try {
+    return chooseSections(raw?.length ? raw : undefined);
+  } catch (err) {
+    throw new UserError('invalid_input', `${(err as Error).message}.`);
+  }
 }
 
 /** Where the PDF goes: checked before a browser is started, so a typo fails fast. */

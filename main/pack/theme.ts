@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { KadUnit } from '../../shared/kad/model';
+import { UNITS, type NumericUnitId, type UnitOptions } from '../../shared/units';
 
 /**
  * The committee pack's look, in one place: every font, fill, border, number format, column width and
@@ -55,14 +55,12 @@ export const BORDERS = {
 } as const;
 
 /**
- * Number formats that display each figure as the FMR prints it, on a cell holding the value in its
- * displayed unit (CONVENTIONS.md): 245 / 1,547; £2,271; £28,942k, -£289k and "£k" for a zero.
+ * The number format that displays a figure as the published table prints it, on a cell holding the
+ * value in its displayed unit (CONVENTIONS.md): 245 / 1,547; £2,271; £28,942k, -£289k and "£k" for a zero.
  */
-export const NUMBER_FORMATS: Record<KadUnit, string> = {
-  count: '#,##0',
-  gbp_week: '"£"#,##0;-"£"#,##0',
-  gbp_k: '"£"#,##0"k";-"£"#,##0"k";"£k"',
-};
+export function numberFormat(unit: NumericUnitId, opts?: UnitOptions): string {
+  return UNITS[unit].excelFormat(opts);
+}
 
 export const ALIGN = {
   text: { vertical: 'middle', horizontal: 'left' } as Partial<ExcelJS.Alignment>,
@@ -74,8 +72,6 @@ export const ALIGN = {
   prose: { vertical: 'top', horizontal: 'left', wrapText: true } as Partial<ExcelJS.Alignment>,
 } as const;
 
-/** KAD columns A–K in characters: wide enough for "Accommodation based subtotal" and "-£1,459k" at 10pt. */
-export const KAD_COLUMN_WIDTHS = [34, 13, 13, 13, 12, 6, 13, 6, 13, 6, 12] as const;
 export const CONTENTS_COLUMN_WIDTHS = [80, 30] as const;
 
 export const ROW_HEIGHTS = { body: 14, tableHeader: 46, heading: 24, title: 30 } as const;

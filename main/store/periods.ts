@@ -1,5 +1,6 @@
 import { monthLabel, publishesFmr } from '../../shared/periods';
 import type { PeriodInfo } from '../../shared/api/contract';
+import { areasWithData } from '../core/months';
 import type { Workspace } from './workspace';
 
 interface PeriodRow {
@@ -7,24 +8,17 @@ interface PeriodRow {
   status: 'open' | 'closed';
   closed_by: string | null;
   closed_at: string | null;
-  has_kad: number;
 }
 
 export function listPeriods(ws: Workspace): PeriodInfo[] {
-  const rows = ws.db
-    .prepare(
-      `SELECT p.id, p.status, p.closed_by, p.closed_at,
-              EXISTS (SELECT 1 FROM kad_lines k WHERE k.period = p.id) AS has_kad
-       FROM periods p ORDER BY p.id`,
-    )
-    .all() as PeriodRow[];
+  const rows = ws.db.prepare(`SELECT id, status, closed_by, closed_at FROM periods ORDER BY id`).all() as PeriodRow[];
   return rows.map((r) => ({
     id: r.id,
     label: monthLabel(r.id),
     status: r.status,
     closedBy: r.closed_by,
     closedAt: r.closed_at,
-    hasKad: r.has_kad === 1,
+    areas: areasWithData(ws, r.id),
     publishesFmr: publishesFmr(r.id),
   }));
 }

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../../shared/api/errors';
+import type { Target } from '../../shared/area';
 import { monthLabel } from '../../shared/periods';
 import { currentIdentity, type Identity } from './identity';
 import { acquireLock, describeHolder } from './lock';
-import { migrate, latestVersion, schemaVersion } from './migrate';
+import { isCurrent, isOutturnSchema, latestVersion, migrate, schemaVersion } from './migrate';
+import { canUndoEntities } from './undo';
 import { networkShareWarning } from './network-share';
 
 export type Channel = 'grid' | 'paste' | 'import' | 'undo' | 'redo' | 'return' | 'cli' | 'close/reopen' | 'seed' | 'restore';
@@ -13,8 +15,11 @@ export type Channel = 'grid' | 'paste' | 'import' | 'undo' | 'redo' | 'return' |
 export interface WriteContext {
   channel: Channel;
   label: string;
+  /** The month written, when there is one: a closed month is refused before anything runs. */
   period?: string | null;
-  serviceId?: string | null;
+  /** The page showing what changed, for the app to open after an undo or redo. */
+  target?: Target | null;
+  /** Offered to Undo, provided every table the step touched can be put back. */
   undoable?: boolean;
   revertsOp?: number | null;
   fileName?: string | null;
@@ -59,7 +64,7 @@ export class Workspace {
         this.db.pragma('journal_mode = WAL');
         this.db.pragma('synchronous = NORMAL');
         migrate(this.db);
-      } else if (schemaVersion(this.db) !== latestVersion()) {
+      } else if (!isCurrent(this.db)) {
         throw new UserError('read_only', 'This workspace needs updating to this version of Outturn, which cannot be done while it is read-only.');
       }
     } catch (err) {
@@ -112,25 +117,29 @@ export class Workspace {
     if (ctx.period) this.assertPeriodOpen(ctx.period);
     const run = this.db.transaction(() => {
       const at = new Date().toISOString();
-      const op = this.db
-        .prepare(
-          `INSERT INTO operations (at, os_user, machine, channel, label, period, service_id, undoable, reverts_op)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(at, this.identity.osUser, this.identity.machine, ctx.channel, ctx.label, ctx.period ?? null, ctx.serviceId ?? null, ctx.undoable ? 1 : 0, ctx.revertsOp ?? null);
-      const opId = Number(op.lastInsertRowid);
-      if (ctx.undoable) this.db.prepare(`UPDATE operations SET state = 'dropped' WHERE state = 'undone'`).run();
+      // The operation row is written last, once it is known whether every change can be undone; the
+      // audit rows point at its id before it exists, so foreign keys are checked at commit.
+      this.db.pragma('defer_foreign_keys = ON');
+      const opId = (this.db.prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM operations').pluck().get() as number) ?? 1;
       this.db
         .prepare('INSERT INTO write_context (id, op_id, at, os_user, machine, channel, file_name, file_sha256) VALUES (1, ?, ?, ?, ?, ?, ?, ?)')
         .run(opId, at, this.identity.osUser, this.identity.machine, ctx.channel, ctx.fileName ?? null, ctx.fileSha256 ?? null);
       const result = fn(opId);
+      const entities = this.db.prepare('SELECT DISTINCT entity FROM audit_log WHERE op_id = ?').pluck().all(opId) as string[];
+      const undoable = !!ctx.undoable && entities.length > 0 && canUndoEntities(entities);
+      this.db
+        .prepare(
+          `INSERT INTO operations (id, at, os_user, machine, channel, label, period, target, undoable, reverts_op)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(opId, at, this.identity.osUser, this.identity.machine, ctx.channel, ctx.label, ctx.period ?? null, ctx.target ? JSON.stringify(ctx.target) : null, undoable ? 1 : 0, ctx.revertsOp ?? null);
       this.db.prepare('DELETE FROM write_context').run();
       return result;
     });
     try {
       return run.immediate();
     } catch (err) {
-      throw translateSqliteError(err, this);
+      throw translateSqliteError(err, this, ctx);
     }
   }
 }
@@ -138,7 +147,7 @@ export class Workspace {
 /** Refuses to migrate (and so alter) a database some other program made. */
 function assertOutturnFile(db: Database.Database, file: string): void {
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
-  if (tables.length > 0 && !tables.includes('schema_migrations')) {
+  if (tables.length > 0 && !isOutturnSchema(db)) {
     throw new UserError('invalid_input', `${file} is not an Outturn workspace: it is a database made by another program, so Outturn will not change it.`);
   }
   if (schemaVersion(db) > latestVersion()) {
@@ -152,14 +161,14 @@ export function closedByText(closedBy: string | null, closedAt: string | null): 
 }
 
 /** Turns the triggers' RAISE messages into the plain-English errors a user sees. */
-function translateSqliteError(err: unknown, ws: Workspace): unknown {
+function translateSqliteError(err: unknown, ws: Workspace, ctx: WriteContext): unknown {
   const message = err instanceof Error ? err.message : '';
   if (message.includes('outturn:period_closed')) {
-    const closed = ws.db.prepare(`SELECT id FROM periods WHERE status = 'closed' ORDER BY id`).all() as { id: string }[];
-    try {
-      for (const p of closed) ws.assertPeriodOpen(p.id);
-    } catch (friendly) {
-      return friendly;
+    // The month being written, when the step names one; else the first closed month it could have touched.
+    const candidates = ctx.period ? [ctx.period] : (ws.db.prepare(`SELECT id FROM periods WHERE status = 'closed' ORDER BY id`).pluck().all() as string[]);
+    for (const p of candidates) {
+      const closed = ws.closedReason(p);
+      if (closed) return new UserError('period_closed', `${closed}. Reopen it before changing its figures.`, { period: p });
     }
     return new UserError('period_closed', 'That period is closed. Reopen it before changing its figures.');
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TargetSchema } from '../checks';
 
 /** The import preview and job state as they cross the API. */
 export const PreviewTableSchema = z.object({
@@ -6,11 +7,15 @@ export const PreviewTableSchema = z.object({
   sheet: z.string(),
   row: z.number(),
   layout: z.string(),
+  spec: z.string(),
+  area: z.string(),
   period: z.string(),
   periodLabel: z.string(),
-  serviceId: z.string(),
-  serviceName: z.string(),
-  newService: z.boolean(),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  subjectNoun: z.string(),
+  target: TargetSchema,
+  newSubject: z.boolean(),
   newMonth: z.boolean(),
   newLines: z.number(),
   changedLines: z.number(),

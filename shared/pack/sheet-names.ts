@@ -22,7 +22,7 @@ export function uniqueSheetName(wanted: string, taken: Iterable<string>): string
   }
 }
 
-/** `#'5 Key Activity Data'!A1`: an in-workbook hyperlink, with apostrophes in the name doubled. */
+/** `#'5 Section Title'!A1`: an in-workbook hyperlink, with apostrophes in the name doubled. */
 export function sheetLink(sheet: string, cell = 'A1'): string {
   return `#'${sheet.replace(/'/g, "''")}'!${cell}`;
 }

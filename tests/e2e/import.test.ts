@@ -181,7 +181,7 @@ describe('Import and backups in Chromium against outturn serve', () => {
     expect(await preview.textContent()).toMatch(/\d+ rows read/);
 
     expect(await page.getByTestId('import-table').count()).toBe(6);
-    const ldp = page.locator(`[data-testid="import-table"][data-service-id="${LDP}"]`);
+    const ldp = page.locator(`[data-testid="import-table"][data-subject-id="${LDP}"]`);
     expect(await ldp.getAttribute('data-period')).toBe('2023-09');
     expect(await ldp.textContent()).toContain('new month');
     expect(await ldp.textContent()).not.toContain('new service');
@@ -217,7 +217,7 @@ describe('Import and backups in Chromium against outturn serve', () => {
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('import-result-title');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await page.locator('[data-testid="import-open-kad"][data-period="2023-09"]').click();
+    await page.locator('[data-testid="import-open"][data-period="2023-09"]').click();
     expect(await page.getByTestId('nav-kad').getAttribute('aria-current')).toBe('page');
     await expect.poll(() => page.getByTestId('period-select').inputValue()).toBe('2023-09');
     await expect.poll(() => page.getByTestId('kad-caption').textContent()).toContain('September 2023');

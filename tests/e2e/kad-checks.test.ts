@@ -7,8 +7,8 @@ import { launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served 
 const BIN = path.resolve(__dirname, '../../bin/outturn.js');
 const LDP = 'learning-disability-partnership';
 const cell = (page: Page, row: string, col: string) => page.locator(`[role="row"][row-id="${row}"] [col-id="${col}"]`);
-const findingRows = (page: Page, serviceId: string, rule: string) =>
-  page.locator(`[data-testid="checks-service"][data-service-id="${serviceId}"] [data-testid="finding"][data-rule="${rule}"]`);
+const findingRows = (page: Page, table: string, rule: string) =>
+  page.locator(`[data-testid="checks-table"][data-area="kad"][data-table="${table}"] [data-testid="finding"][data-rule="${rule}"]`);
 
 interface CliFinding {
   table: string;
@@ -56,16 +56,16 @@ describe('Checks, roll forward, settings and help in Chromium against outturn se
     // The published errors (CHECKS.md), exactly as `outturn check` words them.
     const errors = published.filter((f) => f.rule === 'reported-total-mismatch');
     expect(errors.map((f) => f.table)).toEqual(expect.arrayContaining(['Adult Mental Health', 'Autism']));
-    const amh = await Promise.all((await findingRows(page, 'adult-mental-health', 'reported-total-mismatch').all()).map(rowCells));
+    const amh = await Promise.all((await findingRows(page, 'Adult Mental Health', 'reported-total-mismatch').all()).map(rowCells));
     expect(amh).toContainEqual(['Community based subtotal', 'Current Care Packages', '41', '322']);
-    const autism = await Promise.all((await findingRows(page, 'autism', 'reported-total-mismatch').all()).map(rowCells));
+    const autism = await Promise.all((await findingRows(page, 'Autism', 'reported-total-mismatch').all()).map(rowCells));
     expect(autism).toContainEqual(['Accommodation based subtotal', 'Current Care Packages', '4', '3']);
     expect([...amh, ...autism]).toEqual(errors.map((f) => [f.row, f.column, f.reported, f.computed]));
-    expect(await page.locator('[data-service-id="autism"] .checks__rule-text').first().textContent()).toMatch(/does not agree with the sum of its lines/);
+    expect(await page.locator('[data-testid="checks-table"][data-table="Autism"] .checks__rule-text').first().textContent()).toMatch(/does not agree with the sum of its lines/);
   });
 
   it('filters by service and by rule', async () => {
-    await page.getByTestId('checks-filter-service').selectOption('Adult Mental Health');
+    await page.getByTestId('checks-filter-table').selectOption('Adult Mental Health');
     await page.getByTestId('checks-filter-rule').selectOption('reported-total-mismatch');
     await expect.poll(() => page.getByTestId('finding').count()).toBe(published.filter((f) => f.table === 'Adult Mental Health' && f.rule === 'reported-total-mismatch').length);
     expect(await page.getByTestId('checks-service').count()).toBe(1);
@@ -76,7 +76,7 @@ describe('Checks, roll forward, settings and help in Chromium against outturn se
   });
 
   it('opens the service of a finding in the KAD table', async () => {
-    await findingRows(page, 'adult-mental-health', 'reported-total-mismatch').filter({ hasText: 'Community based subtotal' }).first().getByRole('button').click();
+    await findingRows(page, 'Adult Mental Health', 'reported-total-mismatch').filter({ hasText: 'Community based subtotal' }).first().getByRole('button').click();
     await expect.poll(() => page.getByTestId('kad-caption').textContent()).toContain('Adult Mental Health');
     expect(await page.getByTestId('nav-kad').getAttribute('aria-current')).toBe('page');
     expect(await page.getByTestId('service-picker').locator('[data-service-id="adult-mental-health"]').getAttribute('aria-pressed')).toBe('true');

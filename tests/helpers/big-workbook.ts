@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { monthLabel } from '../../shared/periods';
-import { SERVICE_TYPES } from '../../main/kad/catalog';
+import { SERVICE_TYPES } from '../../main/areas/kad/catalog';
 
 /**
  * A large committee-style KAD workbook for the cancel test, the memory test and the benchmark: the six

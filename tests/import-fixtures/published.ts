@@ -1,6 +1,6 @@
-import { toHundredths, type Hundredths } from '../../shared/money';
-import type { KadField } from '../../shared/kad/model';
-import { SERVICE_TYPES, serviceTypeByName } from '../../main/kad/catalog';
+import { toHundredths, type Hundredths } from '../../shared/units';
+import type { KadField } from '../../shared/areas/kad/model';
+import { SERVICE_TYPES, serviceTypeByName } from '../../main/areas/kad/catalog';
 import { publishedKadTables } from '../helpers/reference';
 
 /** The six published August 2023 KAD tables, as the fixtures give them. */

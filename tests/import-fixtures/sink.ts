@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readKadWorkbook } from '../../main/import/read';
+import { readWorkbook } from '../../main/import/read/index';
+import { kadReadableSpec } from '../../main/areas/kad/import/spec';
 import { DEFAULT_IMPORT_LIMITS, describeProblem, type ImportLimits, type ImportLine, type ImportProblem, type ImportReported, type ImportSink, type ImportTable, type ReadOptions } from '../../main/import/types';
 import { publishedTables, SERVICE_TYPE_OPTIONS, servicesOf } from './published';
 
@@ -32,12 +33,12 @@ export function messages(rec: Recorded): string[] {
 
 export function readOptions(extra: Partial<Omit<ReadOptions, 'limits'>> & { limits?: Partial<ImportLimits> } = {}): ReadOptions {
   const { limits, ...rest } = extra;
-  return { services: servicesOf(publishedTables()), serviceTypes: SERVICE_TYPE_OPTIONS, ...rest, limits: { ...DEFAULT_IMPORT_LIMITS, ...limits } };
+  return { specs: [kadReadableSpec(servicesOf(publishedTables()), SERVICE_TYPE_OPTIONS)], ...rest, limits: { ...DEFAULT_IMPORT_LIMITS, ...limits } };
 }
 
 export async function read(file: string, extra: Parameters<typeof readOptions>[0] = {}) {
   const { sink, rec } = recordingSink();
-  const result = await readKadWorkbook(file, sink, readOptions(extra));
+  const result = await readWorkbook(file, sink, readOptions(extra));
   return { ...result, rec, messages: messages(rec) };
 }
 

@@ -1,6 +1,6 @@
-import type { KadLine } from '../../shared/kad/model';
-import { SERVICE_TYPES } from '../../main/kad/catalog';
-import { writeKadTemplate, type TemplateTable } from '../../main/import/template-write';
+import type { KadLine } from '../../shared/areas/kad/model';
+import { SERVICE_TYPES } from '../../main/areas/kad/catalog';
+import { writeKadTemplate, type TemplateTable } from '../../main/areas/kad/import/template-write';
 import { lineKeyOf, lineValues, serviceIdOf, type PublishedTable } from './published';
 
 /** The published tables as the workspace holds them: every service type a line, unused ones greyed and blank. */

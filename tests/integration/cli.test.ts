@@ -7,7 +7,7 @@ import { run } from '../../main/cli/index';
 import { buildCommitteeWorkbook } from '../import-fixtures/committee';
 import { publishedTables } from '../import-fixtures/published';
 import { AppSession } from '../../main/app/session';
-import { kadTable } from '../../main/kad/service';
+import { kadTable } from '../../main/areas/kad/service';
 
 async function cli(...argv: string[]) {
   let stdout = '';
@@ -98,8 +98,8 @@ describe('outturn CLI', () => {
   it('rolls a month forward from the command line, audited as CLI', async () => {
     const file = path.join(dir, 'roll.db');
     expect(await cli('init', file, '--demo')).toMatchObject({ code: 0 });
-    expect(await cli('roll-forward', file, '--from', '2023-08')).toMatchObject({ code: 0, stdout: 'Roll forward Key Activity Data from August 2023 to September 2023.\n' });
-    expect(await cli('roll-forward', file, '--from', '2023-08')).toMatchObject({ code: 1, stderr: expect.stringMatching(/already has Key Activity Data/) });
+    expect(await cli('roll-forward', file, '--from', '2023-08')).toMatchObject({ code: 0, stdout: 'Roll forward August 2023 to September 2023.\n' });
+    expect(await cli('roll-forward', file, '--from', '2023-08')).toMatchObject({ code: 1, stderr: expect.stringMatching(/September 2023 already holds figures/) });
     const session = new AppSession(file);
     expect(session.ws.db.prepare(`SELECT DISTINCT channel FROM audit_log WHERE period = '2023-09' AND entity = 'kad_line'`).pluck().get()).toBe('cli');
     session.close();

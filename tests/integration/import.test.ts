@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppSession, initWorkspace } from '../../main/app/session';
-import { kadTable } from '../../main/kad/service';
-import { kadChecks } from '../../main/kad/checks';
-import { kadTemplateFile } from '../../main/import/template';
+import { kadTable } from '../../main/areas/kad/service';
+import { kadChecks } from '../../main/areas/kad/checks';
+import { templateFile } from '../../main/import/template';
 import { listAudit } from '../../main/store/audit';
 import { listBackups } from '../../main/store/backup';
 import { setPeriodStatus } from '../../main/store/periods';
@@ -60,8 +60,8 @@ describe('importing KAD workbooks', () => {
     const file = files.file('Sept FMR appendix.xlsx', await buildCommitteeWorkbook(septemberTables(), { ...plain, edit: september }));
     const { id, status } = await runImport(session, file);
     expect(status.state).toBe('ready');
-    const ldp = status.tables.find((t) => t.serviceId === LDP)!;
-    expect(ldp).toMatchObject({ period: '2023-09', newMonth: true, newService: false });
+    const ldp = status.tables.find((t) => t.subjectId === LDP)!;
+    expect(ldp).toMatchObject({ period: '2023-09', newMonth: true, newSubject: false });
     const lines = session.imports.lines(id, ldp.tableId, 'all', 0, 50);
     expect(lines.find((l) => l.lineKey === 'residential')!.cells.find((c) => c.field === 'currentPackages')).toMatchObject({ old: null, new: '240' });
     const applied = await session.imports.apply(id);
@@ -120,7 +120,7 @@ describe('importing KAD workbooks', () => {
     env = tempDemo();
     files = scratch();
     const demo = env.open();
-    const { fileName, data } = await kadTemplateFile(demo.ws, '2023-08', true);
+    const { fileName, data } = await templateFile(demo.ws, '2023-08', true);
     const template = files.file(fileName, data);
     const emptyFile = path.join(env.dir, 'empty.db');
     initWorkspace(emptyFile, {});
@@ -128,7 +128,7 @@ describe('importing KAD workbooks', () => {
     try {
       const { id, status } = await runImport(empty, template);
       expect(status.state, status.problems.join('\n')).toBe('ready');
-      expect(status.tables.every((t) => t.newService && t.newMonth)).toBe(true);
+      expect(status.tables.every((t) => t.newSubject && t.newMonth)).toBe(true);
       expect((await empty.imports.apply(id)).state).toBe('applied');
       for (const s of ['learning-disability-partnership', 'autism', 'adult-mental-health']) {
         const strip = (t: ReturnType<typeof kadTable>) => t.lines.map(({ actualsUpdated: _a, ...l }) => l);

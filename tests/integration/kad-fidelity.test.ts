@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeKadTotals, variance } from '../../shared/kad/totals';
-import { KAD_FIELDS } from '../../shared/kad/model';
-import { roundToUnit } from '../../shared/money';
-import { kadTable } from '../../main/kad/service';
-import { kadChecks } from '../../main/kad/checks';
-import { formatFinding } from '../../shared/kad/checks';
-import { serviceIdOf } from '../../main/demo/seed';
+import { computeKadTotals, variance } from '../../shared/areas/kad/totals';
+import { KAD_FIELDS } from '../../shared/areas/kad/model';
+import { roundToUnit } from '../../shared/units';
+import { kadTable } from '../../main/areas/kad/service';
+import { kadChecks } from '../../main/areas/kad/checks';
+import { formatFinding } from '../../shared/checks';
+import { serviceIdOf } from '../../main/areas/kad/demo';
 import type { AppSession } from '../../main/app/session';
 import { tempDemo } from '../helpers/workspace';
 import { publishedKadTables } from '../helpers/reference';

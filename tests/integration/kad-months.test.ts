@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { computeDots } from '../../shared/kad/dot';
-import { computeKadTotals } from '../../shared/kad/totals';
-import { runRate } from '../../shared/kad/runrate';
-import { kadChecks } from '../../main/kad/checks';
-import { addService, kadConfig, setTypeInUse } from '../../main/kad/config';
-import { rollForward } from '../../main/kad/rollforward';
-import { kadTable, setKadCell, setKadCells } from '../../main/kad/service';
-import { kadSettings, updateKadSettings } from '../../main/kad/settings';
-import { kadTrend } from '../../main/kad/trend';
+import { computeDots } from '../../shared/areas/kad/dot';
+import { computeKadTotals } from '../../shared/areas/kad/totals';
+import { runRate } from '../../shared/areas/kad/runrate';
+import { kadChecks } from '../../main/areas/kad/checks';
+import { addService, kadConfig, setTypeInUse } from '../../main/areas/kad/config';
+import { rollForwardMonth as rollForward } from '../../main/core/months';
+import { kadTable, setKadCell, setKadCells } from '../../main/areas/kad/service';
+import { kadSettings, updateKadSettings } from '../../main/areas/kad/settings';
+import { kadTrend } from '../../main/areas/kad/trend';
 import { listAudit } from '../../main/store/audit';
 import { historyState, undo } from '../../main/store/history';
 import { setPeriodStatus } from '../../main/store/periods';
@@ -21,7 +21,7 @@ describe('months as snapshots', () => {
   it('rolls August forward to September in one step, then computes arrows and totals from September edits', () => {
     env = tempDemo();
     const { ws } = env.open();
-    expect(rollForward(ws, '2023-08')).toEqual({ period: '2023-09', label: 'Roll forward Key Activity Data from August 2023 to September 2023' });
+    expect(rollForward(ws, '2023-08')).toEqual({ period: '2023-09', label: 'Roll forward August 2023 to September 2023', areas: ['kad'] });
     const sept = kadTable(ws, '2023-09', LDP);
     const aug = kadTable(ws, '2023-08', LDP);
     expect(sept.previous?.period).toBe('2023-08');
@@ -30,7 +30,7 @@ describe('months as snapshots', () => {
     expect(res).toMatchObject({ expectedPackages: 24500, currentPackages: 23400, totalSpendK: 2865300, actualsUpdated: false });
     expect(aug.lines.find((l) => l.key === 'residential')!.actualsUpdated).toBe(true);
     expect(sept.reported).toEqual([]);
-    expect(() => rollForward(ws, '2023-08')).toThrow(/September 2023 already has Key Activity Data/);
+    expect(() => rollForward(ws, '2023-08')).toThrow(/September 2023 already holds figures/);
 
     setKadCell(ws, { period: '2023-09', serviceId: LDP, lineKey: 'residential', field: 'currentPackages', value: 24000 }, 'grid');
     setKadCell(ws, { period: '2023-09', serviceId: LDP, lineKey: 'nursing', field: 'currentUnitCost', value: 479220 }, 'grid');

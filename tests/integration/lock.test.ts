@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/api/errors';
-import { setKadCell } from '../../main/kad/service';
+import { setKadCell } from '../../main/areas/kad/service';
 import { isStale, lockPath, readLock } from '../../main/store/lock';
 import { networkShareWarning } from '../../main/store/network-share';
 import { Workspace } from '../../main/store/workspace';

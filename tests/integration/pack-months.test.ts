@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rollForward } from '../../main/kad/rollforward';
-import { kadTable, setKadCells } from '../../main/kad/service';
-import { updateKadSettings } from '../../main/kad/settings';
+import { rollForwardMonth as rollForward } from '../../main/core/months';
+import { kadTable, setKadCells } from '../../main/areas/kad/service';
+import { updateKadSettings } from '../../main/areas/kad/settings';
 import { buildPack } from '../../main/pack/build';
 import { setPeriodStatus } from '../../main/store/periods';
-import { computeKadTotals } from '../../shared/kad/totals';
+import { computeKadTotals } from '../../shared/areas/kad/totals';
 import { tempDemo } from '../helpers/workspace';
 
 /**

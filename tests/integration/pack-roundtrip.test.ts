@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppSession, initWorkspace } from '../../main/app/session';
-import { listServices } from '../../main/kad/repository';
+import { listServices } from '../../main/areas/kad/repository';
 import { writePack } from '../../main/pack/build';
 
 /**

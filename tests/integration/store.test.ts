@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/api/errors';
-import { kadTable, setKadCell } from '../../main/kad/service';
+import { kadTable, setKadCell } from '../../main/areas/kad/service';
 import { listAudit } from '../../main/store/audit';
 import { historyState, redo, undo } from '../../main/store/history';
 import { latestVersion, schemaVersion } from '../../main/store/migrate';
@@ -18,7 +18,12 @@ describe('workspace store', () => {
     env = tempDemo();
     const { ws } = env.open();
     expect(schemaVersion(ws.db)).toBe(latestVersion());
-    expect(ws.db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+    expect(ws.db.prepare('SELECT version, owner FROM outturn_migrations ORDER BY version').all()).toEqual([
+      { version: 1, owner: 'core' },
+      { version: 2, owner: 'kad' },
+      { version: 3, owner: 'core' },
+      { version: 4, owner: 'kad' },
+    ]);
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
@@ -28,7 +33,7 @@ describe('workspace store', () => {
     const periods = listPeriods(env.open().ws);
     expect(periods.map((p) => p.id)).toEqual(['2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03']);
     expect(periods.every((p) => p.status === 'open')).toBe(true);
-    expect(periods.filter((p) => p.hasKad).map((p) => p.id)).toEqual(['2023-08']);
+    expect(periods.filter((p) => p.areas.includes('kad')).map((p) => p.id)).toEqual(['2023-08']);
   });
 
   it('saves an edit, audits it with who, where and old/new value, and keeps it after reopening', () => {

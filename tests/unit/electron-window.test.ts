@@ -250,7 +250,7 @@ const fake = vi.hoisted(() => {
     appPath: '',
     schemes: [] as unknown[],
     protocolHandler: undefined as undefined | ((req: { url: string; method: string }) => Response),
-    ipc: new Map<string, (event: unknown, input: unknown) => unknown>(),
+    ipc: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
     windows: [] as { options: unknown; url?: string }[],
     menus: [] as unknown[],
     sandboxEnabled: false,
@@ -307,7 +307,7 @@ vi.mock('electron', () => {
       },
     },
     ipcMain: {
-      handle: (channel: string, l: (event: unknown, input: unknown) => unknown) => fake.ipc.set(channel, l),
+      handle: (channel: string, l: (event: unknown, ...args: unknown[]) => unknown) => fake.ipc.set(channel, l),
       removeHandler: (channel: string) => fake.ipc.delete(channel),
     },
     BrowserWindow,
@@ -360,7 +360,7 @@ describe('main process wiring (Electron mocked)', () => {
   });
   it('creates the demo workspace in the data folder and serves it over IPC', async () => {
     expect(fs.existsSync(path.join(tmp, 'userdata', 'demo-workspace.db'))).toBe(true);
-    const info = (await fake.ipc.get('outturn:app.info')?.({ senderFrame: { url: 'app://outturn/index.html' } }, {})) as { ok: boolean; value: { isDemo: boolean } };
+    const info = (await fake.ipc.get('outturn:call')?.({ senderFrame: { url: 'app://outturn/index.html' } }, 'app.info', {})) as { ok: boolean; value: { isDemo: boolean } };
     expect(info).toMatchObject({ ok: true, value: { isDemo: true } });
   });
   it('serves the renderer through the protocol handler, refusing other hosts', async () => {

@@ -69,8 +69,8 @@ describe('files that are not KAD workbooks', () => {
 
   it('refuses more parts, more data or more rows than the limits allow', async () => {
     const file = await committee('limits.xlsx');
-    expect((await read(file, { limits: { maxZipEntries: 5 } })).messages).toEqual(['The file: holds more than 5 parts inside its zip container, which is more than a KAD workbook needs']);
-    expect((await read(file, { limits: { maxUncompressedBytes: 20 * 1024 } })).messages).toEqual(['The file: would unpack to more than 20 KB, which is more than a KAD workbook needs']);
+    expect((await read(file, { limits: { maxZipEntries: 5 } })).messages).toEqual(['The file: holds more than 5 parts inside its zip container, which is more than any workbook Outturn reads needs']);
+    expect((await read(file, { limits: { maxUncompressedBytes: 20 * 1024 } })).messages).toEqual(['The file: would unpack to more than 20 KB, which is more than any workbook Outturn reads needs']);
     const { messages, rec } = await read(file, { limits: { maxRowsPerSheet: 10 } });
     expect(messages).toEqual([`${SHEET}: has more than 10 rows; Outturn reads at most 10 rows a sheet (set import.maxRows to change this)`]);
     expect(rec.lines.map((l) => l.lineKey)).toEqual(['residential', 'nursing', 'respite']);
@@ -226,7 +226,7 @@ describe('columns, found by their header text', () => {
   it('refuses a DoT column that follows no figure', async () => {
     const file = await committee('stray-dot.xlsx', { patch: (wb) => void (wb.worksheets[0]!.getCell('L4').value = 'DoT') });
     expect((await read(file)).messages).toEqual([
-      `${SHEET}!L4: "DoT" is not beside Current Care Packages, Current Average Unit Cost or Total spend/income, so Outturn cannot tell which figure it is for`,
+      `${SHEET}!L4: "DoT" is not beside Current Care Packages, Current Average Unit Cost (per week) or Total spend/ income, so Outturn cannot tell which figure it is for`,
     ]);
   });
 });
@@ -251,7 +251,7 @@ describe('tables, their service and their month', () => {
     });
     const { rec, messages } = await read(bare);
     expect(messages).toEqual([]);
-    expect(rec.tables[0]).toMatchObject({ period: '2023-09', serviceId: 'learning-disability-partnership', sheet: 'LDP Sep 23' });
+    expect(rec.tables[0]).toMatchObject({ period: '2023-09', subjectId: 'learning-disability-partnership', sheet: 'LDP Sep 23' });
   });
 
   it('asks for the month when nothing names it', async () => {
@@ -269,7 +269,7 @@ describe('tables, their service and their month', () => {
 
   it('names a title with no table under it', async () => {
     const file = dir.file('title-only.csv', `${LDP.caption}\n\nThe table follows on the next page.\n`);
-    expect((await read(file)).messages).toEqual(['title-only!A1: no header row (Service Type, Annual Budget, …) follows this title']);
+    expect((await read(file)).messages).toEqual(['title-only!A1: no header row (Service Type, Expected No. of Care Packages, …) follows this title']);
   });
 
   it('takes a service the workspace does not hold as a new one, and refuses a table that appears twice', async () => {
@@ -281,7 +281,7 @@ describe('tables, their service and their month', () => {
     });
     const { messages, rec } = await read(unknown);
     expect(messages).toEqual([]);
-    expect(rec.tables.map((t) => [t.serviceId, t.serviceName])).toEqual([['hospital-discharge', 'Hospital Discharge']]);
+    expect(rec.tables.map((t) => [t.subjectId, t.subjectName])).toEqual([['hospital-discharge', 'Hospital Discharge']]);
     const twice = dir.file('twice-table.xlsx', await buildCommitteeWorkbook([LDP, LDP], { ...plain, stacked: true }));
     expect((await read(twice)).messages).toEqual(['Key Activity Data!A30: Learning Disability Partnership for August 2023 is already in this file at Key Activity Data!A5']);
   });

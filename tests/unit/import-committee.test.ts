@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildCommitteeWorkbook, type CommitteeOptions } from '../import-fixtures/committee';
 import { lineKeyOf, lineValues, publishedTables, reportedOf, serviceIdOf, type PublishedTable } from '../import-fixtures/published';
 import { read, scratch, type Recorded } from '../import-fixtures/sink';
-import { CARE_CONTRIBUTION_FIELDS } from '../../shared/kad/model';
+import { CARE_CONTRIBUTION_FIELDS } from '../../shared/areas/kad/model';
 
 const tables = publishedTables();
 const dir = scratch();
@@ -10,9 +10,9 @@ afterAll(() => dir.remove());
 
 /** Every line value, and every reported subtotal, total, variance and arrow, exactly as published. */
 function expectPublished(rec: Recorded, published: readonly PublishedTable[]) {
-  expect(rec.tables.map((t) => [t.serviceId, t.period, t.layout])).toEqual(published.map((t) => [serviceIdOf(t), '2023-08', 'committee']));
+  expect(rec.tables.map((t) => [t.subjectId, t.period, t.layout])).toEqual(published.map((t) => [serviceIdOf(t), '2023-08', 'committee']));
   for (const t of published) {
-    const table = rec.tables.find((x) => x.serviceId === serviceIdOf(t))!;
+    const table = rec.tables.find((x) => x.subjectId === serviceIdOf(t))!;
     const lines = rec.lines.filter((l) => l.tableId === table.id);
     const expectedLines = [...t.rows, ...t.published_totals.filter((r) => r.kind === 'care_contributions')].map((r) => {
       const values = lineValues(r);

@@ -9,7 +9,7 @@ const dir = scratch();
 afterAll(() => dir.remove());
 
 function expectLdp(rec: Awaited<ReturnType<typeof read>>['rec']) {
-  expect(rec.tables).toMatchObject([{ serviceId: 'learning-disability-partnership', period: '2023-08', layout: 'committee', row: 1 }]);
+  expect(rec.tables).toMatchObject([{ subjectId: 'learning-disability-partnership', period: '2023-08', layout: 'committee', row: 1 }]);
   const lines = Object.fromEntries(rec.lines.map((l) => [l.lineKey, l.values]));
   for (const r of LDP.rows) expect(lines[lineKeyOf(r)]).toEqual(lineValues(r));
 }
@@ -50,7 +50,7 @@ describe('CSV', () => {
     const { rec, messages, layout } = await read(dir.file('Autism.csv', csv), { period: '2023-08' });
     expect(messages).toEqual([]);
     expect(layout).toBe('template');
-    expect(rec.tables).toMatchObject([{ serviceId: 'autism', period: '2023-08', layout: 'template', row: 1 }]);
+    expect(rec.tables).toMatchObject([{ subjectId: 'autism', period: '2023-08', layout: 'template', row: 1 }]);
     expect(rec.lines.map((l) => [l.lineKey, l.values])).toEqual([
       ['residential', { expectedPackages: 24500, budgetUnitCost: 227150, annualBudgetK: 2894200, currentPackages: 23400, currentUnitCost: 228900, totalSpendK: 2865300 }],
       ['care_contributions', { annualBudgetK: -515600, totalSpendK: -521000 }],

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readKadWorkbook } from '../../main/import/read';
-import { KAD_FIELDS } from '../../shared/kad/model';
+import { readWorkbook } from '../../main/import/read/index';
+import { KAD_FIELDS } from '../../shared/areas/kad/model';
 import { buildCommitteeWorkbook } from '../import-fixtures/committee';
 import { applyMutation, mutation } from '../import-fixtures/mutate';
 import { publishedTables } from '../import-fixtures/published';
@@ -38,7 +38,7 @@ async function readBytes(data: Buffer, ext = 'xlsx') {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the reader hung')), 10_000)));
   try {
-    const result = await Promise.race([readKadWorkbook(file, sink, readOptions()), timeout]);
+    const result = await Promise.race([readWorkbook(file, sink, readOptions()), timeout]);
     return { ...result, rec };
   } finally {
     clearTimeout(timer);

@@ -3,17 +3,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { amountOf, dotOf, numberToHundredths, textOf } from '../../main/import/read/cells';
 import { csvRows, sniffDelimiter } from '../../main/import/read/csv';
 import { normaliseHeader } from '../../main/import/read/headers';
-import { findMonth, parseTitle, ServiceIndex, ServiceTypeIndex } from '../../main/import/read/names';
+import { findMonth, LabelIndex, NameIndex } from '../../main/import/read/names';
+import { kadReadableSpec, parseKadTitle as parseTitle } from '../../main/areas/kad/import/spec';
 import { displayDivisor } from '../../main/import/read/number-format';
-import { readKadWorkbook } from '../../main/import/read';
+import { readWorkbook } from '../../main/import/read/index';
 import { buildCommitteeWorkbook } from '../import-fixtures/committee';
 import { publishedTables, SERVICE_TYPE_OPTIONS, servicesOf } from '../import-fixtures/published';
 import { read, readOptions, recordingSink, scratch } from '../import-fixtures/sink';
 
 const tables = publishedTables();
 const services = servicesOf(tables);
-const index = new ServiceIndex(services);
-const types = new ServiceTypeIndex(SERVICE_TYPE_OPTIONS);
+const index = new NameIndex(services);
+const types = new LabelIndex(SERVICE_TYPE_OPTIONS);
 const dir = scratch();
 afterAll(() => dir.remove());
 
@@ -44,16 +45,16 @@ describe('number formats', () => {
 
 describe('cells', () => {
   it('reads amounts: text through parseAmount, numbers in the displayed unit, blank as null', () => {
-    expect(amountOf({ kind: 'text', text: '£28,942k' }, 'gbp_k')).toEqual({ ok: true, value: 2894200 });
-    expect(amountOf({ kind: 'text', text: '£k' }, 'gbp_k')).toEqual({ ok: true, value: 0 });
-    expect(amountOf({ kind: 'text', text: '-£289k' }, 'gbp_k')).toEqual({ ok: true, value: -28900 });
-    expect(amountOf({ kind: 'text', text: '1,819' }, 'gbp_week')).toEqual({ ok: true, value: 181900 });
-    expect(amountOf({ kind: 'text', text: '-0' }, 'count')).toEqual({ ok: true, value: 0 });
-    expect(amountOf({ kind: 'text', text: '2271.125' }, 'gbp_week')).toEqual({ ok: false, reason: 'has more than two decimal places' });
-    expect(amountOf({ kind: 'number', value: 28942123, numFmt: '£#,##0,"k"' }, 'gbp_k')).toEqual({ ok: true, value: 2894212 });
-    expect(amountOf({ kind: 'number', value: -0 }, 'gbp_k')).toEqual({ ok: true, value: 0 });
-    expect(amountOf({ kind: 'blank' }, 'count')).toEqual({ ok: true, value: null });
-    expect(amountOf({ kind: 'bool', value: true }, 'gbp_k')).toEqual({ ok: false, reason: 'is not an amount of money' });
+    expect(amountOf({ kind: 'text', text: '£28,942k' }, { unit: 'gbp_k' })).toEqual({ ok: true, value: 2894200 });
+    expect(amountOf({ kind: 'text', text: '£k' }, { unit: 'gbp_k' })).toEqual({ ok: true, value: 0 });
+    expect(amountOf({ kind: 'text', text: '-£289k' }, { unit: 'gbp_k' })).toEqual({ ok: true, value: -28900 });
+    expect(amountOf({ kind: 'text', text: '1,819' }, { unit: 'gbp_week' })).toEqual({ ok: true, value: 181900 });
+    expect(amountOf({ kind: 'text', text: '-0' }, { unit: 'count' })).toEqual({ ok: true, value: 0 });
+    expect(amountOf({ kind: 'text', text: '2271.125' }, { unit: 'gbp_week' })).toEqual({ ok: false, reason: 'has more than two decimal places' });
+    expect(amountOf({ kind: 'number', value: 28942123, numFmt: '£#,##0,"k"' }, { unit: 'gbp_k' })).toEqual({ ok: true, value: 2894212 });
+    expect(amountOf({ kind: 'number', value: -0 }, { unit: 'gbp_k' })).toEqual({ ok: true, value: 0 });
+    expect(amountOf({ kind: 'blank' }, { unit: 'count' })).toEqual({ ok: true, value: null });
+    expect(amountOf({ kind: 'bool', value: true }, { unit: 'gbp_k' })).toEqual({ ok: false, reason: 'is not an amount of money' });
   });
 
   it('keeps text verbatim in text columns and reads arrows', () => {
@@ -76,7 +77,7 @@ describe('names', () => {
     for (const t of tables) {
       const title = parseTitle(t.caption)!;
       expect(title.month).toEqual({ period: '2023-08', said: 'August 2023' });
-      expect(index.inCaption(title.service)?.name).toBe(t.title);
+      expect(index.inCaption(title.subject)?.name).toBe(t.title);
       expect(index.inCaption(t.column_bands_published[0]!)?.name).toBe(t.title);
     }
     expect(parseTitle('5. Key Activity Data')).toBeNull();
@@ -140,7 +141,7 @@ describe('reading', () => {
     const buffer = await buildCommitteeWorkbook(tables.slice(0, 2), { asText: true, repeatHeaders: false, stacked: false, patch: (w) => void (w.worksheets[1]!.state = 'hidden') });
     const { rec, messages } = await read(dir.file('hidden.xlsx', buffer));
     expect(messages).toEqual([]);
-    expect(rec.tables.map((t) => t.serviceId)).toEqual(['learning-disability-partnership']);
+    expect(rec.tables.map((t) => t.subjectId)).toEqual(['learning-disability-partnership']);
   });
 
   it('reports progress every 500 rows and at the end', async () => {
@@ -179,7 +180,7 @@ describe('reading', () => {
       problem: (p: Parameters<typeof sink.problem>[0]) => (controller.signal.aborted ? afterAbort++ : sink.problem(p)),
     };
     const started = Date.now();
-    const result = await readKadWorkbook(file, watching, { ...readOptions(), signal: controller.signal });
+    const result = await readWorkbook(file, watching, { ...readOptions(), signal: controller.signal });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(afterAbort).toBe(0);
     expect(rec.progress).toEqual([500]);
@@ -187,7 +188,7 @@ describe('reading', () => {
 
     const before = new AbortController();
     before.abort();
-    expect(await readKadWorkbook(file, sink, { ...readOptions(), signal: before.signal })).toEqual({ rowsRead: 0, layout: null });
+    expect(await readWorkbook(file, sink, { ...readOptions(), signal: before.signal })).toEqual({ rowsRead: 0, layout: null });
   });
 
   it('reads the parts in the order it needs them, whatever their order in the zip', async () => {
@@ -216,12 +217,12 @@ describe('reading', () => {
     const { messages, rec, layout } = await read(dir.file('mixed.xlsx', buffer), { period: '2023-08' });
     expect(messages).toEqual([]);
     expect(layout).toBe('mixed');
-    expect(rec.tables.map((t) => [t.serviceId, t.layout, t.row])).toEqual([['learning-disability-partnership', 'committee', 4], ['autism', 'template', 1]]);
+    expect(rec.tables.map((t) => [t.subjectId, t.layout, t.row])).toEqual([['learning-disability-partnership', 'committee', 4], ['autism', 'template', 1]]);
   });
 
   it('needs no service list entry for a service it does not see', async () => {
     const { messages } = await read(dir.file('ldp-only.xlsx', await buildCommitteeWorkbook(tables.slice(0, 1), { asText: true, repeatHeaders: false, stacked: false })), {
-      services: services.filter((s) => s.id === 'learning-disability-partnership'),
+      specs: [kadReadableSpec(services.filter((s) => s.id === 'learning-disability-partnership'), SERVICE_TYPE_OPTIONS)],
     });
     expect(messages).toEqual([]);
   });

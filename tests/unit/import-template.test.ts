@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KAD_FIELDS, type KadLine } from '../../shared/kad/model';
-import { sheetNameFor } from '../../main/import/template-write';
+import { KAD_FIELDS, type KadLine } from '../../shared/areas/kad/model';
+import { sheetNameFor } from '../../main/areas/kad/import/template-write';
 import { publishedTables } from '../import-fixtures/published';
 import { read, scratch } from '../import-fixtures/sink';
 import { buildTemplateWorkbook } from '../import-fixtures/template';
@@ -30,9 +30,9 @@ describe('template layout', () => {
     const { rec, messages, layout } = await read(file);
     expect(messages).toEqual([]);
     expect(layout).toBe('template');
-    expect(rec.tables.map((t) => [t.serviceId, t.period, t.layout, t.row])).toEqual(written.map((t) => [t.serviceId, '2023-08', 'template', 1]));
+    expect(rec.tables.map((t) => [t.subjectId, t.period, t.layout, t.row])).toEqual(written.map((t) => [t.serviceId, '2023-08', 'template', 1]));
     for (const t of written) {
-      const table = rec.tables.find((x) => x.serviceId === t.serviceId)!;
+      const table = rec.tables.find((x) => x.subjectId === t.serviceId)!;
       const lines = rec.lines.filter((l) => l.tableId === table.id);
       expect(lines.map((l) => ({ key: l.lineKey, label: l.label, values: l.values }))).toEqual(t.lines!.map((l) => ({ key: l.key, label: l.label, values: expectedValues(l) })));
     }

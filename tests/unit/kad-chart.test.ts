@@ -8,8 +8,8 @@ import {
   kadTrendTitle,
   SERIES_NAMES,
   shortMonthLabel,
-} from '../../shared/kad/chart';
-import type { KadTrend } from '../../shared/kad/trend';
+} from '../../shared/areas/kad/chart';
+import type { KadTrend } from '../../shared/areas/kad/trend';
 
 type P = { packages: number | null; unitCost: number | null };
 const pt = (period: string, label: string, accommodation: P, community: P) => ({ period, label, accommodation, community });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { KadTable } from '../../shared/api/contract';
-import type { KadLine } from '../../shared/kad/model';
+import type { KadTable } from '../../shared/areas/kad/api';
+import type { KadLine } from '../../shared/areas/kad/model';
 import { copyText, parseTsv, planClear, planFillDown, planPaste, toTsv, type Sheet } from '../../renderer/src/kad/clipboard';
 import { compareRows, formatChange } from '../../renderer/src/kad/compare';
 import { bodyRows, footRows } from '../../renderer/src/kad/rows';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { KadLine } from '../../shared/kad/model';
-import { computeKadTotals, variance, weightedUnitCost } from '../../shared/kad/totals';
+import type { KadLine } from '../../shared/areas/kad/model';
+import { computeKadTotals, variance, weightedUnitCost } from '../../shared/areas/kad/totals';
 
 function line(key: string, group: 'accommodation' | 'community', pk: number | null, cost: number | null, budget: number | null, spend: number | null, extra: Partial<KadLine> = {}): KadLine {
   const h = (v: number | null) => (v === null ? null : Math.round(v * 100));

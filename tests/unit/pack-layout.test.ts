@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kadPackBand, kadPackCaption, kadPackColumns } from '../../shared/pack/kad-layout';
-import { isPackSectionId, PACK_SECTION_IDS } from '../../shared/pack/sections';
+import { kadPackBand, kadPackCaption, kadPackColumns } from '../../shared/areas/kad/pack-layout';
+import { isPackSectionId, packSectionIds } from '../../shared/pack/sections';
 import { defaultReportTitle, formatMeetingDate, PackSettingsSchema, reportTitleFor } from '../../shared/pack/settings';
 import { isValidSheetName, sheetLink, uniqueSheetName } from '../../shared/pack/sheet-names';
 
@@ -65,7 +65,7 @@ describe('Section 5 layout', () => {
   });
 
   it('knows its sections', () => {
-    expect(PACK_SECTION_IDS).toEqual(['contents', 'kad']);
+    expect(packSectionIds()).toEqual(['contents', 'kad']);
     expect(isPackSectionId('kad')).toBe(true);
     expect(isPackSectionId('capital')).toBe(false);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { footerTitle } from '../../main/pack/build';
-import { escapeHeaderFooter, FONTS, FONT_NAME, footerText, NUMBER_FORMATS, printableRowHeight, wrappedHeight, KAD_COLUMN_WIDTHS } from '../../main/pack/theme';
-import { formatValue, toHundredths } from '../../shared/money';
+import { escapeHeaderFooter, FONTS, FONT_NAME, footerText, numberFormat, printableRowHeight, wrappedHeight } from '../../main/pack/theme';
+import { KAD_COLUMN_WIDTHS } from '../../main/areas/kad/pack/widths';
+import { formatValue, toHundredths } from '../../shared/units';
 
 /** Excel's display of a number through a format made of sections, quoted text and #,##0 (the pack's formats). */
 function display(value: number, fmt: string): string {
@@ -17,7 +18,7 @@ function display(value: number, fmt: string): string {
 
 describe('number formats', () => {
   it('are the formats the conventions give, character for character', () => {
-    expect(NUMBER_FORMATS).toEqual({ count: '#,##0', gbp_week: '"£"#,##0;-"£"#,##0', gbp_k: '"£"#,##0"k";-"£"#,##0"k";"£k"' });
+    expect({ count: numberFormat('count'), gbp_week: numberFormat('gbp_week'), gbp_k: numberFormat('gbp_k') }).toEqual({ count: '#,##0', gbp_week: '"£"#,##0;-"£"#,##0', gbp_k: '"£"#,##0"k";-"£"#,##0"k";"£k"' });
   });
 
   it.each([
@@ -34,7 +35,7 @@ describe('number formats', () => {
     ['gbp_k', 0, '£k'],
     ['gbp_k', 107714, '£107,714k'],
   ] as const)('show %s %d as %s, as the app and the published tables do', (unit, value, shown) => {
-    expect(display(value, NUMBER_FORMATS[unit])).toBe(shown);
+    expect(display(value, numberFormat(unit))).toBe(shown);
     expect(formatValue(toHundredths(value), unit)).toBe(shown);
   });
 });

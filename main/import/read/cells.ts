@@ -1,5 +1,4 @@
-import { parseAmount, SCALE, type Hundredths } from '../../../shared/money';
-import type { Dot, KadUnit } from '../../../shared/kad/model';
+import { parseAmount, SCALE, UNITS, type Hundredths, type NumericUnitId, type UnitOptions } from '../../../shared/units';
 import { MSG, shown } from './messages';
 import { displayDivisor } from './number-format';
 
@@ -78,8 +77,15 @@ export function plainText(v: CellValue): string {
   return r.ok ? r.value.trim() : '';
 }
 
-function what(unit: KadUnit): string {
-  return unit === 'count' ? 'a number of care packages' : 'an amount of money';
+/** A column's unit and, for counts, what it counts. */
+export type ColumnUnit = UnitOptions & { unit: NumericUnitId };
+
+function what(u: ColumnUnit): string {
+  return UNITS[u.unit].what(u);
+}
+
+function notValid(u: ColumnUnit): string {
+  return `is not ${what(u)}`;
 }
 
 /**
@@ -104,40 +110,42 @@ const MINUS = /^[-\u2212\u2013]\s*/;
  * Money and count columns. A number cell holds the value in the column's displayed unit unless its
  * number format scales by thousands; text goes through parseAmount; a blank is null, never zero.
  */
-export function amountOf(v: CellValue, unit: KadUnit): CellResult<Hundredths | null> {
+export function amountOf(v: CellValue, u: ColumnUnit): CellResult<Hundredths | null> {
   switch (v.kind) {
     case 'blank':
       return { ok: true, value: null };
     case 'number': {
-      if (!Number.isFinite(v.value)) return { ok: false, reason: unit === 'count' ? 'is not a number of care packages' : 'is not an amount of money' };
+      if (!Number.isFinite(v.value)) return { ok: false, reason: notValid(u) };
       const shownValue = v.value / displayDivisor(v.numFmt, v.value);
       const h = numberToHundredths(shownValue);
       if (h === null) return { ok: false, reason: MSG.tooLarge };
-      if (h < 0 && unit === 'count') return { ok: false, reason: 'is negative, and a count of care packages cannot be' };
+      if (h < 0 && !UNITS[u.unit].negativeAllowed) return { ok: false, reason: `is negative, and ${u.noun ? `a count of ${u.noun}` : 'a count'} cannot be` };
       return { ok: true, value: h === 0 ? 0 : h };
     }
     case 'text': {
-      const parsed = parseAmount(v.text, { unit });
+      const parsed = parseAmount(v.text, u);
       if (parsed.ok) return { ok: true, value: parsed.value === null ? null : parsed.value || 0 };
       // "-0" as published: a rounded zero keeps its sign in the source, but it is zero.
       if (MINUS.test(v.text.trim())) {
-        const unsigned = parseAmount(v.text.trim().replace(MINUS, ''), { unit });
+        const unsigned = parseAmount(v.text.trim().replace(MINUS, ''), u);
         if (unsigned.ok && unsigned.value === 0) return { ok: true, value: 0 };
       }
       return parsed;
     }
     case 'date':
-      return { ok: false, reason: MSG.date(what(unit)) };
+      return { ok: false, reason: MSG.date(what(u)) };
     case 'bool':
-      return { ok: false, reason: unit === 'count' ? 'is not a number of care packages' : 'is not an amount of money' };
+      return { ok: false, reason: notValid(u) };
     case 'error':
-      return { ok: false, reason: MSG.excelError(what(unit)) };
+      return { ok: false, reason: MSG.excelError(what(u)) };
     case 'formula-no-value':
       return { ok: false, reason: MSG.formulaNoValue };
     case 'formula-error':
       return { ok: false, reason: MSG.formulaError };
   }
 }
+
+type Dot = 'up' | 'down' | 'flat';
 
 const ARROWS: Record<string, Dot> = {
   '↑': 'up', '⬆': 'up', '▲': 'up', up: 'up',

@@ -1,6 +1,7 @@
 import type { ImportLayout, ImportSink, ReadOptions } from '../types';
+import type { Named, ReadableSpec } from '../spec';
 import type { Cell } from './cells';
-import { ServiceIndex, ServiceTypeIndex, type Named } from './names';
+import { NameIndex } from './names';
 
 /** One row as either source delivers it: cells indexed by column number (1 = A), sparse. */
 export interface SheetRow {
@@ -12,21 +13,21 @@ export interface SheetRow {
 export interface TemplateInfo {
   version: { text: string; cell: string } | null;
   period: { value: string; cell: string } | null;
-  /** Sheet name to service id. */
-  sheets: Map<string, { serviceId: string; serviceName: string | null; cell: string }>;
+  /** Sheet name to the table it holds: which layout, and which subject. */
+  sheets: Map<string, { spec: string; subjectId: string; subjectName: string | null; cell: string }>;
 }
 
 /** State shared by every sheet of one file; kept small (a few entries per table, never rows). */
 export interface ReadContext {
   opts: ReadOptions;
-  services: ServiceIndex<Named>;
-  types: ServiceTypeIndex<Named>;
   sink: ImportSink;
-  /** `serviceId|period` to the place the table was first seen, e.g. "KAD!A5". */
+  /** Each layout's subjects, indexed once per file. */
+  subjects: Map<string, NameIndex<Named>>;
+  /** `spec|subjectId|period` to the place the table was first seen, e.g. "Sheet1!A5". */
   tables: Map<string, string>;
   template: TemplateInfo | null;
   /** Template tables placed by their sheet name before `_outturn` was read, to check afterwards. */
-  placedByName: { sheet: string; serviceId: string }[];
+  placedByName: { sheet: string; spec: string; subjectId: string }[];
   layouts: Set<ImportLayout>;
   /** Titles and tables found, placed or not: none at all is worth saying. */
   found: number;
@@ -35,7 +36,16 @@ export interface ReadContext {
 }
 
 export function newContext(opts: ReadOptions, sink: ImportSink): ReadContext {
-  return { opts, sink, services: new ServiceIndex(opts.services), types: new ServiceTypeIndex(opts.serviceTypes), tables: new Map(), template: null, placedByName: [], layouts: new Set(), found: 0, damaged: false };
+  const subjects = new Map(opts.specs.map((s) => [s.id, new NameIndex(s.subjects.list)]));
+  return { opts, sink, subjects, tables: new Map(), template: null, placedByName: [], layouts: new Set(), found: 0, damaged: false };
+}
+
+export function specOf(ctx: ReadContext, id: string): ReadableSpec | undefined {
+  return ctx.opts.specs.find((s) => s.id === id);
+}
+
+export function subjectsOf(ctx: ReadContext, spec: ReadableSpec): NameIndex<Named> {
+  return ctx.subjects.get(spec.id)!;
 }
 
 export function isBlankRow(row: SheetRow): boolean {

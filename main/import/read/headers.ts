@@ -1,7 +1,7 @@
 import type { ImportProblem } from '../types';
 import { address } from './a1';
 import { asFound, plainText, type Cell } from './cells';
-import type { ColumnSpec, TableSpec } from './kad-spec';
+import type { ImportColumn, ReadableSpec } from '../spec';
 import { MSG } from './messages';
 
 /**
@@ -28,9 +28,14 @@ export function normaliseHeader(text: string): { norm: string; fyStart: number |
   return { norm: t, fyStart };
 }
 
+/** The figures a direction-of-travel column can follow, by their published headers. */
+function dotFigures(spec: ReadableSpec): string[] {
+  return Object.keys(spec.dotAfter).map((key) => spec.columns.find((c) => c.key === key)?.header ?? key);
+}
+
 export interface ResolvedColumn {
   col: number;
-  spec: ColumnSpec;
+  spec: ImportColumn;
   /** The field or reported column: 'annualBudgetK', 'varianceK', 'packagesDot', … */
   key: string;
   header: string;
@@ -45,16 +50,16 @@ export interface HeaderMap {
   fyStart: number | null;
 }
 
-function aliasIndex(spec: TableSpec): Map<string, ColumnSpec> {
-  const index = new Map<string, ColumnSpec>();
+function aliasIndex(spec: ReadableSpec): Map<string, ImportColumn> {
+  const index = new Map<string, ImportColumn>();
   for (const c of spec.columns) for (const a of c.aliases) index.set(normaliseHeader(a).norm, c);
   return index;
 }
 
-const indexes = new WeakMap<TableSpec, { aliases: Map<string, ColumnSpec>; seen: Map<string, ColumnSpec | null> }>();
+const indexes = new WeakMap<ReadableSpec, { aliases: Map<string, ImportColumn>; seen: Map<string, ImportColumn | null> }>();
 
 /** Every row is asked whether it is a header row, so texts already seen are remembered. */
-function lookup(spec: TableSpec, text: string): ColumnSpec | undefined {
+function lookup(spec: ReadableSpec, text: string): ImportColumn | undefined {
   let index = indexes.get(spec);
   if (!index) indexes.set(spec, (index = { aliases: aliasIndex(spec), seen: new Map() }));
   const known = index.seen.get(text);
@@ -66,7 +71,7 @@ function lookup(spec: TableSpec, text: string): ColumnSpec | undefined {
 }
 
 /** How many cells of a row name a column of the table: three or more make it a header row. */
-export function headerScore(cells: readonly (Cell | undefined)[], spec: TableSpec): number {
+export function headerScore(cells: readonly (Cell | undefined)[], spec: ReadableSpec): number {
   let score = 0;
   for (const cell of cells) {
     // Headers are text; a number never names a column.
@@ -76,17 +81,17 @@ export function headerScore(cells: readonly (Cell | undefined)[], spec: TableSpe
   return score;
 }
 
-export function isHeaderRow(cells: readonly (Cell | undefined)[], spec: TableSpec): boolean {
+export function isHeaderRow(cells: readonly (Cell | undefined)[], spec: ReadableSpec): boolean {
   return headerScore(cells, spec) >= 3;
 }
 
 /** The column a header text names, if any. */
-export function columnNamed(text: string, spec: TableSpec): ColumnSpec | undefined {
+export function columnNamed(text: string, spec: ReadableSpec): ImportColumn | undefined {
   return lookup(spec, text.trim());
 }
 
 /** True when a band-row text would name a column (a header cell merged down over two rows). */
-export function namesColumn(text: string, spec: TableSpec): boolean {
+export function namesColumn(text: string, spec: ReadableSpec): boolean {
   return lookup(spec, text) !== undefined;
 }
 
@@ -98,7 +103,7 @@ export function resolveHeader(
   sheet: string,
   row: number,
   cells: readonly (Cell | undefined)[],
-  spec: TableSpec,
+  spec: ReadableSpec,
   above: ReadonlyMap<number, string>,
 ): { map: HeaderMap; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
@@ -115,7 +120,7 @@ export function resolveHeader(
     const where = cell?.address ?? address(col, row);
     const found = lookup(spec, text);
     if (!found) {
-      problems.push({ sheet, cell: where, value: cell ? asFound(cell.value) : text, reason: MSG.unknownColumn });
+      problems.push({ sheet, cell: where, value: cell ? asFound(cell.value) : text, reason: MSG.unknownColumn(spec.name) });
       previous = null;
       continue;
     }
@@ -124,7 +129,7 @@ export function resolveHeader(
     if (found.role === 'dot') {
       const of = previous ? spec.dotAfter[previous.key] : undefined;
       if (!of) {
-        problems.push({ sheet, cell: where, value: text, reason: MSG.strayDot });
+        problems.push({ sheet, cell: where, value: text, reason: MSG.strayDot(dotFigures(spec)) });
         previous = null;
         continue;
       }
@@ -147,8 +152,7 @@ export function resolveHeader(
   const keyCol = taken.get('key')?.col ?? null;
   const labelCol = taken.get('label')?.col ?? null;
   if (keyCol === null && labelCol === null) {
-    const label = spec.columns.find((c) => c.role === 'label');
-    problems.push({ sheet, cell: String(row), value: null, reason: MSG.missingColumn(label?.header ?? 'Service Type') });
+    problems.push({ sheet, cell: String(row), value: null, reason: MSG.missingColumn(spec.labelHeader) });
   }
   return { map: { row, columns, keyCol, labelCol, fyStart }, problems };
 }

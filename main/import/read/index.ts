@@ -167,11 +167,12 @@ async function readCsv(ctx: ReadContext, file: string, encoding: Parameters<type
 }
 
 /**
- * Reads a KAD workbook (.xlsx, either layout) or CSV and streams what it finds to the sink. Never
+ * Reads a workbook (.xlsx, template or committee layout, any table a spec describes) or a CSV and
+ * streams what it finds to the sink. Never
  * throws on a bad file: every problem goes to the sink and the promise resolves; only a bug throws.
  * On abort it stops promptly and resolves; whatever reached the sink is to be discarded.
  */
-export async function readKadWorkbook(filePath: string, sink: ImportSink, opts: ReadOptions): Promise<ReadResult> {
+export async function readWorkbook(filePath: string, sink: ImportSink, opts: ReadOptions): Promise<ReadResult> {
   const signal = opts.signal;
   let finished = false;
   const aborted = () => signal?.aborted === true;
@@ -201,7 +202,7 @@ export async function readKadWorkbook(filePath: string, sink: ImportSink, opts: 
     if (sniffed.kind === 'xlsx') await readXlsx(ctx, filePath, sniffed.entries, total, aborted);
     else await readCsv(ctx, filePath, sniffed.encoding, total, aborted, signal);
     if (aborted()) return;
-    if (ctx.found === 0 && !ctx.damaged) ctx.sink.problem({ sheet: null, cell: null, value: null, reason: MSG.noTable });
+    if (ctx.found === 0 && !ctx.damaged) ctx.sink.problem({ sheet: null, cell: null, value: null, reason: MSG.noTable(opts.specs) });
   })();
 
   let onAbort: (() => void) | null = null;

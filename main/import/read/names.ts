@@ -1,9 +1,10 @@
 import { MonthId, monthLabel } from '../../../shared/periods';
+import type { Named } from '../spec';
 
 /**
  * Recognising what officers write: months ("August 2023", "Aug 23", "2023-08", "June" with the year
- * from the table's financial year), service names as captions spell them ("Physical Disabilities
- * Services for Under 65s" for "Physical Disabilities Under 65s"), and service-type labels ("~Home care").
+ * from the table's financial year), and names as captions and row labels spell them ("Physical
+ * Disabilities Services for Under 65s" for "Physical Disabilities Under 65s", "~Home care").
  */
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -64,11 +65,6 @@ export function tokens(text: string): string[] {
     .filter((t) => !STOP.has(t));
 }
 
-export interface Named {
-  id: string;
-  name: string;
-}
-
 const flat = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 /** Adds to a lookup, remembering names that two entries share so that neither is guessed. */
@@ -79,17 +75,17 @@ function put<T>(map: Map<string, T | null>, key: string, value: T): void {
 }
 
 /**
- * The workspace's services, indexed once per file: a name is matched exactly (case, spacing and
- * punctuation aside) or by the same words however spelt; a caption, by the service whose words all
- * appear in it ("… for Older People Mental Health (OPMH) Services:"), the longest when several do.
+ * Names a table is about (its subjects), indexed once per file: a name is matched exactly (case,
+ * spacing and punctuation aside) or by the same words however spelt; a caption, by the subject whose
+ * words all appear in it ("… for Older People Mental Health (OPMH) Services:"), the longest when several do.
  */
-export class ServiceIndex<T extends Named> {
+export class NameIndex<T extends Named> {
   private readonly exact = new Map<string, T | null>();
   private readonly words = new Map<string, T | null>();
   private readonly ids = new Map<string, T>();
 
-  constructor(private readonly services: readonly T[]) {
-    for (const s of services) {
+  constructor(private readonly items: readonly T[]) {
+    for (const s of items) {
       this.ids.set(s.id, s);
       put(this.exact, flat(s.name), s);
       put(this.exact, flat(s.id), s);
@@ -113,7 +109,7 @@ export class ServiceIndex<T extends Named> {
     let best: T | null = null;
     let bestSize = 0;
     let tie = false;
-    for (const s of this.services) {
+    for (const s of this.items) {
       const want = tokens(s.name);
       if (want.length === 0 || !want.every((t) => have.has(t))) continue;
       if (want.length > bestSize) [best, bestSize, tie] = [s, want.length, false];
@@ -129,13 +125,13 @@ export class ServiceIndex<T extends Named> {
     const lower = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
     const start = lower(sheet.replace(/\s*\(\d+\)$/, ''));
     if (start.length < 10) return null;
-    const prefixed = this.services.filter((s) => lower(s.name).startsWith(start));
+    const prefixed = this.items.filter((s) => lower(s.name).startsWith(start));
     return prefixed.length === 1 ? prefixed[0]! : null;
   }
 }
 
-/** Service types: "~Residential", "Home care", "live-in care", or an id such as "live_in_care". */
-export class ServiceTypeIndex<T extends Named> {
+/** Row labels: "~Residential", "Home care", "live-in care", or an id such as "live_in_care". */
+export class LabelIndex<T extends Named> {
   private ids: Map<string, T | null> | null = null;
   private names: Map<string, T | null> | null = null;
   private flatIds: Map<string, T | null> | null = null;
@@ -167,35 +163,21 @@ export class ServiceTypeIndex<T extends Named> {
 }
 
 export interface Title {
-  /** The words naming the service: "Learning Disability Partnership". */
-  service: string;
+  /** The words naming the table's subject: "Learning Disability Partnership". */
+  subject: string;
   month: FoundMonth | null;
 }
 
-const TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?key activity data\b(.*)$/i;
-
 /**
- * "5.1 Key activity data at the end of August 2023 for Learning Disability Partnership is shown below:".
- * A section heading ("5. Key Activity Data") names neither a month nor a service and is not a title.
+ * The rest of a title after the table's name: "at the end of August 2023 for Learning Disability
+ * Partnership is shown below:" gives the month before "for" and the subject after it. A heading that
+ * names neither (a bare section heading such as "5. Section Title") is not a title.
  */
-export function parseTitle(text: string): Title | null {
-  const m = TITLE.exec(text.replace(/\s+/g, ' '));
-  if (!m) return null;
-  const rest = m[1]!;
+export function titleParts(rest: string): Title | null {
   const forAt = rest.search(/\bfor\b/i);
   const before = forAt >= 0 ? rest.slice(0, forAt) : rest;
   const month = findMonth(before);
   if (forAt < 0 && !month) return null;
-  const service = forAt >= 0 ? rest.slice(forAt + 3).replace(/\b(?:is|are)\s+shown\s+below\b/i, '').replace(/[:.\s]+$/, '').trim() : '';
-  return { service, month };
-}
-
-/** "ACTUAL (August 2023)": the month of a band heading, if any. */
-export function bandMonth(text: string, fyStart: number | null): FoundMonth | null {
-  return /^actual\b/i.test(text.trim()) ? findMonth(text, fyStart) : null;
-}
-
-export function isBandText(text: string): boolean {
-  const t = text.trim().toLowerCase();
-  return t === 'budget' || t.startsWith('actual') || t === 'outturn' || t === 'forecast outturn' || t === 'forecast';
+  const subject = forAt >= 0 ? rest.slice(forAt + 3).replace(/\b(?:is|are)\s+shown\s+below\b/i, '').replace(/[:.\s]+$/, '').trim() : '';
+  return { subject, month };
 }

@@ -1,26 +1,26 @@
 import type { ImportLayout, ImportProblem } from '../types';
+import type { Named, ReadableSpec } from '../spec';
 import { monthLabel } from '../../../shared/periods';
 import { address } from './a1';
 import { plainText, type Cell } from './cells';
-import { isBlankRow, type ReadContext, type SheetRow } from './context';
-import { columnNamed, isHeaderRow, namesColumn, resolveHeader, type HeaderMap } from './headers';
-import { KAD_SPEC } from './kad-spec';
+import { isBlankRow, specOf, subjectsOf, type ReadContext, type SheetRow } from './context';
+import { columnNamed, headerScore, isHeaderRow, namesColumn, resolveHeader, type HeaderMap } from './headers';
 import { MSG } from './messages';
-import { serviceIdFromName } from '../../../shared/kad/model';
-import { bandMonth, findMonth, isBandText, parseTitle, type FoundMonth, type Title } from './names';
+import { findMonth, type FoundMonth, type Title } from './names';
 import { readBodyRow, type BodyState } from './table-rows';
 
 /** A title (or a band row) seen, waiting for its header row. */
 interface Pending {
+  spec: ReadableSpec;
   row: number;
   cell: string;
   title: Title | null;
   titleText: string;
-  band: { row: number; cell: string; service: string; month: string | null; monthCell: string; fill: Map<number, string> } | null;
+  band: { row: number; cell: string; subject: string; month: string | null; monthCell: string; fill: Map<number, string> } | null;
 }
 
 interface Active extends BodyState {
-  service: { id: string; name: string } | null;
+  subject: Named | null;
 }
 
 function firstText(cells: readonly (Cell | undefined)[]): { text: string; cell: Cell } | null {
@@ -32,12 +32,10 @@ function firstText(cells: readonly (Cell | undefined)[]): { text: string; cell: 
   return null;
 }
 
-const TITLE_WORDS = /key\s+activity\s+data/i;
-
 /**
- * Walks one sheet's rows and finds the KAD tables in it: a committee table starts at its title (or at
- * its band row), a template or untitled table at its header row. Rows outside tables (prose, chart
- * captions, notes) are ignored. Only a few values per table are kept, never the rows.
+ * Walks one sheet's rows and finds the tables in it, whatever their layout: a committee table starts at
+ * its title (or at its band row), a template or untitled table at its header row. Rows outside tables
+ * (prose, chart captions, notes) are ignored. Only a few values per table are kept, never the rows.
  */
 export class TableScanner {
   private pending: Pending | null = null;
@@ -55,154 +53,181 @@ export class TableScanner {
   row(row: SheetRow): void {
     if (isBlankRow(row)) return;
     const first = firstText(row.cells);
-    const title = first && TITLE_WORDS.test(first.text) ? parseTitle(first.text) : null;
-    if (first && title) {
+    const titled = first ? this.title(first.text) : null;
+    if (first && titled) {
       this.close();
       this.ctx.found++;
-      this.pending = { row: row.number, cell: first.cell.address, title, titleText: first.text, band: null };
-      return;
-    }
-    const band = this.band(row);
-    if (band) {
-      const open = this.active && !this.active.ended;
-      if (open && !this.startsOtherService(band.service)) return; // repeated after a page break
-      if (open || !this.pending) {
-        this.close();
-        this.pending = { row: row.number, cell: band.cell, title: null, titleText: '', band: null };
-      }
-      this.pending!.band = band;
+      this.pending = { spec: titled.spec, row: row.number, cell: first.cell.address, title: titled.title, titleText: first.text, band: null };
       return;
     }
     const open = this.active && !this.active.ended;
-    if (open ? this.repeatsHeader(row) : isHeaderRow(row.cells, KAD_SPEC)) {
-      if (!open) this.open(row);
-      return; // else repeated after a page break
+    const bandSpec = open ? this.active!.spec : (this.pending?.spec ?? null);
+    const band = this.band(row, bandSpec);
+    if (band) {
+      if (open && !this.startsOtherSubject(band.band.subject)) return; // repeated after a page break
+      if (open || !this.pending) {
+        this.close();
+        this.pending = { spec: band.spec, row: row.number, cell: band.band.cell, title: null, titleText: '', band: null };
+      }
+      this.pending!.band = band.band;
+      return;
     }
-    if (this.active && !this.active.ended) readBodyRow(this.ctx, this.active, row);
+    if (open) {
+      if (this.repeatsHeader(row)) return; // repeated after a page break
+      readBodyRow(this.ctx, this.active!, row);
+      return;
+    }
+    const headed = this.headerSpec(row);
+    if (headed) this.open(row, headed);
   }
 
   end(): void {
     this.close();
   }
 
+  private title(text: string): { spec: ReadableSpec; title: Title } | null {
+    for (const spec of this.ctx.opts.specs) {
+      if (!spec.isTitle(text)) continue;
+      const title = spec.parseTitle(text);
+      if (title) return { spec, title };
+    }
+    return null;
+  }
+
+  /** The layout whose column headers this row names best (three or more), preferring the title's. */
+  private headerSpec(row: SheetRow): ReadableSpec | null {
+    const pending = this.pending?.spec;
+    if (pending) return isHeaderRow(row.cells, pending) ? pending : null;
+    let best: ReadableSpec | null = null;
+    let bestScore = 0;
+    for (const spec of this.ctx.opts.specs) {
+      const score = headerScore(row.cells, spec);
+      if (score >= 3 && score > bestScore) [best, bestScore] = [spec, score];
+    }
+    return best;
+  }
+
   private close(): void {
-    if (this.pending?.title) this.problem({ cell: this.pending.cell, value: null, reason: MSG.noHeader });
+    if (this.pending?.title) this.problem({ cell: this.pending.cell, value: null, reason: MSG.noHeader(this.pending.spec.columns.filter((c) => c.role !== 'key').map((c) => c.header)) });
     this.pending = null;
     this.active = null;
   }
 
-  private band(row: SheetRow): Pending['band'] | null {
-    let count = 0;
-    for (const c of row.cells) if (c?.value.kind === 'text' && isBandText(c.value.text)) count++;
-    if (count < 2) return null;
-    let service = '';
-    let cell = '';
-    let month: string | null = null;
-    let monthCell = '';
-    const fill = new Map<number, string>();
-    row.cells.forEach((c, col) => {
-      const text = c ? plainText(c.value) : '';
-      if (!c || !text) return;
-      if (isBandText(text)) {
-        if (/^actual/i.test(text) && month === null) {
-          month = text;
-          monthCell = c.address;
+  private band(row: SheetRow, only: ReadableSpec | null): { spec: ReadableSpec; band: NonNullable<Pending['band']> } | null {
+    for (const spec of only ? [only] : this.ctx.opts.specs) {
+      let count = 0;
+      for (const c of row.cells) if (c?.value.kind === 'text' && spec.isBandText(c.value.text)) count++;
+      if (count < 2) continue;
+      let subject = '';
+      let cell = '';
+      let month: string | null = null;
+      let monthCell = '';
+      const fill = new Map<number, string>();
+      row.cells.forEach((c, col) => {
+        const text = c ? plainText(c.value) : '';
+        if (!c || !text) return;
+        if (spec.isBandText(text)) {
+          if (month === null && spec.bandMonth(text, null) !== null) {
+            month = text;
+            monthCell = c.address;
+          }
+        } else if (namesColumn(text, spec)) fill.set(col, text);
+        else if (!subject) {
+          subject = text;
+          cell = c.address;
         }
-      } else if (namesColumn(text, KAD_SPEC)) fill.set(col, text);
-      else if (!service) {
-        service = text;
-        cell = c.address;
-      }
-    });
-    return { row: row.number, cell: cell || address(1, row.number), service, month, monthCell, fill };
+      });
+      return { spec, band: { row: row.number, cell: cell || address(1, row.number), subject, month, monthCell, fill } };
+    }
+    return null;
   }
 
-  /** Inside a table only a row whose first column says "Service Type" (or "Key") can be its header again. */
+  /** Inside a table only a row whose first column names the key or label column can be its header again. */
   private repeatsHeader(row: SheetRow): boolean {
-    const header = this.active!.header;
+    const { header, spec } = this.active!;
     const first = row.cells[header.keyCol ?? header.labelCol ?? 1];
     if (first?.value.kind !== 'text') return false;
-    const role = columnNamed(first.value.text, KAD_SPEC)?.role;
-    return (role === 'key' || role === 'label') && isHeaderRow(row.cells, KAD_SPEC);
+    const role = columnNamed(first.value.text, spec)?.role;
+    return (role === 'key' || role === 'label') && isHeaderRow(row.cells, spec);
   }
 
-  private startsOtherService(text: string): boolean {
-    if (!text || !this.active?.service) return false;
-    const named = this.ctx.services.inCaption(text);
-    return named !== null && named.id !== this.active.service.id;
+  private startsOtherSubject(text: string): boolean {
+    if (!text || !this.active?.subject) return false;
+    const named = subjectsOf(this.ctx, this.active.spec).inCaption(text);
+    return named !== null && named.id !== this.active.subject.id;
   }
 
-  private open(row: SheetRow): void {
+  private open(row: SheetRow, spec: ReadableSpec): void {
     const pending = this.pending;
     this.pending = null;
     this.ctx.found++;
-    const { map, problems } = resolveHeader(this.sheet, row.number, row.cells, KAD_SPEC, pending?.band?.fill ?? new Map());
+    const { map, problems } = resolveHeader(this.sheet, row.number, row.cells, spec, pending?.band?.fill ?? new Map());
     for (const p of problems) this.ctx.sink.problem(p);
     const layout: ImportLayout = map.keyCol !== null ? 'template' : 'committee';
     const startRow = pending?.title ? pending.row : row.number;
     const startCell = pending?.title ? pending.cell : (row.cells.find(Boolean)?.address ?? address(1, row.number));
-    const service = this.service(pending);
-    const period = this.period(pending, map, layout);
+    const subject = this.subject(spec, pending);
+    const period = this.period(spec, pending, map, layout);
     const id = `${this.sheet}!${startRow}`;
     let emit = false;
-    if (service && period) {
-      const key = `${service.id}|${period}`;
+    if (subject && period) {
+      const key = `${spec.id}|${subject.id}|${period}`;
       const earlier = this.ctx.tables.get(key);
       if (earlier) {
-        this.problem({ cell: startCell, value: null, reason: MSG.duplicateTable(service.name, monthLabel(period), earlier) });
+        this.problem({ cell: startCell, value: null, reason: MSG.duplicateTable(subject.name, monthLabel(period), earlier) });
       } else {
         this.ctx.tables.set(key, `${this.sheet}!${startCell}`);
-        this.ctx.sink.table({ id, sheet: this.sheet, row: startRow, layout, period, serviceId: service.id, serviceName: service.name, ...(pending?.titleText ? { caption: pending.titleText } : {}) });
+        this.ctx.sink.table({ id, spec: spec.id, sheet: this.sheet, row: startRow, layout, period, subjectId: subject.id, subjectName: subject.name, ...(pending?.titleText ? { caption: pending.titleText } : {}) });
         this.ctx.layouts.add(layout);
         emit = true;
       }
     }
-    this.active = { tableId: id, sheet: this.sheet, layout, header: map, emit, ended: false, afterTotal: false, seen: new Map(), service };
+    this.active = { spec, tableId: id, sheet: this.sheet, layout, header: map, emit, ended: false, afterTotal: false, seen: new Map(), subject };
   }
 
-  private service(pending: Pending | null): { id: string; name: string } | null {
-    const services = this.ctx.services;
+  private subject(spec: ReadableSpec, pending: Pending | null): Named | null {
+    const subjects = subjectsOf(this.ctx, spec);
     if (pending?.title) {
-      // The band names the service when the title's words do not (an abbreviation, say).
-      const words = pending.title.service || pending.titleText;
-      const found = services.inCaption(words) ?? (pending.band?.service ? services.inCaption(pending.band.service) : null);
-      // A published table for a service the workspace does not hold yet (an empty workspace importing a
-      // pack, or a new service) becomes a new service, named by its band, flagged in the preview.
-      return found ?? this.newService(pending.band?.service || words, pending.cell, words);
+      // The band names the subject when the title's words do not (an abbreviation, say).
+      const words = pending.title.subject || pending.titleText;
+      const found = subjects.inCaption(words) ?? (pending.band?.subject ? subjects.inCaption(pending.band.subject) : null);
+      // A published table for a subject the workspace does not hold yet (an empty workspace importing a
+      // pack, or a new service) becomes a new subject, named by its band, flagged in the preview.
+      return found ?? this.newSubject(spec, pending.band?.subject || words, pending.cell, words);
     }
-    if (pending?.band?.service) {
-      return services.inCaption(pending.band.service) ?? this.newService(pending.band.service, pending.band.cell, pending.band.service);
+    if (pending?.band?.subject) {
+      return subjects.inCaption(pending.band.subject) ?? this.newSubject(spec, pending.band.subject, pending.band.cell, pending.band.subject);
     }
     const listed = this.ctx.template?.sheets.get(this.sheet);
-    if (listed) {
+    if (listed && specOf(this.ctx, listed.spec) === spec) {
       // An unknown id was reported when the _outturn sheet was read.
-      return services.byId(listed.serviceId) ?? (listed.serviceName ? { id: listed.serviceId, name: listed.serviceName } : null);
+      return subjects.byId(listed.subjectId) ?? (listed.subjectName ? { id: listed.subjectId, name: listed.subjectName } : null);
     }
-    const byName = services.forSheet(this.sheet);
+    const byName = subjects.forSheet(this.sheet);
     if (byName) {
-      if (!this.ctx.template) this.ctx.placedByName.push({ sheet: this.sheet, serviceId: byName.id });
+      if (!this.ctx.template) this.ctx.placedByName.push({ sheet: this.sheet, spec: spec.id, subjectId: byName.id });
       return byName;
     }
-    this.problem({ cell: null, value: null, reason: MSG.serviceUnknownForSheet });
+    this.problem({ cell: null, value: null, reason: MSG.subjectUnknownForSheet(spec.subjects.noun, spec.exampleTitle) });
     return null;
   }
 
-  private newService(name: string, cell: string, said: string): { id: string; name: string } | null {
+  private newSubject(spec: ReadableSpec, name: string, cell: string, said: string): Named | null {
     const clean = name.replace(/\s+/g, ' ').trim();
-    const id = serviceIdFromName(clean);
+    const id = spec.subjects.allowNew ? spec.subjects.idFor(clean) : '';
     if (!id || clean.length > 80) {
-      this.problem({ cell, value: said, reason: MSG.unknownService });
+      this.problem({ cell, value: said, reason: MSG.unknownSubject(spec.subjects.noun) });
       return null;
     }
     return { id, name: clean };
   }
 
-  private period(pending: Pending | null, map: HeaderMap, layout: ImportLayout): string | null {
+  private period(spec: ReadableSpec, pending: Pending | null, map: HeaderMap, layout: ImportLayout): string | null {
     const wanted = this.ctx.opts.period;
     const fy = map.fyStart;
     const titleMonth = pending?.title?.month ? this.reread(pending, fy) : null;
     const band = pending?.band;
-    const headed: FoundMonth | null = band?.month ? bandMonth(band.month, fy) : null;
+    const headed: FoundMonth | null = band?.month ? spec.bandMonth(band.month, fy) : null;
     const titleCell = pending?.cell ?? null;
     if (wanted) {
       if (titleMonth?.period && titleMonth.period !== wanted) {
@@ -231,7 +256,7 @@ export class TableScanner {
 
   /** The title's month again, now that the header may have given the financial year. */
   private reread(pending: Pending, fy: number | null): FoundMonth | null {
-    const again = parseTitle(pending.titleText);
+    const again = pending.spec.parseTitle(pending.titleText);
     if (again?.month?.period || fy === null) return again?.month ?? null;
     const text = pending.titleText;
     const forAt = text.search(/\bfor\b/i);

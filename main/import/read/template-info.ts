@@ -1,6 +1,6 @@
 import { monthLabel } from '../../../shared/periods';
 import { asFound, plainText, type Cell } from './cells';
-import type { ReadContext, SheetRow, TemplateInfo } from './context';
+import { specOf, subjectsOf, type ReadContext, type SheetRow, type TemplateInfo } from './context';
 import { MSG } from './messages';
 import { isMonthId } from './names';
 
@@ -22,7 +22,8 @@ function monthOf(cell: Cell): string | null {
 
 /**
  * The hidden `_outturn` sheet of Outturn's template: `layout version | 1`, `period | 2023-08` and one
- * `table | <sheet name> | kad | <service id> | <service name>` row per table sheet. Other areas' rows are left alone.
+ * `table | <sheet name> | <layout id> | <subject id> | <subject name>` row per table sheet. Rows for a
+ * layout this workspace does not know are left alone.
  */
 export class TemplateInfoReader {
   private readonly info: TemplateInfo = { version: null, period: null, sheets: new Map() };
@@ -42,15 +43,16 @@ export class TemplateInfoReader {
       if (month) this.info.period = { value: month, cell: b.address };
       else this.problem(b, MSG.notMonth);
     } else if (name === 'table' && b && at(3) && at(4)) {
-      if (plainText(at(3)!.value).toLowerCase() !== 'kad') return;
-      const serviceId = plainText(at(4)!.value);
-      const serviceName = at(5) ? plainText(at(5)!.value).trim() || null : null;
-      // A service this workspace lacks is created from the name the template carries; without one it cannot be.
-      if (!this.ctx.services.byId(serviceId) && !serviceName) {
-        this.problem(at(4)!, MSG.unknownService);
+      const spec = specOf(this.ctx, plainText(at(3)!.value).toLowerCase());
+      if (!spec) return;
+      const subjectId = plainText(at(4)!.value);
+      const subjectName = at(5) ? plainText(at(5)!.value).trim() || null : null;
+      // A subject this workspace lacks is created from the name the template carries; without one it cannot be.
+      if (!subjectsOf(this.ctx, spec).byId(subjectId) && !subjectName) {
+        this.problem(at(4)!, MSG.unknownSubject(spec.subjects.noun));
         return;
       }
-      this.info.sheets.set(plainText(b.value), { serviceId, serviceName, cell: at(4)!.address });
+      this.info.sheets.set(plainText(b.value), { spec: spec.id, subjectId, subjectName, cell: at(4)!.address });
     }
   }
 
@@ -72,9 +74,10 @@ export class TemplateInfoReader {
     // Sheets read before this one were placed by their names: the hidden sheet has the last word.
     for (const placed of ctx.placedByName) {
       const listed = info.sheets.get(placed.sheet);
-      if (listed && listed.serviceId !== placed.serviceId) {
-        const service = ctx.services.byId(listed.serviceId)?.name ?? listed.serviceId;
-        ctx.sink.problem({ sheet: placed.sheet, cell: null, value: null, reason: MSG.templateVsSheet(placed.sheet, service) });
+      if (listed && (listed.subjectId !== placed.subjectId || listed.spec !== placed.spec)) {
+        const spec = specOf(ctx, listed.spec);
+        const subject = (spec && subjectsOf(ctx, spec).byId(listed.subjectId)?.name) ?? listed.subjectName ?? listed.subjectId;
+        ctx.sink.problem({ sheet: placed.sheet, cell: null, value: null, reason: MSG.templateVsSheet(placed.sheet, subject) });
       }
     }
     ctx.template = info;

@@ -1,6 +1,5 @@
 import type ExcelJS from 'exceljs';
 import type { PackSettings } from '../../../shared/pack/settings';
-import type { PackSectionId } from '../../../shared/pack/sections';
 import type { Workspace } from '../../store/workspace';
 
 /** What every section module is given: the workbook being built and what the pack says about itself. */
@@ -19,18 +18,19 @@ export interface PackContext {
 
 /** What a section tells the contents sheet: its sheet, and the places inside it worth a link. */
 export interface SectionOutline {
-  id: PackSectionId;
-  /** As listed on the contents sheet: "5" and "Key Activity Data". */
+  id: string;
+  /** As listed on the contents sheet: the section number and title. */
   number: string;
   title: string;
   sheet: string;
-  /** Places inside the section worth a link: "5.1" Learning Disability Partnership → A12. */
+  /** Places inside the section worth a link: "5.1" and the table it starts → A12. */
   entries: { number: string; text: string; cell: string }[];
   /** Numeric cells written (entered figures and computed totals). */
   figures: number;
 }
 
 export interface PackSectionModule {
-  id: Exclude<PackSectionId, 'contents'>;
+  /** As the area's shared declaration lists it (packSections). */
+  id: string;
   build(ctx: PackContext): Promise<SectionOutline>;
 }

@@ -70,10 +70,7 @@ async function sendHttp<K extends Method>(method: K, input: Input<K>): Promise<E
 
 export async function send<K extends Method>(method: K, input: Input<K>): Promise<Output<K>> {
   const bridge = window.outturn;
-  if (bridge) {
-    const call = bridge[method] as (input: Input<K>) => Promise<Envelope<Output<K>>>;
-    return unwrap(await call(input));
-  }
+  if (bridge) return unwrap(await bridge.call(method, input));
   return unwrap(await sendHttp(method, input));
 }
 

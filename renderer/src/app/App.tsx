@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo, HistoryState, KadServiceInfo, PeriodInfo } from '../../../shared/api/contract';
+import type { AppInfo, HistoryState, PeriodInfo } from '../../../shared/api/contract';
+import type { KadServiceInfo } from '../../../shared/areas/kad/api';
 import { messageOf, send, writesSettled } from '../api/client';
-import type { Finding } from '../../../shared/kad/checks';
+import type { Finding } from '../../../shared/checks';
+import type { Target } from '../../../shared/area';
 import { ChecksPage } from '../checks/ChecksPage';
 import { useChecks } from '../checks/useChecks';
 import { HelpPage } from '../help/HelpPage';
@@ -36,7 +38,7 @@ interface Loaded {
 }
 
 function defaultPeriod(months: readonly PeriodInfo[]): string {
-  return ([...months].reverse().find((m) => m.hasKad) ?? months[months.length - 1])?.id ?? '';
+  return ([...months].reverse().find((m) => m.areas.length > 0) ?? months[months.length - 1])?.id ?? '';
 }
 
 export function App({ styleNonce }: { styleNonce: string | undefined }) {
@@ -100,6 +102,14 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
     [period, serviceId],
   );
 
+  /** Opens the page a finding, an undone step or an import names. */
+  const openTarget = useCallback((target: Target) => {
+    if (target.params.period) setPeriod(target.params.period);
+    if (target.params.service) setServiceId(target.params.service);
+    setRefusal(null);
+    setArea(target.area as AreaId);
+  }, []);
+
   const step = useCallback(
     async (kind: 'undo' | 'redo') => {
       if (history && !(kind === 'undo' ? history.canUndo : history.canRedo)) {
@@ -113,16 +123,14 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
         setStatus(done.label);
         setRefusal(null);
         // Show the table the step changed, which may not be the one on screen.
-        if (done.period) setPeriod(done.period);
-        if (done.serviceId) setServiceId(done.serviceId);
-        if (done.period || done.serviceId) setArea('kad');
+        if (done.target) openTarget(done.target);
         await loadAll();
       } catch (err) {
         setRefusal({ text: messageOf(err) });
         refreshHistory();
       }
     },
-    [history, loadAll, refreshHistory],
+    [history, loadAll, refreshHistory, openTarget],
   );
 
   useUndoShortcuts(step);
@@ -142,7 +150,7 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
   const rollForward = useCallback(
     async (fromPeriod: string) => {
       try {
-        const done = await send('kad.rollForward', { fromPeriod });
+        const done = await send('periods.rollForward', { fromPeriod });
         setRefusal(null);
         await loadAll(); // the new month now has data: the month list must say so
         setPeriod(done.period);
@@ -169,17 +177,7 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
   );
 
   const openFinding = (f: Finding) => {
-    if (f.serviceId) setServiceId(f.serviceId);
-    if (f.period !== period) setPeriod(f.period);
-    setRefusal(null);
-    setArea('kad');
-  };
-
-  const openKad = (p: string, s: string) => {
-    setPeriod(p);
-    setServiceId(s);
-    setRefusal(null);
-    setArea('kad');
+    if (f.target) openTarget(f.target);
   };
 
   const changeService = (id: string) => {
@@ -243,7 +241,7 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
         ) : area === 'settings' ? (
           <SettingsPage period={month} months={loaded.months} lock={workspaceLock} reloadKey={reloadKey} onChanged={(m) => void onSettingsChanged(m)} />
         ) : area === 'import' ? (
-          <ImportPage months={loaded.months} period={month} lock={workspaceLock} onApplied={(m) => void onSettingsChanged(m)} onOpenKad={openKad} />
+          <ImportPage months={loaded.months} period={month} lock={workspaceLock} onApplied={(m) => void onSettingsChanged(m)} onOpen={openTarget} />
         ) : area === 'backups' ? (
           <BackupsPage lock={workspaceLock} onRestored={(m) => void onSettingsChanged(m)} />
         ) : area === 'pack' ? (

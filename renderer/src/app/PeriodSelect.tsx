@@ -8,7 +8,7 @@ interface Props {
 
 /** A month without Key Activity Data says so in its option, so the officer sees which months hold data. */
 function optionLabel(m: PeriodInfo): string {
-  const notes = [m.hasKad ? null : 'no data yet', m.status === 'closed' ? 'closed' : null].filter(Boolean);
+  const notes = [m.areas.length > 0 ? null : 'no data yet', m.status === 'closed' ? 'closed' : null].filter(Boolean);
   return notes.length ? `${m.label} (${notes.join(', ')})` : m.label;
 }
 
@@ -18,7 +18,7 @@ export function PeriodSelect({ months, value, onChange }: Props) {
       <label htmlFor="period-select">Month</label>
       <select id="period-select" data-testid="period-select" value={value} onChange={(e) => onChange(e.target.value)}>
         {months.map((m) => (
-          <option key={m.id} value={m.id} data-has-kad={m.hasKad}>
+          <option key={m.id} value={m.id} data-has-data={m.areas.length > 0}>
             {optionLabel(m)}
           </option>
         ))}

@@ -21,8 +21,8 @@ export function rollForwardPlan(from: PeriodInfo, months: readonly PeriodInfo[])
   const next = months.find((m) => m.id === to);
   const toLabel = next?.label ?? monthLabel(to);
   let blocked: string | null = null;
-  if (!from.hasKad) blocked = `${from.label} has no Key Activity Data to roll forward.`;
-  else if (next?.hasKad) blocked = `${toLabel} already has Key Activity Data.`;
+  if (!from.areas.length) blocked = `${from.label} holds no figures to roll forward.`;
+  else if (from.areas.every((a) => next?.areas.includes(a))) blocked = `${toLabel} already holds figures.`;
   else if (next?.status === 'closed') blocked = `${toLabel} is closed.`;
   return { from, to, toLabel, blocked };
 }

@@ -10,8 +10,8 @@ import {
   kadTrendPoints,
   kadTrendTitle,
   SERIES_NAMES,
-} from '../../../shared/kad/chart';
-import type { KadTrend, KadTrendGroup } from '../../../shared/kad/trend';
+} from '../../../shared/areas/kad/chart';
+import type { KadTrend, KadTrendGroup } from '../../../shared/areas/kad/trend';
 import { monthLabel } from '../../../shared/periods';
 import { init, type EChartsType } from './echarts';
 

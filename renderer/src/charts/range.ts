@@ -17,7 +17,7 @@ export function financialYearStart(period: string): string {
  * the selected one holds data.
  */
 export function defaultRange(months: readonly PeriodInfo[], period: string): MonthRange | null {
-  const held = months.filter((m) => m.hasKad).map((m) => m.id).sort();
+  const held = months.filter((m) => m.areas.includes('kad')).map((m) => m.id).sort();
   const to = [...held].reverse().find((id) => id <= period);
   if (!to) return null;
   const april = financialYearStart(to);

@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
-import type { Finding } from '../../../shared/kad/checks';
+import type { Finding } from '../../../shared/checks';
 import { FindingsTable } from './FindingsTable';
-import { groupFindings, ruleDescription, ruleTitle, RULE_ORDER } from './rules';
+import { groupFindings, ruleDescription, ruleTitle } from './rules';
 import type { ChecksState } from './useChecks';
 
 interface Props {
@@ -17,7 +17,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** The month's check findings, by service then rule, with a filter on each. */
+/** The month's check findings of every area, by table then rule, with a filter on each. */
 export function ChecksPage({ period, checks, onOpen }: Props) {
   const [tableChoice, setTable] = useState(ALL);
   const [ruleChoice, setRule] = useState(ALL);
@@ -25,7 +25,7 @@ export function ChecksPage({ period, checks, onOpen }: Props) {
   const findings = checks.findings;
 
   const groups = useMemo(() => groupFindings(findings ?? []), [findings]);
-  const rulesPresent = useMemo(() => RULE_ORDER.filter((r) => findings?.some((f) => f.rule === r)), [findings]);
+  const rulesPresent = useMemo(() => [...new Set(groupFindings(findings ?? []).flatMap((g) => g.rules.map((r) => r.rule)))], [findings]);
   // A choice that no longer has findings (after an edit or a change of month) falls back to "all", as the select then shows.
   const table = groups.some((g) => g.table === tableChoice) ? tableChoice : ALL;
   const rule = rulesPresent.some((r) => r === ruleChoice) ? ruleChoice : ALL;
@@ -44,9 +44,9 @@ export function ChecksPage({ period, checks, onOpen }: Props) {
       </p>
       <div className="checks__bar">
         <div className="field">
-          <label htmlFor={`${ids}-service`}>Service</label>
-          <select id={`${ids}-service`} data-testid="checks-filter-service" value={table} onChange={(e) => setTable(e.target.value)}>
-            <option value={ALL}>All services</option>
+          <label htmlFor={`${ids}-table`}>Table</label>
+          <select id={`${ids}-table`} data-testid="checks-filter-table" value={table} onChange={(e) => setTable(e.target.value)}>
+            <option value={ALL}>All tables</option>
             {groups.map((g) => (
               <option key={g.table} value={g.table}>
                 {g.table} ({g.count})
@@ -71,8 +71,8 @@ export function ChecksPage({ period, checks, onOpen }: Props) {
       </div>
       {checks.error ? (
         <p className="banner banner--error">{checks.error}</p>
-      ) : !period.hasKad ? (
-        <p className="empty">No Key Activity Data for {period.label} yet, so there is nothing to check.</p>
+      ) : !period.areas.length ? (
+        <p className="empty">No figures for {period.label} yet, so there is nothing to check.</p>
       ) : !findings ? (
         <p className="loading">Checking {period.label}…</p>
       ) : findings.length === 0 ? (
@@ -87,7 +87,7 @@ export function ChecksPage({ period, checks, onOpen }: Props) {
           </p>
           {shown.length === 0 ? <p className="empty">No findings match the filters.</p> : null}
           {shown.map((g, gi) => (
-            <section key={g.table} className="checks__service" aria-labelledby={`${ids}-s${gi}`} data-testid="checks-service" data-service-id={g.serviceId ?? ''}>
+            <section key={`${g.area}|${g.table}`} className="checks__service" aria-labelledby={`${ids}-s${gi}`} data-testid="checks-table" data-area={g.area} data-table={g.table}>
               <h2 id={`${ids}-s${gi}`}>
                 {g.table} <span className="checks__count">({plural(g.count, 'finding')})</span>
               </h2>

@@ -1,4 +1,5 @@
-import type { Finding } from '../../../shared/kad/checks';
+import type { Finding } from '../../../shared/checks';
+import { sharedArea } from '../../../shared/areas';
 
 interface Props {
   findings: readonly Finding[];
@@ -18,7 +19,7 @@ function Value({ text }: { text: string | null }) {
   );
 }
 
-/** One rule's findings for one service: a plain table, one finding a row; the row name opens the KAD table. */
+/** One rule's findings for one table: a plain table, one finding a row; the row name opens the table's page. */
 export function FindingsTable({ findings, labelledBy, onOpen }: Props) {
   return (
     <table className="findings" aria-labelledby={labelledBy}>
@@ -32,10 +33,10 @@ export function FindingsTable({ findings, labelledBy, onOpen }: Props) {
       </thead>
       <tbody>
         {findings.map((f, i) => (
-          <tr key={`${f.rowKey ?? f.row}|${f.columnKey ?? f.column}|${i}`} data-testid="finding" data-service-id={f.serviceId ?? ''} data-rule={f.rule}>
+          <tr key={`${f.rowKey ?? f.row}|${f.columnKey ?? f.column}|${i}`} data-testid="finding" data-rule={f.rule}>
             <th scope="row">
-              {f.serviceId ? (
-                <button type="button" className="link-button" title={`Open ${f.table} in Key Activity Data`} onClick={() => onOpen(f)}>
+              {f.target ? (
+                <button type="button" className="link-button" title={`Open ${f.table} in ${sharedArea(f.area)?.name ?? 'its page'}`} onClick={() => onOpen(f)}>
                   {f.row}
                 </button>
               ) : (

@@ -1,55 +1,47 @@
-import { KAD_CHECK_RULES, type Finding, type KadCheckRule } from '../../../shared/kad/checks';
+import { sharedAreas } from '../../../shared/areas';
+import type { CheckRule } from '../../../shared/area';
+import type { Finding } from '../../../shared/checks';
 
-/** Short names for the rules, for headings and the filter; KAD_CHECK_RULES holds the full description. */
-export const RULE_TITLES: Record<KadCheckRule, string> = {
-  'reported-total-mismatch': 'Reported total does not add up',
-  'reported-variance-mismatch': 'Reported variance does not agree',
-  'reported-dot-mismatch': 'Reported arrow does not agree',
-  'spend-vs-packages': 'Spend far from packages × unit cost',
-  movement: 'Large movement since last month',
-  'averaging-rule': 'Effect of the averaging rule',
-  'actuals-not-updated': 'Actual figures not yet updated',
-  'missing-month': 'Month with no data',
-  'missing-service': 'Service with no data',
-};
-
-export const RULE_ORDER = Object.keys(KAD_CHECK_RULES) as KadCheckRule[];
-
-function isKnown(rule: string): rule is KadCheckRule {
-  return rule in KAD_CHECK_RULES;
+/** Every area's check rules, in registry order then each area's own order: the Checks page's order. */
+function allRules(): [string, CheckRule][] {
+  return sharedAreas().flatMap((a) => Object.entries(a.checkRules));
 }
 
-export function ruleTitle(rule: string): string {
-  return isKnown(rule) ? RULE_TITLES[rule] : rule;
+function rule(id: string): CheckRule | undefined {
+  return allRules().find(([r]) => r === id)?.[1];
 }
 
-export function ruleDescription(rule: string): string {
-  return isKnown(rule) ? KAD_CHECK_RULES[rule] : '';
+export function ruleTitle(id: string): string {
+  return rule(id)?.title ?? id;
+}
+
+export function ruleDescription(id: string): string {
+  return rule(id)?.description ?? '';
 }
 
 export interface FindingGroup {
   table: string;
-  serviceId: string | null;
+  area: string;
+  /** The page the table's findings open. */
+  target: Finding['target'];
   rules: { rule: string; findings: Finding[] }[];
   count: number;
 }
 
-/** By service (in the order the engine reports them, which is the FMR's), then by rule in KAD_CHECK_RULES order. */
+/** By table (in the order the engines report them, which is the FMR's), then by rule in the areas' order. */
 export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const order = allRules().map(([r]) => r);
+  const rank = (r: string) => (order.indexOf(r) < 0 ? order.length : order.indexOf(r));
   const byTable = new Map<string, Finding[]>();
-  for (const f of findings) byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
-  return [...byTable.entries()].map(([table, list]) => {
+  for (const f of findings) byTable.set(`${f.area}|${f.table}`, [...(byTable.get(`${f.area}|${f.table}`) ?? []), f]);
+  return [...byTable.values()].map((list) => {
     const rules = [...new Set(list.map((f) => f.rule))].sort((a, b) => rank(a) - rank(b));
     return {
-      table,
-      serviceId: list[0]?.serviceId ?? null,
-      rules: rules.map((rule) => ({ rule, findings: list.filter((f) => f.rule === rule) })),
+      table: list[0]!.table,
+      area: list[0]!.area,
+      target: list.find((f) => f.target)?.target ?? null,
+      rules: rules.map((r) => ({ rule: r, findings: list.filter((f) => f.rule === r) })),
       count: list.length,
     };
   });
-}
-
-function rank(rule: string): number {
-  const i = RULE_ORDER.indexOf(rule as KadCheckRule);
-  return i < 0 ? RULE_ORDER.length : i;
 }

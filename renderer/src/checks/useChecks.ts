@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
-import type { Finding } from '../../../shared/kad/checks';
+import type { Finding } from '../../../shared/checks';
 import { messageOf, send } from '../api/client';
 
 export interface ChecksState {
@@ -19,17 +19,17 @@ export function useChecks(period: PeriodInfo | undefined, version: number): Chec
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const id = period?.id;
-  const hasKad = period?.hasKad ?? false;
+  const hasData = (period?.areas.length ?? 0) > 0;
 
   useEffect(() => {
     if (!id) return;
-    if (!hasKad) {
+    if (!hasData) {
       setResult({ period: id, findings: [] });
       setError(null);
       return;
     }
     let cancelled = false;
-    send('kad.checks', { period: id }).then(
+    send('checks.list', { period: id }).then(
       (findings) => {
         if (cancelled) return;
         setResult({ period: id, findings });
@@ -42,7 +42,7 @@ export function useChecks(period: PeriodInfo | undefined, version: number): Chec
     return () => {
       cancelled = true;
     };
-  }, [id, hasKad, version, tick]);
+  }, [id, hasData, version, tick]);
 
   const refresh = useCallback(() => setTick((t) => t + 1), []);
   // Another month's findings are never shown as this month's while the new ones load.

@@ -1,7 +1,6 @@
-import { DEFAULT_KAD_SETTINGS, KAD_CHECK_RULES, type KadCheckRule } from '../../../shared/kad/checks';
-import { DEFAULT_RUN_RATE_WEEKS } from '../../../shared/kad/runrate';
-import { AVERAGING_RULES } from '../../../shared/kad/totals';
-import { RULE_TITLES } from '../checks/rules';
+import { DEFAULT_KAD_SETTINGS, KAD_CHECK_RULES, type KadCheckRule } from '../../../shared/areas/kad/checks';
+import { DEFAULT_RUN_RATE_WEEKS } from '../../../shared/areas/kad/runrate';
+import { AVERAGING_RULES } from '../../../shared/areas/kad/totals';
 import { SHORTCUTS } from './shortcuts';
 
 /** The threshold each check uses, where it has one (defaults; Settings holds the current values). */
@@ -89,8 +88,8 @@ export function HelpPage() {
           <tbody>
             {(Object.keys(KAD_CHECK_RULES) as KadCheckRule[]).map((rule) => (
               <tr key={rule}>
-                <th scope="row">{RULE_TITLES[rule]}</th>
-                <td>{KAD_CHECK_RULES[rule]}</td>
+                <th scope="row">{KAD_CHECK_RULES[rule].title}</th>
+                <td>{KAD_CHECK_RULES[rule].description}</td>
                 <td>{THRESHOLDS[rule] ?? 'None'}</td>
               </tr>
             ))}

@@ -1,3 +1,4 @@
+import type { Target } from '../../../shared/area';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
 import { ChooseFile } from './ChooseFile';
@@ -16,7 +17,7 @@ interface Props {
   lock: string | null;
   /** An import was applied: the shell reloads months, services and history and shows the message. */
   onApplied: (message: string) => void;
-  onOpenKad: (period: string, serviceId: string) => void;
+  onOpen: (target: Target) => void;
 }
 
 /** Identifies a finished stage, so focus moves to its heading once, when it is reached. */
@@ -26,7 +27,7 @@ function resultKey(stage: Stage): string | null {
   return null;
 }
 
-export function ImportPage({ months, period, lock, onApplied, onOpenKad }: Props) {
+export function ImportPage({ months, period, lock, onApplied, onOpen }: Props) {
   const stage = useSyncExternalStore(importFlow.subscribe, importFlow.current);
   const heading = useRef<HTMLHeadingElement>(null);
   const key = resultKey(stage);
@@ -76,10 +77,10 @@ export function ImportPage({ months, period, lock, onApplied, onOpenKad }: Props
         />
       ) : null}
       {stage.kind === 'job' && (stage.status.state === 'applied' || stage.status.state === 'nothing-to-do' || stage.status.state === 'cancelled') ? (
-        <Outcome kind={stage.status.state} fileName={stage.status.fileName} message={stage.status.message ?? ''} status={stage.status} headingRef={heading} onOpenKad={onOpenKad} />
+        <Outcome kind={stage.status.state} fileName={stage.status.fileName} message={stage.status.message ?? ''} status={stage.status} headingRef={heading} onOpen={onOpen} />
       ) : null}
       {stage.kind === 'stopped' || stage.kind === 'error' ? (
-        <Outcome kind={stage.kind === 'stopped' ? 'cancelled' : 'error'} fileName={stage.fileName} message={stage.message} status={null} headingRef={heading} onOpenKad={onOpenKad} />
+        <Outcome kind={stage.kind === 'stopped' ? 'cancelled' : 'error'} fileName={stage.fileName} message={stage.message} status={null} headingRef={heading} onOpen={onOpen} />
       ) : null}
       {busy ? null : <ChooseFile months={months} again={stage.kind !== 'choose'} onStart={(file, p) => void importFlow.start(file, p)} />}
       <TemplateDownload period={period} />

@@ -1,3 +1,5 @@
+import type { Target } from '../../../shared/area';
+import { sharedArea } from '../../../shared/areas';
 import type { RefObject } from 'react';
 import type { ImportStatus } from './flow';
 
@@ -10,7 +12,7 @@ interface Props {
   message: string;
   status: ImportStatus | null;
   headingRef: RefObject<HTMLHeadingElement | null>;
-  onOpenKad: (period: string, serviceId: string) => void;
+  onOpen: (target: Target) => void;
 }
 
 const HEADINGS: Record<Props['kind'], (file: string) => string> = {
@@ -27,7 +29,7 @@ function monthsOf(tables: readonly Table[]): Table[] {
   return [...seen.values()];
 }
 
-export function Outcome({ kind, fileName, message, status, headingRef, onOpenKad }: Props) {
+export function Outcome({ kind, fileName, message, status, headingRef, onOpen }: Props) {
   const backup = status?.backup ?? null;
   const months = kind === 'applied' && status ? monthsOf(status.tables) : [];
   return (
@@ -47,8 +49,8 @@ export function Outcome({ kind, fileName, message, status, headingRef, onOpenKad
         <ul className="import-result__open">
           {months.slice(0, 24).map((t) => (
             <li key={t.period}>
-              <button type="button" className="button" data-testid="import-open-kad" data-period={t.period} onClick={() => onOpenKad(t.period, t.serviceId)}>
-                Open Key Activity Data for {t.periodLabel}
+              <button type="button" className="button" data-testid="import-open" data-period={t.period} onClick={() => onOpen(t.target)}>
+                Open {sharedArea(t.area)?.name ?? 'the figures'} for {t.periodLabel}
               </button>
             </li>
           ))}

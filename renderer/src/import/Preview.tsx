@@ -32,8 +32,11 @@ export function summarise(tables: readonly Table[]): string[] {
   ];
   const months = [...new Set(tables.filter((t) => t.newMonth).map((t) => t.periodLabel))];
   if (months.length) out.push(`Creates ${months.join(', ')} by rolling forward from the latest earlier month.`);
-  const services = [...new Set(tables.filter((t) => t.newService).map((t) => t.serviceName))];
-  if (services.length) out.push(`Adds the service${services.length === 1 ? '' : 's'} ${services.join(', ')}.`);
+  const added = tables.filter((t) => t.newSubject);
+  for (const noun of [...new Set(added.map((t) => t.subjectNoun))]) {
+    const names = [...new Set(added.filter((t) => t.subjectNoun === noun).map((t) => t.subjectName))];
+    out.push(`Adds the ${noun}${names.length === 1 ? '' : 's'} ${names.join(', ')}.`);
+  }
   return out;
 }
 
@@ -78,12 +81,12 @@ export function Preview({ status, applying, cancelling, error, lock, headingRef,
             const expanded = open === t.tableId;
             const linesId = `import-lines-${t.tableId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
             const row = (
-              <tr key={t.tableId} data-testid="import-table" data-table-id={t.tableId} data-service-id={t.serviceId} data-period={t.period}>
+              <tr key={t.tableId} data-testid="import-table" data-table-id={t.tableId} data-subject-id={t.subjectId} data-period={t.period}>
                 <th scope="row">
                   {t.sheet}!{t.row}
                 </th>
                 <td>
-                  {t.serviceName} {t.newService ? <span className="import-badge">new service</span> : null}
+                  {t.subjectName} {t.newSubject ? <span className="import-badge">new {t.subjectNoun}</span> : null}
                 </td>
                 <td>
                   {t.periodLabel} {t.newMonth ? <span className="import-badge">new month</span> : null}
@@ -107,7 +110,7 @@ export function Preview({ status, applying, cancelling, error, lock, headingRef,
                     {expanded ? 'Hide lines' : 'Show lines'}
                     <span className="visually-hidden">
                       {' '}
-                      of {t.serviceName}, {t.periodLabel}
+                      of {t.subjectName}, {t.periodLabel}
                     </span>
                   </button>
                 </td>

@@ -63,7 +63,7 @@ export function PreviewLines({ jobId, table, id }: Props) {
     };
   }, [jobId, table.tableId, filter, from]);
 
-  const what = `${table.serviceName}, ${table.periodLabel}`;
+  const what = `${table.subjectName}, ${table.periodLabel}`;
   const range = total ? `${formatCount(from + 1)}–${formatCount(Math.min(total, from + LINES_PER_PAGE))} of ${formatCount(total)}` : 'none';
   return (
     <div className="import-lines" id={id} data-testid="import-lines">

@@ -43,8 +43,8 @@ export function TemplateDownload({ period }: Props) {
           type="button"
           className="button"
           data-testid="template-filled"
-          disabled={busy || !period.hasKad}
-          title={period.hasKad ? undefined : `${period.label} holds no Key Activity Data yet`}
+          disabled={busy || !period.areas.length}
+          title={period.areas.length ? undefined : `${period.label} holds no figures yet`}
           onClick={() => void download(true)}
         >
           Download the template for {period.label} filled with {period.label}&rsquo;s figures

@@ -10,7 +10,7 @@ interface Props {
 
 /** Any other month that holds Key Activity Data, or none. */
 export function CompareSelect({ months, period, value, onChange }: Props) {
-  const options = months.filter((m) => m.hasKad && m.id !== period);
+  const options = months.filter((m) => m.areas.includes('kad') && m.id !== period);
   return (
     <div className="field kad-compare-select">
       <label htmlFor="kad-compare-select">Compare with</label>

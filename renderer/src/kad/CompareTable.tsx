@@ -1,7 +1,7 @@
 import { Fragment, useId } from 'react';
-import type { KadTable } from '../../../shared/api/contract';
-import { fieldDef } from '../../../shared/kad/model';
-import { formatValue } from '../../../shared/money';
+import type { KadTable } from '../../../shared/areas/kad/api';
+import { fieldDef } from '../../../shared/areas/kad/model';
+import { formatValue } from '../../../shared/units';
 import { COMPARE_FIELDS, compareRows, compareUnit, formatChange } from './compare';
 
 /**

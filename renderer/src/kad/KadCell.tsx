@@ -1,7 +1,7 @@
 import { useLayoutEffect } from 'react';
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import type { Dot, KadUnit } from '../../../shared/kad/model';
-import { formatValue, type Hundredths } from '../../../shared/money';
+import type { Dot, KadUnit } from '../../../shared/areas/kad/model';
+import { formatValue, type Hundredths } from '../../../shared/units';
 import type { InvalidCell } from './columns';
 import { isCarriedCell, type DotSource, type KadRow } from './rows';
 import { ARROW_GLYPHS } from './sheet';

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { KadServiceInfo, KadTable, PeriodInfo } from '../../../shared/api/contract';
-import { fieldDef } from '../../../shared/kad/model';
-import { parseAmount } from '../../../shared/money';
+import type { PeriodInfo } from '../../../shared/api/contract';
+import type { KadServiceInfo, KadTable } from '../../../shared/areas/kad/api';
+import { fieldDef } from '../../../shared/areas/kad/model';
+import { parseAmount } from '../../../shared/units';
 import { messageOf, send, trackWrite } from '../api/client';
 import { KadTrendCharts } from '../charts/KadTrendCharts';
 import type { Problem } from './clipboard';
@@ -59,10 +60,10 @@ export function KadPage({ period, services, serviceId, onServiceChange, reloadKe
     };
   }, [reloadKey, period.id]);
 
-  const compareTo = compareWith && compareWith !== period.id && months.some((m) => m.id === compareWith && m.hasKad) ? compareWith : undefined;
+  const compareTo = compareWith && compareWith !== period.id && months.some((m) => m.id === compareWith && m.areas.includes('kad')) ? compareWith : undefined;
 
   useEffect(() => {
-    if (!period.hasKad || !serviceId) {
+    if (!period.areas.includes('kad') || !serviceId) {
       setTable(null);
       return;
     }
@@ -80,7 +81,7 @@ export function KadPage({ period, services, serviceId, onServiceChange, reloadKe
     return () => {
       cancelled = true;
     };
-  }, [period.id, period.hasKad, serviceId, reloadKey, fetchKey, compareTo]);
+  }, [period.id, period.areas.includes('kad'), serviceId, reloadKey, fetchKey, compareTo]);
 
   /** Saves cells as one step; a save answers without the comparison, which an edit of this month leaves as it was. */
   const save = useCallback(
@@ -138,7 +139,7 @@ export function KadPage({ period, services, serviceId, onServiceChange, reloadKe
     <section className="page" aria-labelledby="page-title">
       <h1 id="page-title">Key Activity Data</h1>
       <ServicePicker services={services} value={serviceId} onChange={onServiceChange} />
-      {!period.hasKad ? (
+      {!period.areas.includes('kad') ? (
         <p className="empty" data-testid="kad-empty">
           No Key Activity Data for {period.label} yet.
         </p>

@@ -1,5 +1,5 @@
-import { CARE_CONTRIBUTION_FIELDS, type KadField } from '../../../shared/kad/model';
-import { parseAmount } from '../../../shared/money';
+import { CARE_CONTRIBUTION_FIELDS, type KadField } from '../../../shared/areas/kad/model';
+import { parseAmount } from '../../../shared/units';
 import { isEditableCell, type CellValue, type KadRow } from './rows';
 import type { Rect } from './selection';
 import { displayText, type SheetColumn } from './sheet';

@@ -1,6 +1,6 @@
 import type { CellClassParams, CellClassRules, ColDef, ColGroupDef, EditableCallbackParams, ValueFormatterParams } from 'ag-grid-community';
-import { fieldDef, type KadField } from '../../../shared/kad/model';
-import { formatForEdit, type Hundredths } from '../../../shared/money';
+import { fieldDef, type KadField } from '../../../shared/areas/kad/model';
+import { formatForEdit, type Hundredths } from '../../../shared/units';
 import { KadCell, type KadCellParams } from './KadCell';
 import { isCarriedCell, isEditableCell, type DotSource, type KadRow } from './rows';
 import { sheetColumn } from './sheet';

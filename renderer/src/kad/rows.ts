@@ -1,9 +1,9 @@
-import type { KadTable } from '../../../shared/api/contract';
-import { tableDots } from '../../../shared/kad/dot';
-import { ACTUAL_FIELDS, CARE_CONTRIBUTION_FIELDS, KAD_GROUPS, type Dot, type KadField, type KadLine } from '../../../shared/kad/model';
-import { runRate } from '../../../shared/kad/runrate';
-import { computeKadTotals, variance } from '../../../shared/kad/totals';
-import type { Hundredths } from '../../../shared/money';
+import type { KadTable } from '../../../shared/areas/kad/api';
+import { tableDots } from '../../../shared/areas/kad/dot';
+import { ACTUAL_FIELDS, CARE_CONTRIBUTION_FIELDS, KAD_GROUPS, type Dot, type KadField, type KadLine } from '../../../shared/areas/kad/model';
+import { runRate } from '../../../shared/areas/kad/runrate';
+import { computeKadTotals, variance } from '../../../shared/areas/kad/totals';
+import type { Hundredths } from '../../../shared/units';
 
 export const DOT_COLUMNS = ['packagesDot', 'unitCostDot', 'outturnDot'] as const;
 export type DotColumn = (typeof DOT_COLUMNS)[number];

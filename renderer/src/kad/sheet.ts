@@ -1,5 +1,5 @@
-import { fieldDef, type Dot, type KadField, type KadUnit } from '../../../shared/kad/model';
-import { formatValue, type Hundredths } from '../../../shared/money';
+import { fieldDef, type Dot, type KadField, type KadUnit } from '../../../shared/areas/kad/model';
+import { formatValue, type Hundredths } from '../../../shared/units';
 import type { KadRow } from './rows';
 
 /**

@@ -1,15 +1,11 @@
 import { useState } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
-import { KAD_SECTION_NUMBER, KAD_SECTION_TITLE } from '../../../shared/pack/kad-layout';
-import { PACK_SECTIONS, type PackSectionId } from '../../../shared/pack/sections';
+import { listPackSections, type PackSectionId } from '../../../shared/pack/sections';
 import { messageOf, send } from '../api/client';
 import { saveFile } from '../app/download';
 import type { PrintRequest } from '../print/printHash';
 
-const SECTION_LABELS: Record<PackSectionId, string> = {
-  contents: 'Contents (cover page with the council, committee, meeting and the list of sections)',
-  kad: `Section ${KAD_SECTION_NUMBER} ${KAD_SECTION_TITLE}`,
-};
+const PACK_SECTIONS = listPackSections();
 
 interface Props {
   /** The toolbar's month. */
@@ -50,13 +46,13 @@ export function PackExport({ period, onOpenPrint }: Props) {
       <p className="pack-month">
         Month: <strong data-testid="pack-month">{period.label}</strong>. Choose another month in the toolbar above.
       </p>
-      {period.hasKad ? null : <p className="hint">{period.label} holds no Key Activity Data yet: Section 5 will say so for each service.</p>}
+      {period.areas.length ? null : <p className="hint">{period.label} holds no figures yet: each section will say so.</p>}
       <fieldset className="settings__fieldset">
         <legend>Sections</legend>
         {PACK_SECTIONS.map((s) => (
           <div key={s.id} className="choice">
             <input type="checkbox" id={`pack-section-${s.id}`} data-testid={`pack-section-${s.id}`} checked={chosen.includes(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} />
-            <label htmlFor={`pack-section-${s.id}`}>{SECTION_LABELS[s.id]}</label>
+            <label htmlFor={`pack-section-${s.id}`}>{s.label}</label>
           </div>
         ))}
       </fieldset>

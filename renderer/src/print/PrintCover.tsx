@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { KAD_SECTION_NUMBER, KAD_SECTION_TITLE } from '../../../shared/pack/kad-layout';
+import { KAD_SECTION_NUMBER, KAD_SECTION_TITLE } from '../../../shared/areas/kad/pack-layout';
 import { formatMeetingDate } from '../../../shared/pack/settings';
 import { financialYearOf } from '../../../shared/periods';
 import type { PrintData } from './loadPrint';

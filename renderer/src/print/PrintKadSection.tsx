@@ -1,7 +1,7 @@
-import { KAD_SECTION_NUMBER, KAD_SECTION_TITLE } from '../../../shared/pack/kad-layout';
+import { KAD_SECTION_NUMBER, KAD_SECTION_TITLE } from '../../../shared/areas/kad/pack-layout';
 import { monthLabel, previousMonth } from '../../../shared/periods';
 // The workbook prints the same text: one copy, so the two never differ.
-import { KAD_INTRO, reportedDotNote } from '../../../shared/pack/kad-text';
+import { KAD_INTRO, reportedDotNote } from '../../../shared/areas/kad/pack-text';
 import { kadSectionId, kadTableId } from './PrintCover';
 import { PRINT_CHART_SIZE, type PrintData } from './loadPrint';
 import { PrintKadTable } from './PrintKadTable';

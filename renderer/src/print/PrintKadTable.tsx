@@ -1,7 +1,7 @@
-import type { KadTable } from '../../../shared/api/contract';
-import type { Dot } from '../../../shared/kad/model';
-import { kadPackBand, kadPackColumns, kadPackRows, type KadPackColumn, type KadPackRow } from '../../../shared/pack/kad-layout';
-import { formatValue } from '../../../shared/money';
+import type { KadTable } from '../../../shared/areas/kad/api';
+import type { Dot } from '../../../shared/areas/kad/model';
+import { kadPackBand, kadPackColumns, kadPackRows, type KadPackColumn, type KadPackRow } from '../../../shared/areas/kad/pack-layout';
+import { formatValue } from '../../../shared/units';
 import { ARROW_GLYPHS } from '../kad/sheet';
 
 const ARROW_WORDS: Record<Dot, string> = { up: 'up', down: 'down', flat: 'no change' };

@@ -2,8 +2,8 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { kadTrendChartOption } from '../../../shared/kad/chart';
-import type { KadTrend, KadTrendGroup } from '../../../shared/kad/trend';
+import { kadTrendChartOption } from '../../../shared/areas/kad/chart';
+import type { KadTrend, KadTrendGroup } from '../../../shared/areas/kad/trend';
 
 /**
  * The trend charts for print, drawn by ECharts' server-side SVG renderer (no DOM) from the same option as

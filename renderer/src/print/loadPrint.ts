@@ -1,7 +1,7 @@
-import type { KadTable } from '../../../shared/api/contract';
-import { kadTrendAltText, kadTrendTitle } from '../../../shared/kad/chart';
-import type { KadTrend, KadTrendGroup } from '../../../shared/kad/trend';
-import { kadPackCaption } from '../../../shared/pack/kad-layout';
+import type { KadTable } from '../../../shared/areas/kad/api';
+import { kadTrendAltText, kadTrendTitle } from '../../../shared/areas/kad/chart';
+import type { KadTrend, KadTrendGroup } from '../../../shared/areas/kad/trend';
+import { kadPackCaption } from '../../../shared/areas/kad/pack-layout';
 import { reportTitleFor, type PackSettings } from '../../../shared/pack/settings';
 import { financialYearOf, monthLabel, monthsOfFinancialYear } from '../../../shared/periods';
 import { ApiError, send } from '../api/client';

@@ -1,4 +1,4 @@
-import { isPackSectionId, PACK_SECTION_IDS, type PackSectionId } from '../../../shared/pack/sections';
+import { isPackSectionId, packSectionIds, type PackSectionId } from '../../../shared/pack/sections';
 
 /**
  * The print view's address: `#area=print&period=2023-08&sections=contents,kad` (after `token=…` in a
@@ -22,8 +22,9 @@ function param(hash: string, name: string): string | null {
 /** Unknown section ids are dropped; none (or none known) means every section, as the exporter does. */
 export function parseSections(raw: string | null): PackSectionId[] {
   const wanted = new Set((raw ?? '').split(',').map((s) => s.trim().toLowerCase()));
-  const known = PACK_SECTION_IDS.filter((id) => wanted.has(id));
-  return known.length ? known : [...PACK_SECTION_IDS];
+  const all = packSectionIds();
+  const known = all.filter((id) => wanted.has(id));
+  return known.length ? known : all;
 }
 
 /** The print request in a fragment, or null when it does not ask for the print view of a valid month. */

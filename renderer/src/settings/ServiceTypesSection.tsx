@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
-import type { KadConfig } from '../../../shared/kad/config';
+import type { KadConfig } from '../../../shared/areas/kad/config';
 import { monthLabel } from '../../../shared/periods';
 import { messageOf, send } from '../api/client';
 import { TypeInUseDialog, type TypeChange } from './TypeInUseDialog';
@@ -83,7 +83,7 @@ export function ServiceTypesSection({ period, config, months, lock, onChanged }:
       {withData.length && without.length ? <p>No data in {period.label} for: {without.map((s) => s.name).join(', ')}.</p> : null}
       <TypeInUseDialog
         change={change}
-        months={months.filter((m) => m.hasKad)}
+        months={months.filter((m) => m.areas.includes('kad'))}
         defaultMonth={period.id}
         onConfirm={(c, from) => void apply(c, from)}
         onCancel={() => setChange(null)}

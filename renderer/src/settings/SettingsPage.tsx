@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
-import type { KadConfig } from '../../../shared/kad/config';
+import type { KadConfig } from '../../../shared/areas/kad/config';
 import { messageOf, send } from '../api/client';
 import { AddServiceForm } from './AddServiceForm';
 import { KadSettingsForm } from './KadSettingsForm';

@@ -1,0 +1,28 @@
+import { runKadChecks } from '../../../shared/areas/kad/checks';
+import type { Finding } from '../../../shared/checks';
+import { monthLabel, previousMonth } from '../../../shared/periods';
+import { UserError } from '../../../shared/api/errors';
+import type { Workspace } from '../../store/workspace';
+import { getLines, getReported, hasKad, listServices, periodsWithKad } from './repository';
+import { nextMonth } from '../../core/months';
+import { kadSettings } from './settings';
+
+/** Gathers one month's KAD from the store and runs the pure check engine on it. */
+export function kadChecks(ws: Workspace, period: string): Finding[] {
+  if (!ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(period)) throw new UserError('not_found', `${monthLabel(period)} is not a period of this workspace.`);
+  const held = periodsWithKad(ws);
+  const missingMonths: string[] = [];
+  if (held.length && held[0]! < period) {
+    for (let m = held[0]!; m < period; m = nextMonth(m)) if (!held.includes(m)) missingMonths.push(m);
+  }
+  const prev = previousMonth(period);
+  const prevHeld = hasKad(ws, prev);
+  const services = listServices(ws).map((s) => ({
+    id: s.id,
+    name: s.name,
+    lines: getLines(ws, period, s.id),
+    reported: getReported(ws, period, s.id),
+    previous: prevHeld ? getLines(ws, prev, s.id) : null,
+  }));
+  return runKadChecks({ period, services, settings: kadSettings(ws), missingMonths });
+}

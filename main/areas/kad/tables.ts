@@ -1,0 +1,44 @@
+import type { TableSpec } from '../../store/tables';
+
+/** Key Activity Data's tables, registered once: their triggers and undo come from this. */
+export const KAD_TABLES: readonly TableSpec[] = [
+  {
+    name: 'kad_services',
+    entity: 'kad_service',
+    key: ['id'],
+    columns: [
+      { name: 'name', type: 'text' },
+      { name: 'caption', type: 'text' },
+      { name: 'sort_order', type: 'integer' },
+      { name: 'from_period', type: 'text' },
+    ],
+    auditPeriod: 'from_period',
+  },
+  {
+    name: 'kad_service_types',
+    entity: 'kad_service_type',
+    key: ['id'],
+    columns: [
+      { name: 'name', type: 'text' },
+      { name: 'grp', type: 'text' },
+      { name: 'sort_order', type: 'integer' },
+      { name: 'is_respite', type: 'integer' },
+    ],
+  },
+  {
+    name: 'kad_lines',
+    entity: 'kad_line',
+    key: ['period', 'service_id', 'line_key'],
+    columns: [
+      { name: 'in_use', type: 'integer' },
+      { name: 'expected_packages', type: 'integer' },
+      { name: 'budget_unit_cost', type: 'integer' },
+      { name: 'annual_budget_k', type: 'integer' },
+      { name: 'current_packages', type: 'integer' },
+      { name: 'current_unit_cost', type: 'integer' },
+      { name: 'total_spend_k', type: 'integer' },
+      { name: 'actuals_updated', type: 'integer' },
+    ],
+    period: 'period',
+  },
+];

@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { ApiSpec, SharedArea } from '../../shared/area';
+import type { Finding } from '../../shared/checks';
+import type { CallContext } from '../api/handlers';
+import type { ImportSpec } from '../import/spec';
+import type { TemplateSheets } from '../import/template';
+import type { PackSectionModule } from '../pack/sections/types';
+import type { TableSpec } from '../store/tables';
+import type { Workspace } from '../store/workspace';
+
+/**
+ * Everything an area adds to Outturn, on the main side: its methods, tables, migrations, period hooks,
+ * import layouts, pack sections, checks, demo data and commands. Areas are listed once, in
+ * main/areas/index.ts; the generic engines ask the registry and never name an area.
+ */
+export interface AreaHost {
+  /** The open workspace (it changes when a backup is restored or the demo reset). */
+  readonly ws: Workspace;
+}
+
+export type AreaHandlers<A extends ApiSpec> = {
+  [K in keyof A]: (input: z.output<A[K]['input']>, ctx: CallContext) => z.output<A[K]['output']> | Promise<z.output<A[K]['output']>>;
+};
+
+/** An extra `outturn <name>` command the area brings. */
+export interface CliCommand {
+  name: string;
+  /** Lines for `outturn --help`: usage, then what it does. */
+  help: string;
+  run(args: readonly string[], io: { out: (s: string) => void; err: (s: string) => void }): Promise<number>;
+}
+
+export interface MainArea<A extends ApiSpec = ApiSpec> {
+  shared: SharedArea<A>;
+  /** Every table the area's migrations create, registered once: triggers are generated from these. */
+  tables: readonly TableSpec[];
+  /** The area's own numbered migrations (NNNN_name.sql), in one global order with everyone else's. */
+  migrationsDir: string;
+  handlers(host: AreaHost): AreaHandlers<A>;
+  /** Period hooks. */
+  hasData(ws: Workspace, period: string): boolean;
+  /** Creates `to`'s figures from `from`'s; called inside the month's roll-forward transaction. */
+  rollForward?(ws: Workspace, from: string, to: string): void;
+  checks?(ws: Workspace, period: string): Finding[];
+  imports?: readonly ImportSpec[];
+  pack?: readonly PackSectionModule[];
+  /** The area's sheets of "Download template" for a month, empty or filled. */
+  template?(ws: Workspace, period: string, filled: boolean): TemplateSheets;
+  /** Writes the demo's figures; called inside the demo seed's transaction. */
+  demo?(ws: Workspace): void;
+  cli?: readonly CliCommand[];
+}
+
+export function defineArea<A extends ApiSpec>(area: MainArea<A>): MainArea<A> {
+  return area;
+}

@@ -1,0 +1,11 @@
+import { areas } from '../areas';
+import type { ImportEngine } from '../import/preview';
+import type { Workspace } from '../store/workspace';
+
+/** Every area's import layouts, and whether an area holds a month: what the import engine needs of the registry. */
+export function importEngine(ws: Workspace): ImportEngine {
+  return {
+    specs: areas().flatMap((a) => a.imports ?? []),
+    monthHeld: (area, period) => areas().find((a) => a.shared.id === area)?.hasData(ws, period) ?? false,
+  };
+}

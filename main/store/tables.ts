@@ -1,0 +1,65 @@
+/**
+ * A table holding user data, registered once by the core or by an area. From this registration the
+ * store generates the table's triggers (write context required, closed-period guard, one audit row per
+ * changed column for INSERT, UPDATE and DELETE) and undoes or redoes any audited change to it.
+ */
+export type ColumnType = 'integer' | 'text' | 'real';
+
+export interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+}
+
+export interface TableSpec {
+  /** The SQL table. */
+  name: string;
+  /** What the audit trail calls one of its rows: "setting", "period". */
+  entity: string;
+  /** Columns identifying a row; the audit's entity_key joins their values with "|". */
+  key: readonly string[];
+  /** Every other column; each change to one is audited. */
+  columns: readonly ColumnSpec[];
+  /** The column naming the month a row belongs to: writes to a closed month are refused. */
+  period?: string;
+  /** The column whose value the audit trail files the change under (the period, unless said). */
+  auditPeriod?: string;
+  /** How the key columns are typed (text unless said), so an undone delete is put back exactly. */
+  keyTypes?: Readonly<Record<string, ColumnType>>;
+}
+
+/** Tables only ever appended to: the audit trail and the history of operations. */
+export interface AppendOnlySpec {
+  name: string;
+}
+
+/** The core's own user data. */
+export const CORE_TABLES: readonly TableSpec[] = [
+  {
+    name: 'periods',
+    entity: 'period',
+    key: ['id'],
+    auditPeriod: 'id',
+    columns: [
+      { name: 'status', type: 'text' },
+      { name: 'closed_by', type: 'text' },
+      { name: 'closed_at', type: 'text' },
+    ],
+  },
+  { name: 'settings', entity: 'setting', key: ['key'], columns: [{ name: 'value', type: 'text' }] },
+  {
+    name: 'reported_values',
+    entity: 'reported_value',
+    key: ['period', 'area', 'table_id', 'row_key', 'column_key'],
+    columns: [
+      { name: 'value_num', type: 'integer' },
+      { name: 'value_text', type: 'text' },
+      { name: 'source', type: 'text' },
+    ],
+    period: 'period',
+  },
+];
+
+export const APPEND_ONLY_TABLES: readonly AppendOnlySpec[] = [{ name: 'audit_log' }, { name: 'operations' }];
+
+/** The migrator's bookkeeping and the per-transaction write context: the only tables without triggers. */
+export const UNGUARDED_TABLES = ['outturn_migrations', 'write_context'] as const;
