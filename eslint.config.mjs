@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { GENERIC_GLOBS } from './scripts/generic-folders.mjs';
 
 const ENTERPRISE = { name: 'ag-grid-enterprise', message: 'Outturn uses AG Grid Community only (MIT).' };
 const ENTERPRISE_PATTERNS = [{ group: ['ag-grid-enterprise/*', '@ag-grid-enterprise/*'], message: 'Outturn uses AG Grid Community only (MIT).' }];
@@ -9,11 +10,7 @@ const ENTERPRISE_PATTERNS = [{ group: ['ag-grid-enterprise/*', '@ag-grid-enterpr
  * (`areas/index.ts`) and its interfaces (`areas/types.ts`), never an area's own folder. A new area
  * needs no change here: every folder under `areas/` is off limits to these files.
  */
-const GENERIC = [
-  'shared/*.ts',
-  'shared/{api,import,pack,units}/**/*.ts',
-  'main/{api,app,cli,core,demo,electron,import,pack,store,transports}/**/*.ts',
-];
+const GENERIC = GENERIC_GLOBS.filter((g) => !g.endsWith('.sql')).map((g) => g.replace('{ts,sql}', 'ts'));
 const AREA_FOLDER = { regex: '(^|/)areas/(?!(index|types)$)[^/]+', message: 'Generic code reaches an area only through the registry (areas/index) and its interfaces (areas/types).' };
 
 export default tseslint.config(

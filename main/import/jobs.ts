@@ -7,7 +7,7 @@ import { backupWorkspace, type BackupInfo } from '../store/backup';
 import { getSetting } from '../store/settings';
 import type { Channel, Workspace } from '../store/workspace';
 import { applyImport, nothingToDo, nothingToDoMessage, planImport, type ApplyResult } from './apply';
-import { previewLines, previewTables, workspaceProblems, type ImportEngine, type PreviewLine, type PreviewTable } from './preview';
+import { previewLines, previewTables, stageBasePeriods, workspaceProblems, type ImportEngine, type PreviewLine, type PreviewTable } from './preview';
 import { readWorkbook } from './read/index';
 import { dropStaged, indexStaged, stagedProblems, stagingSink } from './stage';
 import { DEFAULT_IMPORT_LIMITS, describeProblem, type ImportLimits, type ImportProblem } from './types';
@@ -107,6 +107,7 @@ export class ImportJobs {
         });
         sink.flush();
         indexStaged(ws.db);
+        stageBasePeriods(ws.db, id, engine);
         job.rowsRead = result.rowsRead;
         if (job.abort.signal.aborted) {
           this.finish(job, 'cancelled', 'Import cancelled: nothing was changed.');

@@ -3,7 +3,7 @@ import { monthLabel } from '../../shared/periods';
 import type { Target } from '../../shared/area';
 import { closedByText } from '../store/workspace';
 import type { ImportSpec, PreviewLine, StagedTable, TableStats } from './spec';
-import { stagedTables } from './stage';
+import { setBasePeriods, stagedTables } from './stage';
 import type { ImportProblem } from './types';
 
 /**
@@ -41,6 +41,16 @@ export interface ImportEngine {
   specs: readonly ImportSpec[];
   /** Whether an area holds figures for a month (a month it lacks is created by rolling forward). */
   monthHeld(area: string, period: string): boolean;
+  /** For a month an area lacks: the latest earlier month it holds, which the roll forward copies. */
+  rollForwardSource(area: string, period: string): string | null;
+}
+
+/** Records, per staged table, the month a new month will be rolled forward from. */
+export function stageBasePeriods(db: Database, job: string, engine: ImportEngine): void {
+  setBasePeriods(db, job, (t) => {
+    const area = specFor(engine, t.spec).area;
+    return engine.monthHeld(area, t.period) ? null : engine.rollForwardSource(area, t.period);
+  });
 }
 
 export function specFor(engine: ImportEngine, id: string): ImportSpec {

@@ -83,6 +83,12 @@ export interface StagedTable {
   subjectId: string;
   subjectName: string;
   caption: string | null;
+  /**
+   * For a month the area does not hold yet: the month the roll forward will copy from, which the
+   * figures are compared with (null otherwise, or when there is none). Specs join on
+   * COALESCE(t.base_period, t.period) in SQL.
+   */
+  basePeriod: string | null;
 }
 
 /** One changed or new line of a table, for the paged preview. */

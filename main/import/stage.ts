@@ -11,7 +11,7 @@ export function ensureStagingTables(db: Database): void {
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS import_tables (
       job TEXT NOT NULL, table_id TEXT NOT NULL, spec TEXT NOT NULL, sheet TEXT NOT NULL, row INTEGER NOT NULL, layout TEXT NOT NULL,
-      period TEXT NOT NULL, subject_id TEXT NOT NULL, subject_name TEXT NOT NULL, caption TEXT, seq INTEGER NOT NULL,
+      period TEXT NOT NULL, subject_id TEXT NOT NULL, subject_name TEXT NOT NULL, caption TEXT, seq INTEGER NOT NULL, base_period TEXT,
       PRIMARY KEY (job, table_id));
     CREATE TEMP TABLE IF NOT EXISTS import_cells (
       job TEXT NOT NULL, table_id TEXT NOT NULL, sheet TEXT NOT NULL, row INTEGER NOT NULL, line_key TEXT NOT NULL,
@@ -98,11 +98,20 @@ export function stagedProblems(db: Database, job: string, limit: number): Import
   return db.prepare('SELECT sheet, cell, value, reason FROM temp.import_problems WHERE job = ? ORDER BY seq LIMIT ?').all(job, limit) as ImportProblem[];
 }
 
+/**
+ * A table for a month its area does not hold yet is compared with that month as the roll forward will
+ * make it: `base_period` names the month it will be copied from (null when there is none).
+ */
+export function setBasePeriods(db: Database, job: string, basePeriod: (t: StagedTable) => string | null): void {
+  const set = db.prepare('UPDATE temp.import_tables SET base_period = ? WHERE job = ? AND table_id = ?');
+  for (const t of stagedTables(db, job)) set.run(basePeriod(t), job, t.tableId);
+}
+
 /** The tables one job staged, in the order the file holds them. */
 export function stagedTables(db: Database, job: string): StagedTable[] {
   return db
     .prepare(
-      `SELECT table_id AS tableId, spec, sheet, row, layout, period, subject_id AS subjectId, subject_name AS subjectName, caption
+      `SELECT table_id AS tableId, spec, sheet, row, layout, period, subject_id AS subjectId, subject_name AS subjectName, caption, base_period AS basePeriod
        FROM temp.import_tables WHERE job = ? ORDER BY seq`,
     )
     .all(job) as StagedTable[];

@@ -31,12 +31,18 @@ export function isOutturnSchema(db: Database): boolean {
   return hasTable(db, BOOKKEEPING) || hasTable(db, LEGACY_TABLE);
 }
 
-/** A workspace from the release before areas: its tables are exactly those of migrations 0001–0002. */
-function adoptLegacy(db: Database, migrations: readonly Migration[]): void {
+/** Refuses, before anything touches the file, a schema this version cannot bring up to date. */
+export function assertUpgradable(db: Database): void {
+  if (!hasTable(db, LEGACY_TABLE) || hasTable(db, BOOKKEEPING)) return;
   const legacy = db.prepare(`SELECT MAX(version) FROM ${LEGACY_TABLE}`).pluck().get() as number | null;
   if (legacy !== LEGACY_FINAL) {
     throw new UserError('invalid_input', `This workspace was made by a development version of Outturn (schema ${legacy ?? 0}) and cannot be upgraded. Re-import its figures into a new workspace.`);
   }
+}
+
+/** A workspace from the release before areas: its tables are exactly those of migrations 0001–0002. */
+function adoptLegacy(db: Database, migrations: readonly Migration[]): void {
+  assertUpgradable(db);
   db.transaction(() => {
     db.exec(`CREATE TABLE ${BOOKKEEPING} (version INTEGER PRIMARY KEY, owner TEXT NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
     const record = db.prepare(`INSERT INTO ${BOOKKEEPING} (version, owner, name, applied_at) VALUES (?, ?, ?, ?)`);

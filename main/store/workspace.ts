@@ -6,7 +6,7 @@ import type { Target } from '../../shared/area';
 import { monthLabel } from '../../shared/periods';
 import { currentIdentity, type Identity } from './identity';
 import { acquireLock, describeHolder } from './lock';
-import { isCurrent, isOutturnSchema, latestVersion, migrate, schemaVersion } from './migrate';
+import { assertUpgradable, isCurrent, isOutturnSchema, latestVersion, migrate, schemaVersion } from './migrate';
 import { canUndoEntities } from './undo';
 import { networkShareWarning } from './network-share';
 
@@ -150,6 +150,7 @@ function assertOutturnFile(db: Database.Database, file: string): void {
   if (tables.length > 0 && !isOutturnSchema(db)) {
     throw new UserError('invalid_input', `${file} is not an Outturn workspace: it is a database made by another program, so Outturn will not change it.`);
   }
+  assertUpgradable(db);
   if (schemaVersion(db) > latestVersion()) {
     throw new UserError('invalid_input', `${file} was saved by a newer version of Outturn. Install the latest version to open it.`);
   }

@@ -24,7 +24,7 @@ function cellsSql(where: string): string {
            t.period, t.subject_id, l.line_key IS NOT NULL AS line_exists, ${FIELD_CASE} AS old_value
     FROM temp.import_cells c
     JOIN temp.import_tables t ON t.job = c.job AND t.table_id = c.table_id
-    LEFT JOIN kad_lines l ON l.period = t.period AND l.service_id = t.subject_id AND l.line_key = c.line_key
+    LEFT JOIN kad_lines l ON l.period = COALESCE(t.base_period, t.period) AND l.service_id = t.subject_id AND l.line_key = c.line_key
     WHERE c.job = ? AND t.spec = '${KAD_AREA_ID}' ${where}`;
 }
 
@@ -80,7 +80,7 @@ function workspaceProblems(db: Database, job: string): ImportProblem[] {
   const unused = db
     .prepare(`SELECT c.sheet, c.cell, c.label, t.subject_name, t.period FROM temp.import_cells c
       JOIN temp.import_tables t ON t.job = c.job AND t.table_id = c.table_id
-      JOIN kad_lines l ON l.period = t.period AND l.service_id = t.subject_id AND l.line_key = c.line_key
+      JOIN kad_lines l ON l.period = COALESCE(t.base_period, t.period) AND l.service_id = t.subject_id AND l.line_key = c.line_key
       WHERE c.job = ? AND t.spec = '${KAD_AREA_ID}' AND l.in_use = 0 AND c.value IS NOT NULL ORDER BY c.sheet, c.row`)
     .all(job) as { sheet: string; cell: string; label: string; subject_name: string; period: string }[];
   return unused.map((u) => ({
