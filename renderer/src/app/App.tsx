@@ -5,7 +5,7 @@ import type { Finding } from '../../../shared/kad/checks';
 import { ChecksPage } from '../checks/ChecksPage';
 import { useChecks } from '../checks/useChecks';
 import { HelpPage } from '../help/HelpPage';
-import type { InvalidCell } from '../kad/columns';
+import type { CellRef } from '../grid/types';
 import { KadPage } from '../kad/KadPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { AREAS, type AreaId } from './areas';
@@ -26,7 +26,7 @@ import { useUndoShortcuts } from './useUndoShortcuts';
 /** A refusal shown in the alert line; `cell` marks the refused cell of the table it belongs to. */
 interface Refusal {
   text: string;
-  cell?: InvalidCell & { period: string; serviceId: string };
+  cell?: CellRef & { period: string; serviceId: string };
 }
 
 interface Loaded {
@@ -93,7 +93,7 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
   }, [refreshHistory]);
 
   const onRefused = useCallback(
-    (text: string, cell: InvalidCell) => {
+    (text: string, cell: CellRef) => {
       setStatus('');
       setRefusal({ text, cell: { ...cell, period, serviceId } });
     },

@@ -2,7 +2,7 @@ import type { KadTable } from '../../../shared/api/contract';
 import type { Dot } from '../../../shared/kad/model';
 import { kadPackBand, kadPackColumns, kadPackRows, type KadPackColumn, type KadPackRow } from '../../../shared/pack/kad-layout';
 import { formatValue } from '../../../shared/money';
-import { ARROW_GLYPHS } from '../kad/sheet';
+import { ARROW_GLYPHS } from '../grid/arrows';
 
 const ARROW_WORDS: Record<Dot, string> = { up: 'up', down: 'down', flat: 'no change' };
 
