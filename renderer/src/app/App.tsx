@@ -231,8 +231,11 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
             {status}
           </p>
         </div>
-        <div className="alert" role="alert" data-testid="alert">
-          {refusal?.text}
+        {/* The slot keeps the alert's line whether or not it shows a message, so a refusal never moves the page. */}
+        <div className="alert-slot">
+          <div className="alert" role="alert" data-testid="alert">
+            {refusal?.text}
+          </div>
         </div>
         {!loaded || !month ? (
           <p className="loading">Opening the workspace…</p>
