@@ -102,9 +102,16 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
 
   const step = useCallback(
     async (kind: 'undo' | 'redo') => {
-      if (history && !(kind === 'undo' ? history.canUndo : history.canRedo)) {
-        setStatus(kind === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
-        return;
+      const can = (h: HistoryState) => (kind === 'undo' ? h.canUndo : h.canRedo);
+      if (history && !can(history)) {
+        // The state shown may lag a save that has only just finished (Ctrl+Z straight after a paste): ask again.
+        await writesSettled();
+        const fresh = await send('history.state', {}).catch(() => null);
+        if (fresh) setHistory(fresh);
+        if (!fresh || !can(fresh)) {
+          setStatus(kind === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+          return;
+        }
       }
       try {
         await writesSettled();
