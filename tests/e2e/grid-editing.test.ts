@@ -119,7 +119,7 @@ describe('Typing into the grid: refused input stays in the editor', () => {
     await expect.poll(async () => (await stored('nursing')).currentUnitCost).toBe(227100);
     expect(await editor('nursing', 'currentUnitCost').count()).toBe(0);
     await expect.poll(alertText).toBe('');
-    expect(await cell(page, 'nursing', 'currentUnitCost').getAttribute('aria-invalid')).toBeNull();
+    await expect.poll(() => cell(page, 'nursing', 'currentUnitCost').getAttribute('aria-invalid')).toBeNull();
     expect(await gridTop()).toBe(top);
     await undo();
     await expect.poll(() => text(page, 'nursing', 'currentUnitCost')).toBe('£4,792');

@@ -47,7 +47,9 @@ function renderedColumns(grid: string): { header: string[]; rowsMissing: string[
 async function showService(page: Page, serviceId: string): Promise<void> {
   const name = (await page.locator(`[data-service-id="${serviceId}"]`).textContent())!;
   await page.locator(`[data-service-id="${serviceId}"]`).click();
-  await expect.poll(() => page.locator(GRID).getAttribute('aria-label')).toBe(`Key Activity Data for ${name}`);
+  // The band over the labels names the service of the table on screen (the region's label changes first,
+  // while the old table is still shown).
+  await expect.poll(() => page.locator(`${GRID} .ag-header-group-cell.sheet-band--start`).textContent()).toBe(name);
   await page.locator(`${GRID} [role="row"][row-id="total_expenditure"] [col-id="totalSpendK"]`).waitFor();
   // Column widths follow the table's own figures: let the grid settle before measuring.
   await page.waitForFunction(() => document.fonts.status === 'loaded');
