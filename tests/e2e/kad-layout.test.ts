@@ -49,7 +49,7 @@ async function showService(page: Page, serviceId: string): Promise<void> {
   await page.locator(`[data-service-id="${serviceId}"]`).click();
   // The band over the labels names the service of the table on screen (the region's label changes first,
   // while the old table is still shown).
-  await expect.poll(() => page.locator(`${GRID} .ag-header-group-cell.sheet-band--start`).textContent()).toBe(name);
+  await expect.poll(async () => (await page.locator(`${GRID} .ag-header-group-cell.sheet-band--start`).textContent())?.trim()).toBe(name.trim());
   await page.locator(`${GRID} [role="row"][row-id="total_expenditure"] [col-id="totalSpendK"]`).waitFor();
   // Column widths follow the table's own figures: let the grid settle before measuring.
   await page.waitForFunction(() => document.fonts.status === 'loaded');
