@@ -85,8 +85,9 @@ describe('Excel-like editing of the KAD grid in Chromium', () => {
 
   it('pastes a block copied from Excel as one undoable step, blank greyed line included', async () => {
     await cell(page, 'residential', 'currentPackages').focus();
-    // Rows: Residential, Residential Dementia (greyed, blank as published), Nursing.
-    await pasteText('240\t£2,300\r\n\t\r\n10\t£4,800\r\n');
+    // Rows: Residential, Residential Dementia (greyed, blank as published), Nursing; columns as the table
+    // lays them out: packages, the DoT arrow (ignored), unit cost.
+    await pasteText('240\t↑\t£2,300\r\n\t\t\r\n10\t↓\t£4,800\r\n');
     await expect.poll(() => text(page, 'residential', 'currentPackages')).toBe('240');
     expect(await text(page, 'residential', 'currentUnitCost')).toBe('£2,300');
     await expect.poll(() => text(page, 'nursing', 'currentPackages')).toBe('10');
@@ -104,7 +105,7 @@ describe('Excel-like editing of the KAD grid in Chromium', () => {
 
   it('refuses a paste with one bad cell, changes nothing and names the cell', async () => {
     await cell(page, 'residential', 'currentPackages').focus();
-    await pasteText('240\t£2,300\r\n\t\r\n10\tabc\r\n');
+    await pasteText('240\t↔\t£2,300\r\n\t\t\r\n10\t↓\tabc\r\n');
     await expect
       .poll(() => page.getByTestId('alert').textContent())
       .toBe('Nursing · Current Average Unit Cost (per week): "abc" is not an amount of money. Nothing was pasted.');
@@ -114,7 +115,7 @@ describe('Excel-like editing of the KAD grid in Chromium', () => {
 
     // A figure landing on the greyed line is refused too, and named.
     await cell(page, 'residential', 'currentPackages').focus();
-    await pasteText('240\t£2,300\r\n10\t£4,800\r\n');
+    await pasteText('240\t\t£2,300\r\n10\t\t£4,800\r\n');
     await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/^Residential Dementia · Current Care Packages: "10" lands on Residential Dementia, a type this service does not use \(greyed out\); /);
     expect(await text(page, 'residential', 'currentPackages')).toBe('234');
   });
@@ -129,10 +130,10 @@ describe('Excel-like editing of the KAD grid in Chromium', () => {
     await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('3 rows × 1 column selected');
     await page.keyboard.press('Shift+ArrowRight');
     await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('3 rows × 2 columns selected');
-    expect(await page.locator('.ag-cell.kad-cell--selected').count()).toBe(6);
+    expect(await page.locator('.ag-cell.sheet-cell--selected').count()).toBe(6);
     expect(await cell(page, 'direct_payments', 'packagesDot').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('.ag-cell.kad-cell--selected').count()).toBe(0);
+    await expect.poll(() => page.locator('.ag-cell.sheet-cell--selected').count()).toBe(0);
 
     await cell(page, 'residential', 'expectedPackages').click();
     await expect.poll(() => cell(page, 'residential', 'expectedPackages').evaluate((el) => el.className)).toContain('ag-cell-focus');
@@ -191,14 +192,14 @@ describe('Excel-like editing of the KAD grid in Chromium', () => {
     await expect.poll(() => text(page, 'residential', 'currentPackages')).toBe('234');
     await expect.poll(() => page.getByTestId('kad-carried-note').textContent()).toMatch(/^c\/f 10 lines still carry August 2023's actual figures/);
     expect(await label(page, 'nursing', 'currentPackages')).toBe('Nursing, Current Care Packages, 9, carried forward, not yet updated');
-    expect(await cell(page, 'nursing', 'currentPackages').getAttribute('class')).toContain('kad-cell--carried');
+    expect(await cell(page, 'nursing', 'currentPackages').getAttribute('class')).toContain('sheet-cell--carried');
 
     await cell(page, 'residential', 'currentPackages').focus();
     await page.keyboard.type('240');
     await page.keyboard.press('Enter');
     await expect.poll(() => text(page, 'residential', 'packagesDot')).toBe('↑');
     expect(await label(page, 'residential', 'packagesDot')).toBe('Residential, DoT of Current Care Packages, up, compared with August 2023');
-    expect(await cell(page, 'residential', 'packagesDot').locator('.kad-dot--reported').count()).toBe(0);
+    expect(await cell(page, 'residential', 'packagesDot').locator('.sheet-dot--muted').count()).toBe(0);
     expect(await text(page, 'nursing', 'packagesDot')).toBe('↔');
     expect(await text(page, 'supported_living', 'outturnDot')).toBe('↔');
     expect(await label(page, 'nursing', 'unitCostDot')).toBe('Nursing, DoT of Current Average Unit Cost, no change, compared with August 2023');

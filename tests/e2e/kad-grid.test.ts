@@ -79,7 +79,10 @@ describe('Key Activity Data grid in Chromium against outturn serve', () => {
     await page.keyboard.type('-5');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/cannot be/);
-    expect(await cell(page, 'residential', 'expectedPackages').textContent()).toBe('245');
+    // The refused text stays in the editor to be corrected; Esc gives it up and the saved figure is back.
+    expect(await cell(page, 'residential', 'expectedPackages').locator('input').inputValue()).toBe('-5');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cell(page, 'residential', 'expectedPackages').textContent()).toBe('245');
   });
 
   it('shows every area and passes axe on each, with no CSP violation anywhere', async () => {

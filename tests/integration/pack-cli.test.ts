@@ -72,7 +72,8 @@ describe('outturn export', () => {
       if (previous === undefined) delete process.env.OUTTURN_CHROMIUM;
       else process.env.OUTTURN_CHROMIUM = previous;
     }
-  }, 60_000); // starts Chromium twice: seconds on a busy two-core machine
+    // Printing starts Chromium (about 6 s here): with the default 5 s it timed out, and its export ran on into the next test.
+  }, 30_000);
 
   it('refuses a folder that does not exist and a file name that is not .xlsx', async () => {
     const missing = await exportPack({ out: path.join(demo.dir, 'no-such-folder', 'pack.xlsx') });

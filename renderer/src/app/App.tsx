@@ -7,7 +7,7 @@ import type { Target } from '../../../shared/area';
 import { ChecksPage } from '../checks/ChecksPage';
 import { useChecks } from '../checks/useChecks';
 import { HelpPage } from '../help/HelpPage';
-import type { InvalidCell } from '../kad/columns';
+import type { CellRef } from '../grid/types';
 import { KadPage } from '../kad/KadPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { AREAS, type AreaId } from './areas';
@@ -28,7 +28,7 @@ import { useUndoShortcuts } from './useUndoShortcuts';
 /** A refusal shown in the alert line; `cell` marks the refused cell of the table it belongs to. */
 interface Refusal {
   text: string;
-  cell?: InvalidCell & { period: string; serviceId: string };
+  cell?: CellRef & { period: string; serviceId: string };
 }
 
 interface Loaded {
@@ -95,7 +95,7 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
   }, [refreshHistory]);
 
   const onRefused = useCallback(
-    (text: string, cell: InvalidCell) => {
+    (text: string, cell: CellRef) => {
       setStatus('');
       setRefusal({ text, cell: { ...cell, period, serviceId } });
     },
@@ -112,9 +112,16 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
 
   const step = useCallback(
     async (kind: 'undo' | 'redo') => {
-      if (history && !(kind === 'undo' ? history.canUndo : history.canRedo)) {
-        setStatus(kind === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
-        return;
+      const can = (h: HistoryState) => (kind === 'undo' ? h.canUndo : h.canRedo);
+      if (history && !can(history)) {
+        // The state shown may lag a save that has only just finished (Ctrl+Z straight after a paste): ask again.
+        await writesSettled();
+        const fresh = await send('history.state', {}).catch(() => null);
+        if (fresh) setHistory(fresh);
+        if (!fresh || !can(fresh)) {
+          setStatus(kind === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+          return;
+        }
       }
       try {
         await writesSettled();
@@ -229,8 +236,11 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
             {status}
           </p>
         </div>
-        <div className="alert" role="alert" data-testid="alert">
-          {refusal?.text}
+        {/* The slot keeps the alert's line whether or not it shows a message, so a refusal never moves the page. */}
+        <div className="alert-slot">
+          <div className="alert" role="alert" data-testid="alert">
+            {refusal?.text}
+          </div>
         </div>
         {!loaded || !month ? (
           <p className="loading">Opening the workspace…</p>

@@ -1,19 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
 import type { KadServiceInfo, KadTable } from '../../../shared/areas/kad/api';
-import { fieldDef } from '../../../shared/areas/kad/model';
-import { parseAmount } from '../../../shared/units';
 import { messageOf, send, trackWrite } from '../api/client';
 import { KadTrendCharts } from '../charts/KadTrendCharts';
-import type { Problem } from './clipboard';
-import { RUN_RATE_DESCRIPTION, type InvalidCell } from './columns';
+import type { CellRef } from '../grid/types';
+import type { SheetActions } from '../grid/useSheetEditing';
+import { RUN_RATE_DESCRIPTION } from './columns';
 import { CompareSelect } from './CompareSelect';
 import { CompareTable } from './CompareTable';
-import { KadGrid, type CellEdit } from './KadGrid';
+import { KadGrid } from './KadGrid';
 import { KadLegend } from './KadLegend';
 import { ServicePicker } from './ServicePicker';
-import { carriedLineCount, withCellValues, type CellValue } from './rows';
-import type { SheetActions } from './useSheetEditing';
+import { carriedLineCount, kadCells, withCellValues, type CellValue } from './rows';
 
 interface Props {
   period: PeriodInfo;
@@ -23,10 +21,10 @@ interface Props {
   /** Bumped by the shell when the table must be fetched again (undo, redo, demo reset). */
   reloadKey: number;
   workspaceLock: string | null;
-  invalid: InvalidCell | null;
+  invalid: CellRef | null;
   styleNonce: string | undefined;
   onSaved: () => void;
-  onRefused: (message: string, cell: InvalidCell) => void;
+  onRefused: (message: string, cell: CellRef) => void;
 }
 
 /** The published caption names August; a rolled-forward month must not claim to be August. */
@@ -105,26 +103,13 @@ export function KadPage({ period, services, serviceId, onServiceChange, reloadKe
     [table, onSaved, onRefused],
   );
 
-  const onEdit = useCallback(
-    ({ row, field, text }: CellEdit) => {
-      const def = fieldDef(field);
-      const parsed = parseAmount(text, { unit: def.unit });
-      if (!parsed.ok) {
-        onRefused(`${row.label} · ${def.header}: "${text.trim()}" ${parsed.reason}. Nothing was saved.`, { rowKey: row.key, colId: field });
-        return;
-      }
-      if (parsed.value !== row[field]) save([{ lineKey: row.key, field, value: parsed.value }], 'grid', null);
-    },
-    [save, onRefused],
-  );
-
   const actions = useMemo<SheetActions>(
     () => ({
-      onCells: (cells, source, done) => save(cells, source, done),
-      onProblems: (problems: Problem[], what) => {
-        const first = problems[0]!;
-        onRefused(`${problems.map((p) => p.message).join('; ')}. Nothing was ${what}.`, { rowKey: first.rowKey, colId: first.colId });
+      onCells: (changes, source, done) => {
+        const cells = kadCells(changes);
+        if (cells.length) save(cells, source, done);
       },
+      onRefused,
       onAnnounce: setAnnouncement,
     }),
     [save, onRefused],
@@ -177,7 +162,6 @@ export function KadPage({ period, services, serviceId, onServiceChange, reloadKe
               lockedReason={lock}
               invalid={invalid}
               styleNonce={styleNonce}
-              onEdit={onEdit}
               actions={actions}
             />
           </section>

@@ -1,143 +1,76 @@
-import type { CellClassParams, CellClassRules, ColDef, ColGroupDef, EditableCallbackParams, ValueFormatterParams } from 'ag-grid-community';
 import { fieldDef, type KadField } from '../../../shared/areas/kad/model';
-import { formatForEdit, type Hundredths } from '../../../shared/units';
-import { KadCell, type KadCellParams } from './KadCell';
-import { isCarriedCell, isEditableCell, type DotSource, type KadRow } from './rows';
-import { sheetColumn } from './sheet';
-
-export interface InvalidCell {
-  rowKey: string;
-  colId: string;
-}
+import type { GridBand, GridColumn } from '../grid/types';
+import type { DotSource } from './rows';
 
 export interface ColumnOptions {
   serviceName: string;
   periodLabel: string;
   /** As the published header writes it: 2023/24. */
   financialYearLabel: string;
-  locked: boolean;
   dots: DotSource;
-  /** Read at render time so marking a cell invalid does not rebuild the columns. */
-  invalidRef: { current: InvalidCell | null };
-  /** Read at render time for the same reason: the selection moves with every Shift+arrow. */
-  isSelected: (rowKey: string | undefined, colId: string) => boolean;
 }
-
-type Col = ColDef<KadRow>;
 
 export const RUN_RATE_DESCRIPTION = 'Current packages × current weekly unit cost × 52.14 weeks ÷ 1,000; information only — it never changes your figures.';
+export const REPORTED_NOTE = 'as reported in the published FMR';
 
-function classRules(colId: string, opts: ColumnOptions, extra: CellClassRules<KadRow> = {}): CellClassRules<KadRow> {
-  return {
-    'kad-cell--selected': (p: CellClassParams<KadRow>) => opts.isSelected(p.data?.key, colId),
-    ...extra,
-  };
-}
-
-function spoken(colId: string): string {
-  return sheetColumn(colId)?.header ?? colId;
-}
-
-function figure(field: KadField, opts: ColumnOptions): Col {
+function figure(field: KadField, opts: ColumnOptions): GridColumn {
   const def = fieldDef(field);
-  const params: KadCellParams = { spokenHeader: def.header, unit: def.unit };
   return {
     colId: field,
-    field,
     // The published header names the budget year on the package count only.
-    headerName: field === 'expectedPackages' ? `${def.header} ${opts.financialYearLabel}` : def.header,
-    // Figures share the spare width so the table fills the page; below these minimums it scrolls sideways.
-    minWidth: def.unit === 'count' ? 82 : 96,
-    flex: 1,
-    type: 'rightAligned',
-    cellRenderer: KadCell,
-    cellRendererParams: params,
-    editable: (p: EditableCallbackParams<KadRow>) => isEditableCell(p.data, field, opts.locked),
-    cellEditor: 'agTextCellEditor',
-    // The editor starts from the exact stored figure (2271.5), not the rounded display (£2,272).
-    cellEditorParams: { useFormatter: true },
-    valueFormatter: (p: ValueFormatterParams<KadRow>) => formatForEdit((p.value as Hundredths | null | undefined) ?? null),
-    cellClassRules: classRules(field, opts, {
-      'kad-cell--editable': (p: CellClassParams<KadRow>) => isEditableCell(p.data, field, opts.locked),
-      'kad-cell--carried': (p: CellClassParams<KadRow>) => isCarriedCell(p.data, field),
-      'kad-cell--invalid': (p: CellClassParams<KadRow>) => opts.invalidRef.current?.rowKey === p.data?.key && opts.invalidRef.current?.colId === field,
-    }),
+    header: field === 'expectedPackages' ? `${def.header} ${opts.financialYearLabel}` : def.header,
+    spokenHeader: def.header,
+    band: def.band,
+    kind: 'figure',
+    unit: def.unit,
+    ...('noun' in def ? { unitOptions: { noun: def.noun } } : {}),
   };
 }
 
-function dot(colId: 'packagesDot' | 'unitCostDot' | 'outturnDot', opts: ColumnOptions): Col {
-  const params: KadCellParams = { spokenHeader: spoken(colId), dot: opts.dots };
-  return { colId, field: colId, headerName: 'DoT', width: 44, headerClass: 'kad-head--center', cellClass: 'kad-cell--dot', cellRenderer: KadCell, cellRendererParams: params, cellClassRules: classRules(colId, opts) };
+function dot(colId: 'packagesDot' | 'unitCostDot' | 'outturnDot', of: KadField, spokenHeader: string, opts: ColumnOptions): GridColumn {
+  const source = opts.dots;
+  return {
+    colId,
+    header: 'DoT',
+    spokenHeader,
+    band: fieldDef(of).band,
+    kind: 'dot',
+    arrowNote: source.kind === 'computed' ? `compared with ${source.against}` : REPORTED_NOTE,
+    // Arrows as reported are shown in grey, marked as such in the legend.
+    arrowsMuted: source.kind === 'reported',
+  };
 }
 
-function computed(colId: 'varianceK' | 'runRateK' | 'runRateVsBudgetK' | 'runRateVsOutturnK', headerName: string, opts: ColumnOptions, cellClass?: string): Col {
-  const params: KadCellParams = { spokenHeader: spoken(colId), unit: 'gbp_k' };
-  return { colId, field: colId, headerName, headerTooltip: colId === 'varianceK' ? undefined : RUN_RATE_DESCRIPTION, minWidth: colId === 'varianceK' ? 86 : 90, flex: 1, type: 'rightAligned', cellClass: ['ag-right-aligned-cell', ...(cellClass ? [cellClass] : [])], cellRenderer: KadCell, cellRendererParams: params, cellClassRules: classRules(colId, opts) };
-}
-
-/**
- * The narrowest the grid can be. The page scrolls sideways below it rather than the grid: AG Grid's own
- * horizontal scrollbar, under autoHeight, covers the last body row.
- */
-export function minGridWidth(defs: readonly (Col | ColGroupDef<KadRow>)[]): number {
-  let total = 2; // the grid's outer borders
-  for (const d of defs) {
-    if ('children' in d) total += minGridWidth(d.children) - 2;
-    else total += d.minWidth ?? d.width ?? 0;
-  }
-  return total;
+function computed(colId: string, header: string, spokenHeader: string, band: string, tooltip?: string): GridColumn {
+  return { colId, header, spokenHeader, band, kind: 'computed', unit: 'gbp_k', tooltip, ...(band === 'runRate' ? { cellClass: 'kad-cell--runrate' } : {}) };
 }
 
 /** The published table's layout: service type, then BUDGET | ACTUAL (Month Year) | Outturn bands, then the run rate. */
-export function kadColumns(opts: ColumnOptions): (Col | ColGroupDef<KadRow>)[] {
+export function kadColumns(opts: ColumnOptions): GridColumn[] {
   return [
-    {
-      headerName: opts.serviceName,
-      groupId: 'service',
-      headerClass: 'kad-band kad-band--service',
-      children: [
-        {
-          colId: 'label',
-          field: 'label',
-          headerName: 'Service Type',
-          pinned: 'left',
-          minWidth: 216,
-          flex: 1.6,
-          cellAriaRole: 'rowheader',
-          cellRenderer: KadCell,
-          cellRendererParams: { spokenHeader: 'Service Type' } satisfies KadCellParams,
-          cellClassRules: classRules('label', opts),
-        },
-      ],
-    },
-    {
-      headerName: 'BUDGET',
-      groupId: 'budget',
-      headerClass: 'kad-band',
-      children: [figure('expectedPackages', opts), figure('budgetUnitCost', opts), figure('annualBudgetK', opts)],
-    },
-    {
-      headerName: `ACTUAL (${opts.periodLabel})`,
-      groupId: 'actual',
-      headerClass: 'kad-band',
-      children: [figure('currentPackages', opts), dot('packagesDot', opts), figure('currentUnitCost', opts), dot('unitCostDot', opts)],
-    },
-    {
-      headerName: 'Outturn',
-      groupId: 'outturn',
-      headerClass: 'kad-band',
-      children: [figure('totalSpendK', opts), dot('outturnDot', opts), computed('varianceK', 'Variance', opts)],
-    },
-    {
-      headerName: 'Run rate',
-      groupId: 'runRate',
-      headerClass: 'kad-band kad-band--runrate',
-      headerTooltip: RUN_RATE_DESCRIPTION,
-      children: [
-        computed('runRateK', 'Full year at run rate', opts, 'kad-cell--runrate'),
-        computed('runRateVsBudgetK', 'vs Annual Budget', opts, 'kad-cell--runrate'),
-        computed('runRateVsOutturnK', 'vs Total spend', opts, 'kad-cell--runrate'),
-      ],
-    },
+    { colId: 'label', header: 'Service Type', spokenHeader: 'Service Type', band: 'service', kind: 'label' },
+    figure('expectedPackages', opts),
+    figure('budgetUnitCost', opts),
+    figure('annualBudgetK', opts),
+    figure('currentPackages', opts),
+    dot('packagesDot', 'currentPackages', 'DoT of Current Care Packages', opts),
+    figure('currentUnitCost', opts),
+    dot('unitCostDot', 'currentUnitCost', 'DoT of Current Average Unit Cost', opts),
+    figure('totalSpendK', opts),
+    dot('outturnDot', 'totalSpendK', 'DoT of Total spend/ income', opts),
+    computed('varianceK', 'Variance', 'Variance', 'outturn'),
+    computed('runRateK', 'Full year at run rate', 'Full year at run rate', 'runRate', RUN_RATE_DESCRIPTION),
+    computed('runRateVsBudgetK', 'vs Annual Budget', 'Run rate vs Annual Budget', 'runRate', RUN_RATE_DESCRIPTION),
+    computed('runRateVsOutturnK', 'vs Total spend', 'Run rate vs Total spend', 'runRate', RUN_RATE_DESCRIPTION),
+  ];
+}
+
+export function kadBands(opts: ColumnOptions): GridBand[] {
+  return [
+    { id: 'service', header: opts.serviceName, alignStart: true },
+    { id: 'budget', header: 'BUDGET' },
+    { id: 'actual', header: `ACTUAL (${opts.periodLabel})` },
+    { id: 'outturn', header: 'Outturn' },
+    { id: 'runRate', header: 'Run rate', tooltip: RUN_RATE_DESCRIPTION, headerClass: 'kad-band--runrate' },
   ];
 }

@@ -6,7 +6,7 @@ import { parseSetting, type NumberRule } from './numbers';
 
 type NumberKey = 'spendTolerancePct' | 'movementPct' | 'runRateWeeks';
 
-/** Limits as KadSettingsSchema has them (shared/kad/checks.ts); the help text says what each one does. */
+/** Limits as KadSettingsSchema has them (shared/areas/kad/checks.ts); the help text says what each one does. */
 const NUMBER_FIELDS: readonly (NumberRule & { key: NumberKey; help: string })[] = [
   {
     key: 'spendTolerancePct',

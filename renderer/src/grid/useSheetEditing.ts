@@ -1,16 +1,24 @@
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { CellClickedEvent, CellFocusedEvent, GridApi, SuppressKeyboardEventParams } from 'ag-grid-community';
-import { copyText, parseTsv, planClear, planFillDown, planPaste, sheetRows, type Plan, type Problem, type Sheet } from './clipboard';
-import type { CellValue, KadRow } from './rows';
-import { extendSelection, inRect, isArrowKey, isMultiCell, rectOf, single, sizeLabel, type Axes, type CellRef, type Rect, type Selection } from './selection';
+import { sheetRows } from './cells';
+import { copyText, parseTsv } from './clipboard';
+import { planClear, planFillDown } from './fill';
+import { planPaste } from './paste';
+import { extendSelection, inRect, isArrowKey, isMultiCell, rectOf, single, sizeLabel, type Axes, type Rect, type Selection } from './selection';
+import type { CellChange, CellRef, GridRow, Plan, Problem, Sheet } from './types';
 
 export interface SheetActions {
-  /** Cells to save as one undoable step. */
-  onCells: (cells: CellValue[], source: 'grid' | 'paste', done: string) => void;
-  /** A refused paste, fill or clear: nothing is applied and every problem is named. */
-  onProblems: (problems: Problem[], what: 'pasted' | 'changed') => void;
+  /** Cells to save as one undoable step; `done` is announced once saved (null for a single typed figure). */
+  onCells: (cells: CellChange[], source: 'grid' | 'paste', done: string | null) => void;
+  /** Refused input, paste, fill or clear: nothing is applied; the message names the cell and `cell` marks it. */
+  onRefused: (message: string, cell: CellRef) => void;
   /** Said politely by the page's live region. */
   onAnnounce: (text: string) => void;
+}
+
+/** Every problem of a refused batch in one message, ending with what did not happen. */
+export function problemsMessage(problems: readonly Problem[], what: 'pasted' | 'changed'): string {
+  return `${problems.map((p) => p.message).join('; ')}. Nothing was ${what}.`;
 }
 
 /** True while the keystroke or clipboard event belongs to a text field (the cell editor), which handles its own. */
@@ -48,7 +56,7 @@ const handledKey = (e: KeyboardEvent) =>
   ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'd');
 
 /** Keeps AG Grid's own handling (navigation, Delete clearing one cell) away from the keys the sheet handles. */
-export function suppressSheetKeys(p: SuppressKeyboardEventParams<KadRow>): boolean {
+export function suppressSheetKeys(p: SuppressKeyboardEventParams<GridRow>): boolean {
   return !p.editing && handledKey(p.event);
 }
 
@@ -59,7 +67,7 @@ export function suppressSheetKeys(p: SuppressKeyboardEventParams<KadRow>): boole
  * cells' classes.
  */
 export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostRef: RefObject<HTMLElement | null>, actions: SheetActions) {
-  const apiRef = useRef<GridApi<KadRow> | null>(null);
+  const apiRef = useRef<GridApi<GridRow> | null>(null);
   const sheetRef = useRef(sheet);
   sheetRef.current = sheet;
   const lockRef = useRef(lockedReason);
@@ -127,7 +135,7 @@ export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostR
   );
 
   const onCellFocused = useCallback(
-    (e: CellFocusedEvent<KadRow>) => {
+    (e: CellFocusedEvent<GridRow>) => {
       const colId = typeof e.column === 'string' ? e.column : e.column?.getColId();
       if (e.rowIndex === null || !colId) return;
       const rows = e.rowPinned === 'bottom' ? sheetRef.current.foot : e.rowPinned ? [] : sheetRef.current.body;
@@ -138,7 +146,7 @@ export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostR
   );
 
   const onCellClicked = useCallback(
-    (e: CellClickedEvent<KadRow>) => {
+    (e: CellClickedEvent<GridRow>) => {
       if (e.data) focusCell({ rowKey: e.data.key, colId: e.column.getColId() }, e.event instanceof MouseEvent && e.event.shiftKey);
     },
     [focusCell],
@@ -150,8 +158,10 @@ export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostR
   }, [axes, setSelection]);
 
   const run = useCallback((plan: Plan, source: 'grid' | 'paste', what: 'pasted' | 'changed', done: (n: number) => string) => {
-    if (!plan.ok) actionsRef.current.onProblems(plan.problems, what);
-    else if (plan.cells.length) actionsRef.current.onCells(plan.cells, source, done(plan.cells.length));
+    if (!plan.ok) {
+      const { rowKey, colId } = plan.problems[0]!;
+      actionsRef.current.onRefused(problemsMessage(plan.problems, what), { rowKey, colId });
+    } else if (plan.cells.length) actionsRef.current.onCells(plan.cells, source, done(plan.cells.length));
     else actionsRef.current.onAnnounce('Nothing to change');
   }, []);
 
@@ -159,7 +169,7 @@ export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostR
     const cell = cellOfTarget(target) ?? selectionRef.current?.anchor;
     const lock = lockRef.current;
     if (!lock || !cell) return false;
-    actionsRef.current.onProblems([{ ...cell, message: `This table is not editable: ${lock.replace(/\.$/, '')}` }], what);
+    actionsRef.current.onRefused(problemsMessage([{ ...cell, message: `This table is not editable: ${lock.replace(/\.$/, '')}` }], what), cell);
     return true;
   }, []);
 

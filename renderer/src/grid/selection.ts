@@ -1,13 +1,10 @@
+import type { CellRef } from './types';
+
 /**
- * The rectangular selection of the KAD grid. AG Grid Community has no range selection, so the grid keeps
+ * The rectangular selection of the grid. AG Grid Community has no range selection, so the grid keeps
  * its own: an anchor (where the selection started) and an end (where Shift+click or Shift+arrow took it),
  * both named by row key and column id so they survive the row data being replaced after a save.
  */
-export interface CellRef {
-  rowKey: string;
-  colId: string;
-}
-
 export interface Selection {
   anchor: CellRef;
   end: CellRef;

@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import { TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type RowClassParams, type RowClassRules } from 'ag-grid-community';
+import { columnDefs } from './columnDefs';
+import { gridMetrics, gridTheme } from './setup';
+import type { SheetContext } from './SheetCell';
+import { canvasMeasure } from './canvasMeasure';
+import { columnWidths } from './sizing';
+import type { CellRef, GridBand, GridColumn, GridRow } from './types';
+import { suppressSheetKeys, useSheetEditing, type SheetActions } from './useSheetEditing';
+import { useTypedEdits } from './useTypedEdits';
+import './grid.css';
+
+interface Props {
+  columns: readonly GridColumn[];
+  bands: readonly GridBand[];
+  /** The scrolling rows, and the pinned foot (subtotals, totals: computed by the area, never typed). */
+  body: readonly GridRow[];
+  foot: readonly GridRow[];
+  /** Why the table cannot be edited, or null. */
+  lockedReason: string | null;
+  /** The refused cell, outlined in red until the next save. */
+  invalid: CellRef | null;
+  styleNonce: string | undefined;
+  actions: SheetActions;
+  onApi?: (api: GridApi<GridRow> | null) => void;
+}
+
+// Rules, not getRowClass: rules are re-evaluated when a row's data changes (an undo can grey a line).
+const rowClassRules: RowClassRules<GridRow> = { 'sheet-row--disabled': (p) => !!p.data?.disabled };
+// A row's kind never changes for its key, so its class is set once: sheet-row--group, --subtotal, …
+const getRowClass = (p: RowClassParams<GridRow>) => (p.data ? `sheet-row--${p.data.kind}` : undefined);
+const getRowId = (p: GetRowIdParams<GridRow>) => p.data.key;
+
+// Registered for this grid only: headers can explain themselves as a browser tooltip.
+const GRID_MODULES = [TooltipModule];
+
+/**
+ * A spreadsheet grid over AG Grid Community, driven by column definitions and rows that name no area:
+ * Excel-like keyboard editing, block selection, copy, paste, fill and clear (each batch one undoable step
+ * for the page to save), input checked per unit, columns as wide as their content, the row labels pinned
+ * while the grid scrolls sideways by itself.
+ */
+export function SheetGrid({ columns, bands, body, foot, lockedReason, invalid, styleNonce, actions, onApi }: Props) {
+  const locked = lockedReason !== null;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const invalidRef = useRef<CellRef | null>(invalid);
+  invalidRef.current = invalid;
+
+  const sheet = useMemo(() => ({ body, foot, columns, locked }), [body, foot, columns, locked]);
+  const editing = useSheetEditing(sheet, lockedReason, hostRef, actions);
+  const { apiRef, context: sheetContext } = editing;
+  const typed = useTypedEdits(columns, locked, actions, suppressSheetKeys);
+
+  const measure = useMemo(() => canvasMeasure(), []);
+  const widths = useMemo(() => columnWidths(columns, bands, [...body, ...foot], gridMetrics, measure), [columns, bands, body, foot, measure]);
+  // The columns are rebuilt only when a width really changes (widthsKey), not on every save.
+  const widthsKey = [...widths].map(([id, w]) => `${id}:${w}`).join(',');
+  const defs = useMemo(
+    () => columnDefs(columns, bands, { widths, locked, invalidRef, isSelected: sheetContext.isSelected }),
+    [columns, bands, widthsKey, locked, sheetContext],
+  );
+  const context = useMemo<SheetContext>(() => ({ invalidRef, isSelected: sheetContext.isSelected }), [sheetContext]);
+  const defaultColDef = useMemo<ColDef<GridRow>>(
+    () => ({ cellDataType: false, sortable: false, resizable: false, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true, suppressKeyboardEvent: typed.suppressKeyboardEvent }),
+    [typed.suppressKeyboardEvent],
+  );
+
+  // The invalid marker is read through a ref, so the cells' classes need a nudge when it moves.
+  useEffect(() => {
+    apiRef.current?.refreshCells({ force: true });
+  }, [invalid, apiRef]);
+
+  return (
+    <div ref={hostRef} className="sheet">
+      <AgGridReact<GridRow>
+        modules={GRID_MODULES}
+        theme={gridTheme}
+        styleNonce={styleNonce}
+        columnDefs={defs}
+        defaultColDef={defaultColDef}
+        rowData={body as GridRow[]}
+        pinnedBottomRowData={foot as GridRow[]}
+        getRowId={getRowId}
+        context={context}
+        rowClassRules={rowClassRules}
+        getRowClass={getRowClass}
+        domLayout="autoHeight"
+        // Every column stays in the DOM: screen readers, copy and the layout checks see the whole table.
+        suppressColumnVirtualisation
+        enableBrowserTooltips
+        readOnlyEdit
+        onCellEditRequest={typed.onCellEditRequest}
+        onCellFocused={editing.onCellFocused}
+        onCellClicked={editing.onCellClicked}
+        onCellEditingStarted={editing.onCellEditingStarted}
+        // Enter on a cell starts editing (like F2); Enter in the editor commits and moves down.
+        enterNavigatesVerticallyAfterEdit
+        stopEditingWhenCellsLoseFocus
+        suppressDragLeaveHidesColumns
+        onGridReady={(e) => {
+          apiRef.current = e.api;
+          onApi?.(e.api);
+        }}
+        onGridPreDestroyed={() => {
+          apiRef.current = null;
+          onApi?.(null);
+        }}
+      />
+    </div>
+  );
+}

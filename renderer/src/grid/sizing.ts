@@ -1,0 +1,77 @@
+import { displayText, isCarried } from './cells';
+import type { GridBand, GridColumn, GridRow } from './types';
+
+/** Measures a text's advance width in CSS pixels, in a CSS font shorthand ("700 14px Calibri, …"). */
+export type Measure = (text: string, font: string) => number;
+
+/** The grid's type, as its theme sets it (grid/setup.ts), and the spacing around a cell's text. */
+export interface GridMetrics {
+  fontFamily: string;
+  fontSize: number;
+  headerFontSize: number;
+  headerFontWeight: number;
+  /** Band headers' letter spacing, in em. */
+  bandLetterSpacing: number;
+  /** Left plus right padding and borders of a cell and of a header cell, in pixels. */
+  cellChrome: number;
+  headerChrome: number;
+  /** The carried-forward mark after a figure: its size relative to the cell text, and its gap, in em of itself. */
+  carriedMarkScale: number;
+  carriedMarkGap: number;
+}
+
+/** Row kinds the grid sets in bold (grid.css), so their texts are measured bold. */
+const BOLD_KINDS: ReadonlySet<string> = new Set(['group', 'subtotal', 'total']);
+export const CARRIED_MARK = 'c/f';
+
+/** Room for sub-pixel rounding between a canvas measure and the laid-out text. */
+const SLACK = 2;
+
+const font = (m: GridMetrics, size: number, weight: number, italic = false) => `${italic ? 'italic ' : ''}${weight} ${size}px ${m.fontFamily}`;
+
+/** Figures are set in tabular digits: every digit as wide as a zero. */
+const tabular = (text: string) => text.replace(/[0-9]/g, '0');
+
+function cellTextWidth(row: GridRow, column: GridColumn, m: GridMetrics, measure: Measure): number {
+  const text = displayText(row, column);
+  if (!text) return 0;
+  const numeric = column.kind === 'figure' || column.kind === 'computed';
+  const carried = numeric && isCarried(row, column.colId);
+  const bold = BOLD_KINDS.has(row.kind) || (column.kind === 'dot' && !column.arrowsMuted);
+  let width = measure(numeric ? tabular(text) : text, font(m, m.fontSize, bold ? 700 : 400, carried));
+  if (carried) {
+    const markSize = m.fontSize * m.carriedMarkScale;
+    width += measure(CARRIED_MARK, font(m, markSize, 400)) + markSize * m.carriedMarkGap;
+  }
+  return width;
+}
+
+/** The widest single word: headers wrap between words, so the longest word is the narrowest they can go. */
+function longestWord(text: string, f: string, measure: Measure, letterSpacingPx = 0): number {
+  return Math.max(0, ...text.split(/\s+/).filter(Boolean).map((w) => measure(w, f) + letterSpacingPx * w.length));
+}
+
+/**
+ * Each column's minimum width from its content: the widest text any of its cells shows (bold rows in
+ * bold, carried figures with their mark) and the longest word of its header, plus the cell's padding.
+ * A band over a single column is measured too, so a long band name (a service's) wraps between words.
+ */
+export function columnWidths(columns: readonly GridColumn[], bands: readonly GridBand[], rows: readonly GridRow[], m: GridMetrics, measure: Measure): Map<string, number> {
+  const widths = new Map<string, number>();
+  const headerFont = font(m, m.headerFontSize, m.headerFontWeight);
+  for (const column of columns) {
+    const content = Math.max(0, ...rows.map((row) => cellTextWidth(row, column, m, measure)));
+    const header = longestWord(column.header, headerFont, measure);
+    const fit = Math.max(content + m.cellChrome, header + m.headerChrome) + SLACK;
+    widths.set(column.colId, Math.ceil(Math.max(fit, column.minWidth ?? 0)));
+  }
+  for (const band of bands) {
+    const under = columns.filter((c) => c.band === band.id);
+    const last = under[under.length - 1];
+    if (!last) continue;
+    const word = longestWord(band.header, headerFont, measure, m.bandLetterSpacing * m.headerFontSize) + m.headerChrome + SLACK;
+    const total = under.reduce((sum, c) => sum + widths.get(c.colId)!, 0);
+    if (word > total) widths.set(last.colId, Math.ceil(widths.get(last.colId)! + word - total));
+  }
+  return widths;
+}

@@ -1,0 +1,66 @@
+import { useCallback, useRef } from 'react';
+import type { CellEditRequestEvent, SuppressKeyboardEventParams } from 'ag-grid-community';
+import { cellName, cellNumber, isEditable } from './cells';
+import type { GridColumn, GridRow } from './types';
+import type { SheetActions } from './useSheetEditing';
+import { parseCell } from './units';
+
+/** "Nursing · Current Average Unit Cost (per week): "£2,27l" is not an amount of money. Nothing was saved." */
+export function typedRefusal(row: GridRow, column: GridColumn, text: string, reason: string): string {
+  return `${cellName(row, column)}: "${text}" ${reason}. Nothing was saved.`;
+}
+
+/** Keys that end an edit and would move on: AG Grid commits on them. */
+const committing = (e: KeyboardEvent) => (e.key === 'Enter' || e.key === 'Tab') && !e.ctrlKey && !e.metaKey && !e.altKey;
+
+/**
+ * What an officer types into a cell, checked in the column's unit. Input that does not parse stays in the
+ * editor, as in Excel: Enter and Tab are held back from the grid while the text is refused, the message
+ * quotes the text exactly as typed, and the officer corrects it in place. Valid input is saved as a
+ * batch of one cell. (An edit that ends another way, such as a click elsewhere, is checked the same way
+ * when the grid hands it over, and refused with the same message.)
+ */
+export function useTypedEdits(columns: readonly GridColumn[], locked: boolean, actions: SheetActions, suppressSheetKeys: (p: SuppressKeyboardEventParams<GridRow>) => boolean) {
+  const state = useRef({ columns, locked, actions });
+  state.current = { columns, locked, actions };
+
+  /** Refuses the text in the cell's editor, if it does not parse, and says so; true when refused. */
+  const refuse = useCallback((row: GridRow, column: GridColumn, text: string, input: HTMLInputElement | null): boolean => {
+    const parsed = parseCell(column.unit!, text, column.unitOptions);
+    if (parsed.ok) return false;
+    input?.setAttribute('aria-invalid', 'true');
+    input?.closest('.ag-cell')?.setAttribute('aria-invalid', 'true');
+    state.current.actions.onRefused(typedRefusal(row, column, text, parsed.reason), { rowKey: row.key, colId: column.colId });
+    return true;
+  }, []);
+
+  // One function for the grid's life (it sits in defaultColDef), reading the latest columns through the ref.
+  const suppressKeyboardEvent = useCallback(
+    (p: SuppressKeyboardEventParams<GridRow>): boolean => {
+      if (!p.editing) return suppressSheetKeys(p);
+      const e = p.event;
+      if (e.type !== 'keydown' || !committing(e) || !p.data || !(e.target instanceof HTMLInputElement)) return false;
+      const column = state.current.columns.find((c) => c.colId === p.column.getColId());
+      if (!column?.unit || !isEditable(p.data, column, state.current.locked)) return false;
+      if (!refuse(p.data, column, e.target.value, e.target)) return false;
+      e.preventDefault(); // Tab must not take the browser's focus out of the editor either
+      return true;
+    },
+    [refuse, suppressSheetKeys],
+  );
+
+  const onCellEditRequest = useCallback(
+    (e: CellEditRequestEvent<GridRow>) => {
+      const column = state.current.columns.find((c) => c.colId === e.column.getColId());
+      if (!column?.unit || !isEditable(e.data, column, state.current.locked)) return;
+      const raw: unknown = e.newValue;
+      const text = raw === null || raw === undefined ? '' : String(raw);
+      if (refuse(e.data, column, text, null)) return;
+      const parsed = parseCell(column.unit, text, column.unitOptions);
+      if (parsed.ok && parsed.value !== cellNumber(e.data, column.colId)) state.current.actions.onCells([{ rowKey: e.data.key, colId: column.colId, value: parsed.value }], 'grid', null);
+    },
+    [refuse],
+  );
+
+  return { suppressKeyboardEvent, onCellEditRequest };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { columnWidths, type GridMetrics, type Measure } from '../../renderer/src/grid/sizing';
+import type { GridBand, GridColumn, GridRow } from '../../renderer/src/grid/types';
+
+// A font where every character is 10px wide, 12px in bold and 11px in italics: widths are easy to follow.
+const measure: Measure = (text, font) => text.length * (font.startsWith('italic') ? 11 : font.startsWith('700') ? 12 : 10);
+const METRICS: GridMetrics = {
+  fontFamily: 'Test',
+  fontSize: 10,
+  headerFontSize: 10,
+  headerFontWeight: 700,
+  bandLetterSpacing: 0,
+  cellChrome: 16,
+  headerChrome: 16,
+  carriedMarkScale: 0.5,
+  carriedMarkGap: 0,
+};
+const SLACK = 2;
+
+const COLUMNS: GridColumn[] = [
+  { colId: 'label', header: 'Line', spokenHeader: 'Line', band: 'name', kind: 'label' },
+  { colId: 'budget', header: 'Annual Budget', spokenHeader: 'Annual Budget', band: 'money', kind: 'figure', unit: 'gbp_k' },
+  { colId: 'dot', header: 'DoT', spokenHeader: 'DoT of Annual Budget', band: 'money', kind: 'dot' },
+];
+const BANDS: GridBand[] = [
+  { id: 'name', header: 'Learning Disability Partnership' },
+  { id: 'money', header: 'BUDGET' },
+];
+const row = (key: string, kind: string, label: string, budget: number | null, over: Partial<GridRow> = {}): GridRow => ({ key, label, kind, values: { budget, dot: 'up' }, editable: ['budget'], ...over });
+
+describe('columnWidths sizes each column from what it shows', () => {
+  it('fits the widest figure as displayed (a bold total included) and the longest header word', () => {
+    const widths = columnWidths(COLUMNS, [], [row('a', 'line', 'Homecare', 1071400), row('t', 'total', 'Total', 10771400)], METRICS, measure);
+    // "£107,714k" in bold (the total): 9 characters × 12px, digits measured as tabular zeros.
+    expect(widths.get('budget')).toBe(9 * 12 + 16 + SLACK);
+    // "Homecare" (8 × 10px) is wider than the bold "Total" (5 × 12px) and the header "Line" (4 × 12px).
+    expect(widths.get('label')).toBe(8 * 10 + 16 + SLACK);
+    // The arrows are bold; the header word "DoT" (3 × 12px) is the wider.
+    expect(widths.get('dot')).toBe(3 * 12 + 16 + SLACK);
+  });
+
+  it('leaves room for the c/f mark after a carried-forward figure, set in italics', () => {
+    const carried = row('a', 'line', 'A', 2894200, { carried: ['budget'] });
+    // "£28,942k" in italics (8 × 11px) plus "c/f" (3 × 10px: this test font ignores the size).
+    expect(columnWidths(COLUMNS, [], [carried], METRICS, measure).get('budget')).toBe(8 * 11 + 3 * 10 + 16 + SLACK);
+  });
+
+  it('widens a column to the longest word of a header that would not otherwise fit', () => {
+    const narrow = columnWidths([{ ...COLUMNS[1]!, header: 'Expected No. of Care Packages 2023/24' }], [], [row('a', 'line', 'A', 100)], METRICS, measure);
+    expect(narrow.get('budget')).toBe('Packages'.length * 12 + 16 + SLACK);
+  });
+
+  it('widens the last column under a band whose longest word is wider than its columns', () => {
+    const widths = columnWidths(COLUMNS, BANDS, [row('a', 'line', 'A', 100)], METRICS, measure);
+    expect(widths.get('label')).toBe('Partnership'.length * 12 + 16 + SLACK);
+  });
+
+  it('never goes below a column’s own minimum width', () => {
+    expect(columnWidths([{ ...COLUMNS[1]!, minWidth: 300 }], [], [row('a', 'line', 'A', 100)], METRICS, measure).get('budget')).toBe(300);
+  });
+});
