@@ -241,7 +241,7 @@ describe('planPaste: a block lands on the columns it was copied from, never shif
   it('refuses an arrow on a figure column: it is not a figure', () => {
     const s = sheet();
     const plan = planPaste(s, [['↑', '£2,310']], rectAt(s, 'residential', 'currentPackages'));
-    expect(messages(plan)).toEqual(['Residential · Current Care Packages: "↑" is not a number of care packages', 'Residential · DoT of Current Care Packages: "£2,310" lands on a direction-of-travel arrow, which Outturn computes']);
+    expect(messages(plan)).toEqual(['Residential · Current Care Packages: "↑" is not a count', 'Residential · DoT of Current Care Packages: "£2,310" lands on a direction-of-travel arrow, which Outturn computes']);
   });
 
   it('lets row labels through when they are the rows pasted onto, and refuses them when not', () => {
