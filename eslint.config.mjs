@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'scripts/**/*.js'],
+    files: ['bin/**/*.js', 'scripts/**/*.js', 'tests/helpers/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

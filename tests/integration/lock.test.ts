@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/api/errors';
 import { setKadCell } from '../../main/areas/kad/service';
-import { isStale, lockPath, readLock } from '../../main/store/lock';
+import { isStale, lockPath, processStart, readLock } from '../../main/store/lock';
 import { networkShareWarning } from '../../main/store/network-share';
 import { Workspace } from '../../main/store/workspace';
 import { tempDemo } from '../helpers/workspace';
@@ -61,8 +64,6 @@ describe('network shares', () => {
 
 describe('opening files that are not Outturn workspaces', () => {
   it('refuses a file that is not a database, and a database made by another program, changing neither', async () => {
-    const os = await import('node:os');
-    const path = await import('node:path');
     const Database = (await import('better-sqlite3')).default;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-notws-'));
     try {
@@ -82,5 +83,70 @@ describe('opening files that are not Outturn workspaces', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the lock under a race', () => {
+  const ROOT = path.resolve(__dirname, '../..');
+  const dist = process.env.OUTTURN_LOCK_DIST ?? ROOT;
+
+  async function race(dir: string, contenders: number): Promise<string[]> {
+    const file = path.join(dir, 'race.db');
+    const start = path.join(dir, `go-${Math.random()}`);
+    const children = Array.from({ length: contenders }, () =>
+      spawn(process.execPath, [path.join(__dirname, '../helpers/lock-contender.js'), file, start, '800', dist], { stdio: ['ignore', 'pipe', 'inherit'] }),
+    );
+    const said = children.map(
+      (c) =>
+        new Promise<string>((resolve) => {
+          let out = '';
+          c.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+          c.on('exit', () => resolve(out.trim()));
+        }),
+    );
+    // Let every contender load and reach its starting line before the signal.
+    await new Promise((r) => setTimeout(r, 600));
+    fs.writeFileSync(start, '');
+    return Promise.all(said);
+  }
+
+  // 20 processes at once, five times; then pairs started together, twenty times (as two `outturn import`
+  // runs were: before the lock was linked into place whole, 5 pairs in 20 here both became writers).
+  it('gives exactly one writer when processes open the workspace at once, every time', async () => {
+    if (!fs.existsSync(path.join(dist, 'dist/main/store/lock.js'))) throw new Error('run `npm run build` before the tests');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-lockrace-'));
+    try {
+      for (const [contenders, rounds] of [[20, 5], [2, 20]] as const) {
+        for (let round = 0; round < rounds; round++) {
+          const said = await race(dir, contenders);
+          expect(said.filter((s) => s === 'writer'), `${contenders} at once, round ${round + 1}: ${said.join(' ')}`).toHaveLength(1);
+          expect(said.filter((s) => s === 'reader')).toHaveLength(contenders - 1);
+          expect(fs.existsSync(path.join(dir, 'race.db.lock'))).toBe(false);
+        }
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('takes over a lock whose process id now belongs to another program, never a busy writer', () => {
+    const me = { osUser: 'me', machine: 'this-pc' };
+    const start = processStart(process.pid);
+    const busy = { ...me, pid: process.pid, pidStart: start, since: '2020-01-01T00:00:00Z', heartbeat: '2020-01-01T00:00:00Z' };
+    // Alive, same start time, heartbeat silent for years (its event loop was blocked): still held.
+    expect(isStale(busy, me)).toBe(false);
+    // The process id is alive but started at another time: a different program reused it.
+    expect(isStale({ ...busy, pidStart: `${start ?? '1'}9` }, me)).toBe(start !== null);
+    // Gone altogether.
+    expect(isStale({ ...busy, pid: 2 ** 22 + 4321 }, me)).toBe(true);
+  });
+
+  it('never leaves the lock file empty or half written: it is linked into place whole', () => {
+    env = tempDemo();
+    const s = env.open();
+    const raw = fs.readFileSync(lockPath(env.file), 'utf8');
+    expect(JSON.parse(raw)).toMatchObject({ pid: process.pid, pidStart: processStart(process.pid) });
+    expect(fs.readdirSync(path.dirname(env.file)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    s.close();
   });
 });
