@@ -6,6 +6,7 @@ import type { AppSession } from '../app/session';
 import { areas } from '../areas';
 import { findingsFor } from '../core/checks';
 import { rollForwardMonth } from '../core/months';
+import { closePeriod, reopenPeriod } from '../core/close';
 import { listAudit } from '../store/audit';
 import { historyState, redo, undo, type OpRow } from '../store/history';
 import { listPeriods } from '../store/periods';
@@ -57,6 +58,8 @@ export function createHandlers(session: AppSession): Handlers {
       return { financialYear: latest ? financialYearOf(latest.id) : '', months };
     },
     'periods.rollForward': ({ fromPeriod }, ctx) => rollForwardMonth(session.ws, fromPeriod, ctx.channel),
+    'periods.close': ({ period }, ctx) => closePeriod(session.ws, period, ctx.channel === 'cli' ? 'cli' : 'close/reopen'),
+    'periods.reopen': ({ period, reason }, ctx) => reopenPeriod(session.ws, period, reason, ctx.channel === 'cli' ? 'cli' : 'close/reopen'),
     'checks.list': ({ period }) => findingsFor(session.ws, period),
     'upload.begin': ({ fileName, bytes }) => ({ uploadId: session.uploads.begin(fileName, bytes) }),
     'upload.chunk': ({ uploadId, offset, data }) => ({ received: session.uploads.chunk(uploadId, offset, data) }),
@@ -73,8 +76,8 @@ export function createHandlers(session: AppSession): Handlers {
       return { fileName, data: data.toString('base64') };
     },
     'backups.list': () => listBackups(session.file),
-    'backups.restore': async ({ name }) => {
-      await session.restoreBackup(name);
+    'backups.restore': async ({ name, reason }) => {
+      await session.restoreBackup(name, reason);
       return info();
     },
     'pack.settings': () => packSettings(session.ws),

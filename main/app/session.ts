@@ -4,7 +4,8 @@ import { UserError } from '../../shared/api/errors';
 import { seedDemo } from '../demo/seed';
 import { ImportJobs } from '../import/jobs';
 import { Uploads } from '../import/uploads';
-import { backupWorkspace, listBackups } from '../store/backup';
+import { restoreBackup } from './restore';
+import { recordEvent } from '../store/events';
 import { getSetting } from '../store/settings';
 import { Workspace, type OpenOptions } from '../store/workspace';
 
@@ -43,20 +44,14 @@ export class AppSession {
     return this.uploadStore;
   }
 
-  /**
-   * Puts a backup back in place of the workspace, after backing up the current state, and records the
-   * restore in the restored workspace's audit trail.
-   */
-  async restoreBackup(name: string): Promise<void> {
-    const backup = listBackups(this.file).find((b) => b.name === name);
-    if (!backup) throw new UserError('not_found', `There is no backup called ${name}.`);
-    if (this.current.readOnly) throw new UserError('read_only', this.current.readOnlyReason ?? 'This workspace is read-only.');
-    await backupWorkspace(this.current, `before restoring the backup taken ${backup.createdAt.slice(0, 16).replace('T', ' ')} UTC`);
-    this.current.close();
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(this.file + suffix, { force: true });
-    fs.copyFileSync(backup.file, this.file);
-    this.current = Workspace.open(this.file, this.opts);
-    this.current.write({ channel: 'restore', label: `Restore the backup taken ${backup.createdAt.slice(0, 16).replace('T', ' ')} (${backup.reason})` }, () => undefined);
+  /** Puts a backup back in place of the workspace (see restore.ts); `reason` when it would reopen a closed month. */
+  async restoreBackup(name: string, reason?: string): Promise<void> {
+    try {
+      this.current = await restoreBackup(this.current, this.file, name, reason, this.opts);
+    } finally {
+      // A restore that failed after closing the workspace leaves the file as it was: open it again.
+      if (!this.current.db.open) this.current = Workspace.open(this.file, this.opts);
+    }
   }
 
   get ws(): Workspace {
@@ -73,6 +68,7 @@ export class AppSession {
     this.current.close();
     initWorkspace(this.file, { demo: true, force: true, ...(this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {}) });
     this.current = Workspace.open(this.file, this.opts);
+    this.current.write({ channel: 'seed', label: 'Reset the demo to the published figures' }, () => recordEvent(this.current, 'reset', { by: this.current.identity.osUser }));
   }
 
   close(): void {

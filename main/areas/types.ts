@@ -41,6 +41,11 @@ export interface MainArea<A extends ApiSpec = ApiSpec> {
   hasData(ws: Workspace, period: string): boolean;
   /** Creates `to`'s figures from `from`'s; called inside the month's roll-forward transaction. */
   rollForward?(ws: Workspace, from: string, to: string): void;
+  /**
+   * The settings that shape a month's figures (averaging rules, thresholds, flags), by key, to freeze
+   * with the month when it closes; the area reads them back for a closed month (core frozenSettings).
+   */
+  freeze?(ws: Workspace, period: string): Record<string, string>;
   checks?(ws: Workspace, period: string): Finding[];
   imports?: readonly ImportSpec[];
   pack?: readonly PackSectionModule[];

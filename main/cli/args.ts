@@ -25,7 +25,8 @@ export function splitArgs(argv: readonly string[], booleanFlags: readonly string
 export function explainArgs(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
-      const where = issue.path.length ? `${issue.path.map(String).join(' ')}: ` : '';
+      // A flag is named as typed (--period), not by where zod found it (flags period).
+      const where = issue.path[0] === 'flags' && issue.path.length > 1 ? `--${String(issue.path[1])}: ` : issue.path.length ? `${issue.path.map(String).join(' ')}: ` : '';
       if (issue.code === 'unrecognized_keys') return `unknown option${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `--${k}`).join(', ')}`;
       return where + issue.message;
     })

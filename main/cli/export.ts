@@ -4,7 +4,7 @@ import { chooseSections, type PackSectionId } from '../../shared/pack/sections';
 import { monthLabel } from '../../shared/periods';
 import { AppSession } from '../app/session';
 import { writePack } from '../pack/build';
-import { exportPackPdf } from '../pack/pdf';
+import { exportPackPdf, pdfTarget } from '../pack/pdf';
 
 /**
  * `outturn export <workspace.db> --period YYYY-MM --out pack.xlsx [--sections a,b] [--pdf pack.pdf]`:
@@ -33,6 +33,8 @@ export async function runExportCommand(args: ExportCommandArgs, out: (s: string)
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.period)) throw new UserError('invalid_input', `--period takes a month written YYYY-MM, for example 2023-08 (got "${args.period}").`);
     if (!args.out?.trim()) throw new UserError('invalid_input', 'Name the file to write with --out, for example --out pack.xlsx.');
     const sections = parseSections(args.sections);
+    // A PDF that could not be saved is refused before the workbook is written, not after.
+    if (args.pdf !== undefined) pdfTarget(args.pdf);
     const session = new AppSession(args.workspace, { readOnly: true });
     try {
       if (!session.ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(args.period)) {

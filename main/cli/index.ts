@@ -9,6 +9,7 @@ import { packSectionIds } from '../../shared/pack/sections';
 import { areas } from '../areas';
 import { findingsFor } from '../core/checks';
 import { rollForwardMonth } from '../core/months';
+import { closePeriod, reopenPeriod } from '../core/close';
 import { runImportCommand } from './import';
 import { runExportCommand } from './export';
 import { AppSession } from '../app/session';
@@ -33,6 +34,10 @@ Commands:
                                            List every disagreement and data-quality finding, one per line:
                                            area | table | row | column | reported X | computed Y | rule.
                                            Every month with data unless --period. Findings are not errors.
+  close <workspace.db> --period YYYY-MM     Close a month: nothing in it can change until it is reopened.
+                                           The settings that shape its figures are frozen with it.
+  reopen <workspace.db> --period YYYY-MM --reason "…"
+                                           Reopen a closed month; the reason is recorded.
   roll-forward <workspace.db> --from YYYY-MM
                                            Create the next month from this one: every area holding
                                            figures carries them forward.
@@ -78,6 +83,11 @@ const ExportArgs = z.object({
       sections: z.string({ error: `--sections lists sections, for example --sections ${packSectionIds().slice(0, 2).join(',')}` }).min(1).optional(),
     })
     .strict(),
+});
+const CloseArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'close takes one workspace file' }), flags: z.object({ period: PeriodFlag }).strict() });
+const ReopenArgs = z.object({
+  positionals: z.tuple([WorkspaceArg], { error: 'reopen takes one workspace file' }),
+  flags: z.object({ period: PeriodFlag, reason: z.string({ error: 'give the reason for reopening with --reason "…"' }).trim().min(1, 'give the reason for reopening with --reason "…"') }).strict(),
 });
 const RollArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'roll-forward takes one workspace file' }), flags: z.object({ from: PeriodFlag }).strict() });
 
@@ -128,6 +138,21 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         else for (const f of findings) out(formatFinding(f) + '\n');
         return 0;
       }
+      case 'close':
+      case 'reopen': {
+        const writable = (s: AppSession) => {
+          if (s.ws.readOnly) throw new UserError('read_only', s.ws.readOnlyReason ?? 'This workspace is read-only.');
+          return s.ws;
+        };
+        if (command === 'close') {
+          const { positionals, flags } = parse(CloseArgs, splitArgs(rest, []));
+          out(`${withSession(positionals[0], false, (s) => closePeriod(writable(s), flags.period, 'cli')).label}.\n`);
+        } else {
+          const { positionals, flags } = parse(ReopenArgs, splitArgs(rest, []));
+          out(`${withSession(positionals[0], false, (s) => reopenPeriod(writable(s), flags.period, flags.reason, 'cli')).label}.\n`);
+        }
+        return 0;
+      }
       case 'roll-forward': {
         const { positionals, flags } = parse(RollArgs, splitArgs(rest, []));
         const result = withSession(positionals[0], false, (s) => {
@@ -171,8 +196,24 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   }
 }
 
+/**
+ * Output that may be cut short: `outturn check | head` closes the pipe after ten lines. Once the reader
+ * has gone, output is dropped quietly and the command carries on (an import still applies), instead of
+ * dying with an EPIPE stack trace.
+ */
+export function pipeSafe(stream: NodeJS.WritableStream): (s: string) => void {
+  let gone = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') gone = true;
+    else throw err;
+  });
+  return (s) => {
+    if (!gone) stream.write(s);
+  };
+}
+
 export function cliMain(): void {
-  void run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => {
+  void run(process.argv.slice(2), pipeSafe(process.stdout), pipeSafe(process.stderr)).then((code) => {
     process.exitCode = code;
   });
 }

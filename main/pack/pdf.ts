@@ -45,7 +45,7 @@ function sectionsOf(raw: readonly string[] | undefined): PackSectionId[] {
 }
 
 /** Where the PDF goes: checked before a browser is started, so a typo fails fast. */
-function target(out: string): string {
+export function pdfTarget(out: string): string {
   const file = path.resolve(out);
   const dir = path.dirname(file);
   if (!file.toLowerCase().endsWith('.pdf')) throw new UserError('invalid_input', `The PDF pack needs a file name ending in .pdf, for example ${path.basename(file).replace(/\.[^.]*$/, '') || 'pack'}.pdf.`);
@@ -110,7 +110,7 @@ export async function exportPackPdf(opts: PackPdfOptions): Promise<{ pages: numb
   }
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.period)) throw new UserError('invalid_input', `"${opts.period}" is not a month: write it YYYY-MM, for example 2023-08.`);
   const sections = sectionsOf(opts.sections);
-  const file = target(opts.out);
+  const file = pdfTarget(opts.out);
 
   // Read-only: printing never writes, and it works while someone else has the workspace open for editing.
   const session = new AppSession(opts.workspace, { readOnly: true });

@@ -25,6 +25,11 @@ export interface TableSpec {
   auditPeriod?: string;
   /** How the key columns are typed (text unless said), so an undone delete is put back exactly. */
   keyTypes?: Readonly<Record<string, ColumnType>>;
+  /**
+   * For the table of periods itself: a row whose status is closed can be neither deleted nor changed,
+   * except to reopen it (whatever the foreign-key setting).
+   */
+  closedRows?: { statusColumn: string };
 }
 
 /** Tables only ever appended to: the audit trail and the history of operations. */
@@ -39,6 +44,7 @@ export const CORE_TABLES: readonly TableSpec[] = [
     entity: 'period',
     key: ['id'],
     auditPeriod: 'id',
+    closedRows: { statusColumn: 'status' },
     columns: [
       { name: 'status', type: 'text' },
       { name: 'closed_by', type: 'text' },
@@ -55,6 +61,26 @@ export const CORE_TABLES: readonly TableSpec[] = [
       { name: 'value_text', type: 'text' },
       { name: 'source', type: 'text' },
     ],
+    period: 'period',
+  },
+  {
+    name: 'workspace_events',
+    entity: 'workspace_event',
+    key: ['id'],
+    keyTypes: { id: 'integer' },
+    columns: [
+      { name: 'at', type: 'text' },
+      { name: 'kind', type: 'text' },
+      { name: 'period', type: 'text' },
+      { name: 'detail', type: 'text' },
+    ],
+    auditPeriod: 'period',
+  },
+  {
+    name: 'period_settings',
+    entity: 'period_setting',
+    key: ['period', 'key'],
+    columns: [{ name: 'value', type: 'text' }],
     period: 'period',
   },
 ];

@@ -64,6 +64,14 @@ export function tableTriggers(t: TableSpec): [string, string][] {
       trigger(`${n}_guard_delete`, 'BEFORE', 'DELETE', t.name, closedExpr('OLD', p), `  SELECT ${CLOSED};`),
     );
   }
+  if (t.closedRows) {
+    const s = t.closedRows.statusColumn;
+    const keyChanged = t.key.map((k) => `NEW.${k} IS NOT OLD.${k}`).join(' OR ');
+    out.push(
+      trigger(`${n}_closed_delete`, 'BEFORE', 'DELETE', t.name, `OLD.${s} = 'closed'`, `  SELECT ${CLOSED};`),
+      trigger(`${n}_closed_update`, 'BEFORE', 'UPDATE', t.name, `OLD.${s} = 'closed' AND (${keyChanged} OR NEW.${s} = 'closed')`, `  SELECT ${CLOSED};`),
+    );
+  }
   out.push(
     trigger(`${n}_audit_insert`, 'AFTER', 'INSERT', t.name, null, rowAudit(t, 'insert')),
     trigger(`${n}_audit_update`, 'AFTER', 'UPDATE', t.name, null, updateAudit(t)),

@@ -93,7 +93,7 @@ export class Workspace {
     this.releaseLock = null;
   }
 
-  /** "August 2023 is closed (closed by jsmith on 2023-09-14)" for a closed period, null for an open one. */
+  /** "August 2023 is closed (closed without sign-off by jsmith on 2023-09-14)" for a closed period, null for an open one. */
   closedReason(period: string): string | null {
     const row = this.db.prepare('SELECT status, closed_by, closed_at FROM periods WHERE id = ?').get(period) as
       | { status: string; closed_by: string | null; closed_at: string | null }
@@ -156,9 +156,9 @@ function assertOutturnFile(db: Database.Database, file: string): void {
   }
 }
 
-/** "closed by jsmith on 2023-09-14": who closed a period, and when, as every message about it says. */
+/** "closed without sign-off by jsmith on 2023-09-14": who closed a period, and when, as every message about it says. */
 export function closedByText(closedBy: string | null, closedAt: string | null): string {
-  return `closed by ${closedBy ?? 'unknown'}${closedAt ? ` on ${closedAt.slice(0, 10)}` : ''}`;
+  return `closed without sign-off by ${closedBy ?? 'unknown'}${closedAt ? ` on ${closedAt.slice(0, 10)}` : ''}`;
 }
 
 /** Turns the triggers' RAISE messages into the plain-English errors a user sees. */

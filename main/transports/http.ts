@@ -47,6 +47,9 @@ export async function startHttpBridge(opts: { handlers: Handlers; staticDir: str
   const allowedOrigins = () => new Set([`http://${LOOPBACK}:${port}`, `http://localhost:${port}`]);
 
   const server = http.createServer((req, res) => {
+    // A caller that hangs up mid-request must not take the server down with it.
+    req.on('error', () => res.destroy());
+    res.on('error', () => undefined);
     if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 421, 'Outturn only answers on this computer.');
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
@@ -73,8 +76,16 @@ export async function startHttpBridge(opts: { handlers: Handlers; staticDir: str
         } catch {
           return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'That request was not valid JSON.' } });
         }
-        const method = decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? '');
-        void dispatch(opts.handlers, method, input, { channel: 'grid' }).then((envelope) => send(res, 200, envelope));
+        let method: string;
+        try {
+          method = decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? '');
+        } catch {
+          return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'That address is not valid.' } });
+        }
+        void dispatch(opts.handlers, method, input, { channel: 'grid' }).then(
+          (envelope) => send(res, 200, envelope),
+          () => res.destroy(),
+        );
       });
       return;
     }

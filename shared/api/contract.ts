@@ -72,6 +72,9 @@ export const coreContract = {
   'periods.list': { input: Empty, output: z.object({ financialYear: z.string(), months: z.array(PeriodInfo) }) },
   /** Creates next month from this one in one step: every area holding figures rolls its own forward. */
   'periods.rollForward': { input: z.object({ fromPeriod: MonthId }).strict(), output: z.object({ period: MonthId, label: z.string(), areas: z.array(z.string()) }) },
+  /** A plain close (no sign-off) and a reopen with its reason; both audited. */
+  'periods.close': { input: z.object({ period: MonthId }).strict(), output: z.object({ label: z.string() }) },
+  'periods.reopen': { input: z.object({ period: MonthId, reason: z.string().trim().min(1, 'give a reason for reopening').max(500) }).strict(), output: z.object({ label: z.string() }) },
   /** Every area's findings for a month. */
   'checks.list': { input: z.object({ period: MonthId }).strict(), output: z.array(FindingSchema) },
   /** Files travel in base64 chunks over either transport; then an import job reads, previews and applies. */
@@ -90,7 +93,8 @@ export const coreContract = {
   'import.cancel': { input: z.object({ jobId: z.string() }).strict(), output: ImportJobStatusSchema },
   'template.download': { input: z.object({ period: MonthId, filled: z.boolean() }).strict(), output: z.object({ fileName: z.string(), data: z.string() }) },
   'backups.list': { input: Empty, output: z.array(BackupInfoSchema) },
-  'backups.restore': { input: z.object({ name: z.string().min(1) }).strict(), output: AppInfo },
+  /** A reason is needed when the backup would reopen a month that is closed now. */
+  'backups.restore': { input: z.object({ name: z.string().min(1), reason: z.string().trim().min(1).max(500).optional() }).strict(), output: AppInfo },
   'pack.settings': { input: Empty, output: PackSettingsSchema },
   'pack.updateSettings': { input: PackSettingsUpdateSchema, output: PackSettingsSchema },
   /** The committee pack workbook for a month, for the renderer to save (browser download or Electron). */

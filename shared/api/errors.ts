@@ -10,6 +10,8 @@ export const USER_ERROR_CODES = [
   'nothing_to_undo',
   'nothing_to_redo',
   'not_demo',
+  'no_space',
+  'reason_required',
 ] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 

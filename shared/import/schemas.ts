@@ -33,7 +33,7 @@ export const PreviewLineSchema = z.object({
   cells: z.array(z.object({ field: z.string(), header: z.string(), cell: z.string(), old: z.string().nullable(), new: z.string().nullable() })),
 });
 
-export const BackupInfoSchema = z.object({ file: z.string(), name: z.string(), createdAt: z.string(), reason: z.string(), bytes: z.number() });
+export const BackupInfoSchema = z.object({ file: z.string(), name: z.string(), createdAt: z.string(), reason: z.string(), bytes: z.number(), keep: z.boolean(), damaged: z.string().nullable() });
 
 export const ImportJobStatusSchema = z.object({
   jobId: z.string(),

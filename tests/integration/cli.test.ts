@@ -130,4 +130,40 @@ describe('outturn CLI', () => {
     fs.writeFileSync(notXlsx, 'just some text, not a workbook\n\u0000\u0001');
     expect(await cli('import', file, notXlsx)).toMatchObject({ code: 1, stderr: expect.stringMatching(/The file: is not an Excel workbook \(\.xlsx\) or a CSV file/) });
   });
+
+  it('ends quietly when its output is piped into a reader that stops early, and an import still applies', async () => {
+    const bin = path.resolve(__dirname, '../../bin/outturn.js');
+    const file = path.join(dir, 'pipe.db');
+    expect(await cli('init', file, '--demo')).toMatchObject({ code: 0 });
+    /** Runs the built bin with stdout read for its first chunk only, as `| head -1` would. */
+    const headed = (...args: string[]) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.stdout!.once('data', () => child.stdout!.destroy());
+        child.on('exit', (code) => resolve({ code, stderr }));
+      });
+    const check = await headed('check', file);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    const workbook = path.join(dir, 'sept.xlsx');
+    const september = JSON.parse(JSON.stringify(publishedTables()).replace(/August 2023/g, 'September 2023')) as ReturnType<typeof publishedTables>;
+    fs.writeFileSync(workbook, await buildCommitteeWorkbook(september, { asText: false, repeatHeaders: false, stacked: true }));
+    const imported = await headed('import', file, workbook);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const session = new AppSession(file);
+    expect(session.ws.db.prepare(`SELECT COUNT(*) FROM kad_lines WHERE period = '2023-09'`).pluck().get()).toBeGreaterThan(0);
+    session.close();
+  }, 60_000);
+
+  it('refuses a PDF in a folder that does not exist before writing the workbook', async () => {
+    const file = path.join(dir, 'pdf.db');
+    expect(await cli('init', file, '--demo')).toMatchObject({ code: 0 });
+    const xlsx = path.join(dir, 'pack.xlsx');
+    const result = await cli('export', file, '--period', '2023-08', '--out', xlsx, '--pdf', path.join(dir, 'no-such-folder', 'pack.pdf'));
+    expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/no-such-folder does not exist, so the PDF could not be saved there/) });
+    expect(fs.existsSync(xlsx)).toBe(false);
+  });
 });

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
+import fc from 'fast-check';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/api/contract';
@@ -89,4 +91,45 @@ describe('loopback HTTP bridge', () => {
     expect([403, 404]).toContain(escape.status);
     expect(escape.body).not.toContain('SQLite');
   });
+
+  it('answers a malformed percent-encoding with 400 and keeps serving', async () => {
+    const bad = await request(bridge.port, { method: 'POST', path: '/api/%E0%A4%A', headers: { host: `127.0.0.1:${bridge.port}`, 'content-type': 'application/json', 'x-outturn-token': bridge.token }, body: '{}' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.message).toBe('That address is not valid.');
+    expect((await request(bridge.port, { path: '/%E0%A4%A', headers: { host: `127.0.0.1:${bridge.port}` } })).status).toBe(400);
+    expect((await api('app.info', {})).status).toBe(200);
+  });
+
+  it('stays up under random paths, headers and bodies (bounded fuzz)', async () => {
+    const rawCall = (bytes: Buffer) =>
+      new Promise<void>((resolve) => {
+        const socket = net.connect(bridge.port, '127.0.0.1', () => socket.end(bytes));
+        socket.on('data', () => undefined);
+        socket.on('error', () => resolve());
+        socket.on('close', () => resolve());
+        socket.setTimeout(2000, () => socket.destroy());
+      });
+    const pathArb = fc.oneof(
+      fc.string({ maxLength: 40 }).map((t) => `/api/${encodeURIComponent(t)}`),
+      fc.stringMatching(/^[%A-Za-z0-9./_-]{0,40}$/).map((t) => `/${t}`),
+      fc.constantFrom('/api/%', '/api/%E0%A4%A', '/api/%ZZ', '/api/app.info?%', '/%C0%AF', '/api/../../etc/passwd', '/api/__proto__', '/api/constructor'),
+    );
+    const headerArb = fc.record({
+      token: fc.constantFrom(bridge.token, 'wrong', ''),
+      type: fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-8', ''),
+      host: fc.constantFrom(`127.0.0.1:${bridge.port}`, `localhost:${bridge.port}`, 'evil.example', ''),
+      length: fc.option(fc.integer({ min: 0, max: 1e9 })),
+    });
+    const bodyArb = fc.oneof(fc.json(), fc.string({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a).toString('latin1')));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('POST', 'GET', 'PUT', 'HEAD', 'OPTIONS'), pathArb, headerArb, bodyArb, async (method, p, h, body) => {
+        const head = [`${method} ${p} HTTP/1.1`, h.host && `Host: ${h.host}`, h.token && `X-Outturn-Token: ${h.token}`, h.type && `Content-Type: ${h.type}`, `Content-Length: ${h.length ?? Buffer.byteLength(body, 'latin1')}`, 'Connection: close', '', ''].filter((x) => x !== '').join('\r\n');
+        await rawCall(Buffer.concat([Buffer.from(`${head}\r\n\r\n`, 'latin1'), Buffer.from(body, 'latin1')]));
+      }),
+      { numRuns: 300, seed: 20261130 },
+    );
+    const after = await api('kad.table', { period: '2023-08', serviceId: 'learning-disability-partnership' });
+    expect(after.status).toBe(200);
+    expect(JSON.parse(after.body).ok).toBe(true);
+  }, 120_000);
 });

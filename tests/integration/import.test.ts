@@ -114,7 +114,7 @@ describe('importing KAD workbooks', () => {
     const file = files.file('sept.xlsx', await buildCommitteeWorkbook(septemberTables(), { ...plain, edit: september }));
     const { status } = await runImport(session, file);
     expect(status.state).toBe('refused');
-    expect(status.problems[0]).toMatch(/Key Activity Data!A\d+: is for September 2023, which is closed \(closed by .+ on \d{4}-\d{2}-\d{2}\); reopen it before importing/);
+    expect(status.problems[0]).toMatch(/Key Activity Data!A\d+: is for September 2023, which is closed \(closed without sign-off by .+ on \d{4}-\d{2}-\d{2}\); reopen it before importing/);
   });
 
   it('round-trips the template: download filled → import into an empty workspace → identical figures', async () => {

@@ -95,7 +95,7 @@ describe('workspace store', () => {
     }
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).code).toBe('period_closed');
-    expect((error as UserError).message).toMatch(new RegExp(`August 2023 is closed \\(closed by ${s.ws.identity.osUser} on \\d{4}-\\d{2}-\\d{2}\\)`));
+    expect((error as UserError).message).toMatch(new RegExp(`August 2023 is closed \\(closed without sign-off by ${s.ws.identity.osUser} on \\d{4}-\\d{2}-\\d{2}\\)`));
     // The trigger refuses even a write that bypasses the service layer.
     expect(() =>
       s.ws.write({ channel: 'cli', label: 'raw' }, () => s.ws.db.prepare(`UPDATE kad_lines SET current_packages = 1 WHERE period = '2023-08'`).run()),

@@ -11,7 +11,7 @@ import { kadSection } from './pack/section';
 import { hasKad, listServices } from './repository';
 import { rollKadForward } from './rollforward';
 import { kadTable, setKadCell, setKadCells } from './service';
-import { kadSettings, updateKadSettings } from './settings';
+import { freezeKad, kadSettings, updateKadSettings } from './settings';
 import { KAD_TABLES } from './tables';
 import { kadTrend } from './trend';
 
@@ -34,6 +34,7 @@ export const kadArea = defineArea({
   }),
   hasData: hasKad,
   rollForward: rollKadForward,
+  freeze: (ws) => freezeKad(ws),
   checks: kadChecks,
   imports: [KAD_IMPORT],
   pack: [kadSection],

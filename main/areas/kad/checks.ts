@@ -24,5 +24,5 @@ export function kadChecks(ws: Workspace, period: string): Finding[] {
     reported: getReported(ws, period, s.id),
     previous: prevHeld ? getLines(ws, prev, s.id) : null,
   }));
-  return runKadChecks({ period, services, settings: kadSettings(ws), missingMonths });
+  return runKadChecks({ period, services, settings: kadSettings(ws, period), missingMonths });
 }

@@ -1,7 +1,11 @@
-import { ACTUAL_FIELDS, CARE_CONTRIBUTIONS_KEY, type KadField, type KadLine, type ReportedValue } from '../../../shared/areas/kad/model';
+import { ACTUAL_FIELDS, CARE_CONTRIBUTIONS_KEY, type KadField, type KadGroupId, type KadLine, type ReportedValue } from '../../../shared/areas/kad/model';
 import type { KadServiceInfo } from '../../../shared/areas/kad/api';
 import type { Hundredths } from '../../../shared/units';
 import type { Workspace } from '../../store/workspace';
+import { frozenSettings } from '../../store/frozen';
+
+/** Where closing a month keeps the service types as they were (see settings.ts freezeKad). */
+export const FROZEN_TYPES_KEY = 'kad.serviceTypes';
 
 /** KAD's SQL lives here and nowhere else. */
 export const FIELD_COLUMNS: Record<KadField, string> = {
@@ -37,6 +41,14 @@ interface LineRow {
   sort_order: number | null;
 }
 
+/** The service types a month's lines were closed with, by id; null for an open month (today's apply). */
+function frozenTypes(ws: Workspace, period: string): Map<string, { name: string; group: KadGroupId; isRespite: boolean; order: number }> | null {
+  const json = frozenSettings(ws, period).get(FROZEN_TYPES_KEY);
+  if (!json) return null;
+  const types = JSON.parse(json) as { id: string; name: string; group: KadGroupId; isRespite: boolean }[];
+  return new Map(types.map((t, order) => [t.id, { name: t.name, group: t.group, isRespite: t.isRespite, order }]));
+}
+
 export function getLines(ws: Workspace, period: string, serviceId: string): KadLine[] {
   const rows = ws.db
     .prepare(
@@ -46,21 +58,28 @@ export function getLines(ws: Workspace, period: string, serviceId: string): KadL
        ORDER BY CASE WHEN t.sort_order IS NULL THEN 1 ELSE 0 END, t.sort_order`,
     )
     .all(period, serviceId) as LineRow[];
-  return rows.map((r) => ({
-    key: r.line_key,
-    label: r.line_key === CARE_CONTRIBUTIONS_KEY ? 'Care Contributions' : (r.type_name ?? r.line_key),
-    kind: r.line_key === CARE_CONTRIBUTIONS_KEY ? 'care_contributions' : 'line',
-    group: r.grp,
-    isRespite: r.is_respite === 1,
-    inUse: r.in_use === 1,
-    actualsUpdated: r.actuals_updated === 1,
-    expectedPackages: r.expected_packages,
-    budgetUnitCost: r.budget_unit_cost,
-    annualBudgetK: r.annual_budget_k,
-    currentPackages: r.current_packages,
-    currentUnitCost: r.current_unit_cost,
-    totalSpendK: r.total_spend_k,
-  }));
+  const frozen = frozenTypes(ws, period);
+  const lines = rows.map((r) => {
+    const type = frozen?.get(r.line_key);
+    return {
+      key: r.line_key,
+      label: r.line_key === CARE_CONTRIBUTIONS_KEY ? 'Care Contributions' : (type?.name ?? r.type_name ?? r.line_key),
+      kind: r.line_key === CARE_CONTRIBUTIONS_KEY ? ('care_contributions' as const) : ('line' as const),
+      group: type ? type.group : r.grp,
+      isRespite: type ? type.isRespite : r.is_respite === 1,
+      inUse: r.in_use === 1,
+      actualsUpdated: r.actuals_updated === 1,
+      expectedPackages: r.expected_packages,
+      budgetUnitCost: r.budget_unit_cost,
+      annualBudgetK: r.annual_budget_k,
+      currentPackages: r.current_packages,
+      currentUnitCost: r.current_unit_cost,
+      totalSpendK: r.total_spend_k,
+    };
+  });
+  if (!frozen) return lines;
+  const rank = (key: string) => frozen.get(key)?.order ?? Number.MAX_SAFE_INTEGER;
+  return lines.sort((a, b) => rank(a.key) - rank(b.key));
 }
 
 export function getLineValue(ws: Workspace, period: string, serviceId: string, lineKey: string, field: KadField): { exists: boolean; value: Hundredths | null; inUse: boolean } {

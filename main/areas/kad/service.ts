@@ -29,7 +29,7 @@ function monthLines(ws: Workspace, period: string, serviceId: string) {
 export function kadTable(ws: Workspace, period: string, serviceId: string, compareTo?: string): KadTable {
   const service = requireService(ws, serviceId);
   const lockedReason = periodLock(ws, period);
-  const settings = kadSettings(ws);
+  const settings = kadSettings(ws, period);
   if (compareTo !== undefined && !ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(compareTo)) {
     throw new UserError('not_found', `${monthLabel(compareTo)} is not a period of this workspace.`);
   }

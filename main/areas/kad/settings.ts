@@ -1,13 +1,20 @@
 import { UserError } from '../../../shared/api/errors';
 import { DEFAULT_KAD_SETTINGS, KadSettingsSchema, type KadSettings } from '../../../shared/areas/kad/checks';
 import { getSettings, setSetting } from '../../store/settings';
+import { frozenSettings } from '../../store/frozen';
+import { FROZEN_TYPES_KEY as SERVICE_TYPES_KEY, listServiceTypes } from './repository';
 import type { Channel, Workspace } from '../../store/workspace';
 
 /** KAD settings live in the settings table as `kad.<name>`; a missing one takes its documented default. */
 const PREFIX = 'kad.';
 
-export function kadSettings(ws: Workspace): KadSettings {
-  const stored = getSettings(ws, PREFIX);
+/**
+ * The settings in force: for a closed month, those frozen with it when it closed (a setting changed
+ * afterwards moves no closed month's totals); otherwise the workspace's current ones.
+ */
+export function kadSettings(ws: Workspace, period?: string): KadSettings {
+  const frozen = period ? frozenSettings(ws, period) : new Map<string, string>();
+  const stored = frozen.size ? Object.fromEntries([...frozen].filter(([k]) => k.startsWith(PREFIX) && k !== SERVICE_TYPES_KEY).map(([k, v]) => [k.slice(PREFIX.length), v])) : getSettings(ws, PREFIX);
   const merged: Record<string, unknown> = { ...DEFAULT_KAD_SETTINGS };
   for (const [key, value] of Object.entries(stored)) {
     if (!(key in DEFAULT_KAD_SETTINGS)) continue;
@@ -15,6 +22,16 @@ export function kadSettings(ws: Workspace): KadSettings {
   }
   const parsed = KadSettingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : DEFAULT_KAD_SETTINGS;
+}
+
+
+/** What closing a month freezes of Key Activity Data: every setting, and the service types. */
+export function freezeKad(ws: Workspace): Record<string, string> {
+  const settings = kadSettings(ws);
+  return {
+    ...Object.fromEntries(Object.entries(settings).map(([k, v]) => [PREFIX + k, String(v)])),
+    [SERVICE_TYPES_KEY]: JSON.stringify(listServiceTypes(ws)),
+  };
 }
 
 export function updateKadSettings(ws: Workspace, changes: Partial<KadSettings>, channel: Channel = 'grid'): KadSettings {

@@ -11,11 +11,10 @@ import { kadSettings } from './settings';
 export function kadTrend(ws: Workspace, serviceId: string, from: string, to: string): KadTrend {
   const service = requireService(ws, serviceId);
   if (from > to) throw new UserError('invalid_input', `The chart range starts (${monthLabel(from)}) after it ends (${monthLabel(to)}).`);
-  const rule = kadSettings(ws).averagingRule;
   const points = periodsWithKad(ws)
     .filter((p) => p >= from && p <= to)
     .map((period) => {
-      const totals = computeKadTotals(getLines(ws, period, serviceId), rule);
+      const totals = computeKadTotals(getLines(ws, period, serviceId), kadSettings(ws, period).averagingRule);
       const pick = (key: string) => {
         const t = totals.find((x) => x.key === key)!;
         return { packages: t.currentPackages, unitCost: t.currentUnitCost };

@@ -13,12 +13,11 @@ import { readableKad } from './spec';
  * How staged Key Activity Data compares with, and is applied to, the workspace: SQL over the staging
  * tables joined to kad_lines, so a file of thousands of tables previews and applies in flat memory.
  */
-const FIELD_CASE = `CASE c.field ${Object.entries(FIELD_COLUMNS)
-  .map(([field, column]) => `WHEN '${field}' THEN l.${column}`)
-  .join(' ')} END`;
-
 /** One row per staged cell with the value the workspace holds now (NULL when the line does not exist). */
 function cellsSql(where: string): string {
+  const FIELD_CASE = `CASE c.field ${Object.entries(FIELD_COLUMNS)
+    .map(([field, column]) => `WHEN '${field}' THEN l.${column}`)
+    .join(' ')} END`;
   return `
     SELECT c.table_id, c.sheet, c.row, c.line_key, c.label, c.field, c.value AS new_value, c.cell,
            t.period, t.subject_id, l.line_key IS NOT NULL AS line_exists, ${FIELD_CASE} AS old_value
