@@ -28,14 +28,3 @@ export function insertPeriods(ws: Workspace, ids: readonly string[]): void {
   const insert = ws.db.prepare(`INSERT OR IGNORE INTO periods (id, status) VALUES (?, 'open')`);
   for (const id of ids) insert.run(id);
 }
-
-/** Closing a period (revenue monitoring brings the screen for it); audited through the periods trigger. */
-export function setPeriodStatus(ws: Workspace, id: string, status: 'open' | 'closed'): void {
-  ws.write({ channel: 'close/reopen', label: `${status === 'closed' ? 'Close' : 'Reopen'} ${monthLabel(id)}` }, () => {
-    const now = new Date().toISOString();
-    const res = ws.db
-      .prepare('UPDATE periods SET status = ?, closed_by = ?, closed_at = ? WHERE id = ?')
-      .run(status, status === 'closed' ? ws.identity.osUser : null, status === 'closed' ? now : null, id);
-    if (res.changes === 0) throw new Error(`no period ${id}`);
-  });
-}

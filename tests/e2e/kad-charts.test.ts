@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
+import { screenshotPath } from '../helpers/screenshots';
 
-const SCREENSHOT = path.resolve(__dirname, '../../docs/screenshots/kad-trends.png');
+const SCREENSHOT = screenshotPath('kad-trends.png');
 const LDP = 'learning-disability-partnership';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -92,7 +92,6 @@ describe('KAD trend charts in Chromium after rolling forward three months', () =
     expect(await rows.nth(1).locator('th').textContent()).toBe('September 2023');
     expect(await rows.nth(1).locator('td').first().textContent()).toBe('277');
     await page.getByTestId('kad-trends').scrollIntoViewIfNeeded();
-    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.getByTestId('kad-trends').screenshot({ path: SCREENSHOT });
   });
 

@@ -1,9 +1,9 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
+import { screenshotPath } from '../helpers/screenshots';
 
-const SCREENSHOT = path.resolve(__dirname, '../../docs/screenshots/kad-grid.png');
+const SCREENSHOT = screenshotPath('kad-grid.png');
 // Row ids are unique across the body and the pinned total rows (AG Grid 36 DOM).
 const cell = (page: Page, row: string, col: string) => page.locator(`[role="row"][row-id="${row}"] [col-id="${col}"]`);
 

@@ -2,19 +2,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * The published August 2023 tables: ../shared/reference beside the repository (the reference kept for
- * the project, also beside CI's clone), else the copy the app ships in resources/demo, which
- * tests/unit/reference-copy.test.ts keeps identical to the reference wherever both exist.
+ * The published August 2023 tables, as transcribed in the reference kept beside the repository
+ * (../shared/reference; OUTTURN_REFERENCE_DIR points elsewhere). Fidelity tests compare the app with
+ * this, never with the copy the app ships and seeds its demo from (resources/demo): that would only
+ * compare the app with itself. Without the reference they fail, saying where it is looked for.
  */
-export const REFERENCE_DIR = path.resolve(__dirname, '../../../shared/reference/fmr-2023-08');
+export const REFERENCE_DIR = path.resolve(process.env.OUTTURN_REFERENCE_DIR ?? path.resolve(__dirname, '../../../shared/reference/fmr-2023-08'));
 export const SHIPPED_DIR = path.resolve(__dirname, '../../resources/demo');
 
-export function publishedDir(): string {
-  return fs.existsSync(REFERENCE_DIR) ? REFERENCE_DIR : SHIPPED_DIR;
+export function referenceDir(): string {
+  if (!fs.existsSync(REFERENCE_DIR)) {
+    throw new Error(`The published reference tables are not at ${REFERENCE_DIR}. The fidelity tests compare Outturn with them (../shared/reference beside the repository, or set OUTTURN_REFERENCE_DIR).`);
+  }
+  return REFERENCE_DIR;
+}
+
+export function readReference<T = unknown>(file: string): T {
+  return JSON.parse(fs.readFileSync(path.join(referenceDir(), file), 'utf8')) as T;
 }
 
 export function publishedKadTables(): { table_id: string; title: string; [k: string]: unknown }[] {
-  const dir = publishedDir();
+  const dir = referenceDir();
   return fs
     .readdirSync(dir)
     .filter((f) => f.startsWith('kad-') && f.endsWith('.json'))

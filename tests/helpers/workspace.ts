@@ -23,3 +23,8 @@ export function tempDemo(opts: { demo?: boolean } = { demo: true }) {
     },
   };
 }
+
+/** Every audit row, however many: a count, so a check never stops at a page size. */
+export function auditCount(ws: { db: { prepare(sql: string): { pluck(): { get(): unknown } } } }): number {
+  return ws.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
+}

@@ -92,22 +92,35 @@ describe('the lock under a race', () => {
 
   async function race(dir: string, contenders: number): Promise<string[]> {
     const file = path.join(dir, 'race.db');
-    const start = path.join(dir, `go-${Math.random()}`);
+    const tag = Math.random().toString(36).slice(2);
+    const start = path.join(dir, `go-${tag}`);
+    const stop = path.join(dir, `stop-${tag}`);
     const children = Array.from({ length: contenders }, () =>
-      spawn(process.execPath, [path.join(__dirname, '../helpers/lock-contender.js'), file, start, '800', dist], { stdio: ['ignore', 'pipe', 'inherit'] }),
+      spawn(process.execPath, [path.join(__dirname, '../helpers/lock-contender.js'), file, start, stop, dist], { stdio: ['ignore', 'pipe', 'inherit'] }),
     );
-    const said = children.map(
-      (c) =>
-        new Promise<string>((resolve) => {
-          let out = '';
-          c.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-          c.on('exit', () => resolve(out.trim()));
-        }),
-    );
-    // Let every contender load and reach its starting line before the signal.
-    await new Promise((r) => setTimeout(r, 600));
+    const lines = children.map(() => [] as string[]);
+    const said = (want: number) =>
+      Promise.all(
+        children.map(
+          (c, i) =>
+            new Promise<void>((resolve, reject) => {
+              const check = () => (lines[i]!.length >= want ? resolve() : undefined);
+              c.stdout!.on('data', (d: Buffer) => {
+                lines[i]!.push(...d.toString().split('\n').filter(Boolean));
+                check();
+              });
+              c.on('exit', () => (lines[i]!.length >= want ? resolve() : reject(new Error(`contender ${i} said ${lines[i]!.join(' ')}`))));
+              check();
+            }),
+        ),
+      );
+    // Every contender at its starting line, then the signal; every answer in while the writer holds on.
+    await said(1);
     fs.writeFileSync(start, '');
-    return Promise.all(said);
+    await said(2);
+    fs.writeFileSync(stop, '');
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.on('exit', r)))));
+    return lines.map((l) => l[1]!);
   }
 
   // 20 processes at once, five times; then pairs started together, twenty times (as two `outturn import`

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePack } from '../../main/pack/build';
 import { tempDemo } from '../helpers/workspace';
+import { screenshotPath } from '../helpers/screenshots';
 
 /**
  * The pack as a person would see it: LibreOffice (headless) prints the August 2023 demo pack to PDF, and
@@ -13,7 +14,7 @@ import { tempDemo } from '../helpers/workspace';
  * fonts-crosextra-carlito (Carlito stands in for Calibri).
  */
 
-const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+
 
 function has(tool: string, args: string[]): boolean {
   const r = spawnSync(tool, args, { stdio: 'ignore' });
@@ -92,9 +93,8 @@ describe('the demo pack printed by LibreOffice', () => {
   });
 
   it('renders the first three pages as PNGs for the README', () => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     for (let n = 1; n <= 3; n++) {
-      const out = path.join(SCREENSHOTS, `pack-page-${n}`);
+      const out = screenshotPath(`pack-page-${n}`);
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(n), '-l', String(n), '-singlefile', pdf, out]);
       const png = fs.readFileSync(`${out}.png`);
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');

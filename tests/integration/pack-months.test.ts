@@ -4,7 +4,7 @@ import { rollForwardMonth as rollForward } from '../../main/core/months';
 import { kadTable, setKadCells } from '../../main/areas/kad/service';
 import { updateKadSettings } from '../../main/areas/kad/settings';
 import { buildPack } from '../../main/pack/build';
-import { setPeriodStatus } from '../../main/store/periods';
+import { closePeriod } from '../../main/core/close';
 import { computeKadTotals } from '../../shared/areas/kad/totals';
 import { tempDemo } from '../helpers/workspace';
 
@@ -35,7 +35,7 @@ beforeAll(() => {
   session = demo.open();
   rollForward(session.ws, '2023-08', 'cli');
   setKadCells(session.ws, { period: '2023-09', serviceId: LDP, cells: [{ lineKey: 'residential', field: 'currentPackages', value: 25000 }, { lineKey: 'nursing', field: 'currentUnitCost', value: 400000 }] }, 'grid');
-  setPeriodStatus(session.ws, '2023-09', 'closed');
+  closePeriod(session.ws, '2023-09');
 }, 60_000);
 afterAll(() => demo.done());
 
