@@ -4,7 +4,9 @@ import type { coreContract } from '../../shared/api/contract';
 import { financialYearOf } from '../../shared/periods';
 import type { AppSession } from '../app/session';
 import { areas } from '../areas';
-import { findingsFor } from '../core/checks';
+import { findingsFor, monthFindings } from '../core/checks';
+import { reviewFindings } from '../core/reviews';
+import { exportReadiness } from '../core/readiness';
 import { rollForwardMonth } from '../core/months';
 import { closePeriod, reopenPeriod } from '../core/close';
 import { listAudit } from '../store/audit';
@@ -14,7 +16,7 @@ import type { Channel } from '../store/workspace';
 import { APP_VERSION } from '../app/version';
 import { templateFile } from '../import/template';
 import { listBackups } from '../store/backup';
-import { packSettings, updatePackSettings } from '../pack/settings';
+import { periodPackSettings, updatePackSettings } from '../pack/settings';
 import { packFile } from '../pack/download';
 
 /** Who is calling: the transport sets the channel (grid for the app, cli for the command line). */
@@ -61,6 +63,10 @@ export function createHandlers(session: AppSession): Handlers {
     'periods.close': ({ period }, ctx) => closePeriod(session.ws, period, ctx.channel === 'cli' ? 'cli' : 'close/reopen'),
     'periods.reopen': ({ period, reason }, ctx) => reopenPeriod(session.ws, period, reason, ctx.channel === 'cli' ? 'cli' : 'close/reopen'),
     'checks.list': ({ period }) => findingsFor(session.ws, period),
+    'checks.review': ({ period, findings, status, note }, ctx) => {
+      reviewFindings(session.ws, period, monthFindings(session.ws, period), { findings, status, note }, ctx.channel);
+      return monthFindings(session.ws, period);
+    },
     'upload.begin': ({ fileName, bytes }) => ({ uploadId: session.uploads.begin(fileName, bytes) }),
     'upload.chunk': ({ uploadId, offset, data }) => ({ received: session.uploads.chunk(uploadId, offset, data) }),
     'import.start': async ({ uploadId, period }) => {
@@ -80,8 +86,9 @@ export function createHandlers(session: AppSession): Handlers {
       await session.restoreBackup(name, reason);
       return info();
     },
-    'pack.settings': () => packSettings(session.ws),
-    'pack.updateSettings': (input, ctx) => updatePackSettings(session.ws, input, ctx.channel),
+    'pack.settings': ({ period }) => periodPackSettings(session.ws, period),
+    'pack.updateSettings': ({ period, ...changes }, ctx) => updatePackSettings(session.ws, changes, ctx.channel, period),
+    'pack.readiness': ({ period }) => exportReadiness(session.ws, period),
     'pack.export': async ({ period, sections }) => {
       const pack = await packFile(session.ws, period, sections);
       return { fileName: pack.fileName, data: pack.data.toString('base64'), sheets: pack.sheets, figures: pack.figures };

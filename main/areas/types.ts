@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApiSpec, SharedArea } from '../../shared/area';
-import type { Finding } from '../../shared/checks';
+import type { RawFinding } from '../../shared/checks';
 import type { CallContext } from '../api/handlers';
 import type { ImportSpec } from '../import/spec';
 import type { TemplateSheets } from '../import/template';
@@ -46,7 +46,9 @@ export interface MainArea<A extends ApiSpec = ApiSpec> {
    * with the month when it closes; the area reads them back for a closed month (core frozenSettings).
    */
   freeze?(ws: Workspace, period: string): Record<string, string>;
-  checks?(ws: Workspace, period: string): Finding[];
+  checks?(ws: Workspace, period: string): RawFinding[];
+  /** Plain-English lines on what of the month is not ready for the pack (figures still carried forward…). */
+  notReady?(ws: Workspace, period: string): string[];
   imports?: readonly ImportSpec[];
   pack?: readonly PackSectionModule[];
   /** The area's sheets of "Download template" for a month, empty or filled. */

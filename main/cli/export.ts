@@ -5,6 +5,7 @@ import { monthLabel } from '../../shared/periods';
 import { AppSession } from '../app/session';
 import { writePack } from '../pack/build';
 import { exportPackPdf, pdfTarget } from '../pack/pdf';
+import { exportReadiness } from '../core/readiness';
 
 /**
  * `outturn export <workspace.db> --period YYYY-MM --out pack.xlsx [--sections a,b] [--pdf pack.pdf]`:
@@ -17,6 +18,10 @@ export interface ExportCommandArgs {
   out: string;
   sections?: string[];
   pdf?: string;
+  /** Refuse (exit 1, nothing written) when the month is not ready, instead of warning. */
+  strict?: boolean;
+  /** Write a pack for a month that holds no figures. */
+  allowEmpty?: boolean;
 }
 
 function parseSections(raw: readonly string[] | undefined): PackSectionId[] | undefined {
@@ -35,13 +40,26 @@ export async function runExportCommand(args: ExportCommandArgs, out: (s: string)
     const sections = parseSections(args.sections);
     // A PDF that could not be saved is refused before the workbook is written, not after.
     if (args.pdf !== undefined) pdfTarget(args.pdf);
-    const session = new AppSession(args.workspace, { readOnly: true });
+    // Writable when no one else has it open, so the file is brought up to date and left tidy on close; read-only otherwise.
+    const session = new AppSession(args.workspace);
     try {
       if (!session.ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(args.period)) {
         throw new UserError('not_found', `${monthLabel(args.period)} is not a period of this workspace.`);
       }
+      const readiness = exportReadiness(session.ws, args.period);
+      if (readiness.empty && !args.allowEmpty) {
+        throw new UserError('invalid_input', `${monthLabel(args.period)} holds no figures, so its pack would be empty. Nothing was written. Use --allow-empty to write it anyway.`);
+      }
+      const warnings = readiness.lines.filter((l) => !(readiness.empty && args.allowEmpty && l.includes('holds no figures')));
+      const notReady = warnings.length ? `${monthLabel(args.period)} is not ready for the committee:\n${warnings.map((l) => `  - ${l}\n`).join('')}` : '';
+      if (notReady && args.strict) {
+        err(`${notReady}Nothing was written (--strict).\n`);
+        return 1;
+      }
       const written = await writePack(session.ws, { period: args.period, ...(sections ? { sections } : {}) }, args.out);
       out(`Wrote ${written.file} (${written.sheets} sheet${written.sheets === 1 ? '' : 's'}, ${written.figures} figure${written.figures === 1 ? '' : 's'})\n`);
+      // Said once the pack exists, so a pack that could not be written is not called "written anyway".
+      if (notReady) err(`${notReady}The pack was written anyway; check these before it goes to the committee (--strict refuses instead).\n`);
       if (args.pdf !== undefined) {
         // The PDF prints the app's own print view in Chromium, from a read-only session of its own.
         const { pages } = await exportPackPdf({ workspace: args.workspace, period: args.period, ...(sections ? { sections } : {}), out: args.pdf });

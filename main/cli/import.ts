@@ -69,12 +69,19 @@ function printPreview(status: ImportJobStatus, lines: Record<string, PreviewLine
     const flags = [t.newSubject ? `new ${t.subjectNoun}` : '', t.newMonth ? 'new month' : ''].filter(Boolean).join(', ');
     out(`${t.sheet}!A${t.row}: ${t.subjectName}, ${t.periodLabel}${flags ? ` (${flags})` : ''}: ${t.newLines} new, ${t.changedLines} changed, ${t.unchangedLines} unchanged lines; ${t.reportedValues} reported figures\n`);
     for (const l of lines[t.tableId] ?? []) {
-      for (const c of l.cells) out(`  ${l.status === 'new' ? '+' : '~'} ${l.label} · ${c.header} (${t.sheet}!${c.cell}): ${c.old ?? 'new'} → ${c.new || 'blank'}\n`);
+      // Only the figures the file brings: a blank landing on a blank says nothing.
+      for (const c of l.cells.filter((x) => x.new || x.old)) out(`  ${l.status === 'new' ? '+' : '~'} ${l.label} · ${c.header} (${t.sheet}!${c.cell}): ${c.old ?? 'new'} → ${c.new || 'blank'}\n`);
     }
   }
+  const sum = (list: ImportJobStatus['tables'], k: 'newLines' | 'changedLines' | 'unchangedLines' | 'changedCells' | 'reportedValues') => list.reduce((n, t) => n + t[k], 0);
   if (status.tables.length > shown) {
     const rest = status.tables.slice(shown);
-    const sum = (k: 'newLines' | 'changedLines' | 'unchangedLines') => rest.reduce((n, t) => n + t[k], 0);
-    out(`… and ${rest.length} more tables: ${sum('newLines')} new, ${sum('changedLines')} changed, ${sum('unchangedLines')} unchanged lines\n`);
+    out(`… and ${rest.length} more tables: ${sum(rest, 'newLines')} new, ${sum(rest, 'changedLines')} changed, ${sum(rest, 'unchangedLines')} unchanged lines\n`);
   }
+  const all = status.tables;
+  const months = [...new Set(all.filter((t) => t.newMonth).map((t) => t.periodLabel))];
+  out(
+    `In all: ${all.length} table${all.length === 1 ? '' : 's'}, ${sum(all, 'newLines')} new lines, ${sum(all, 'changedLines')} changed lines (${sum(all, 'changedCells')} changed figures), ` +
+      `${sum(all, 'unchangedLines')} unchanged lines, ${sum(all, 'reportedValues')} reported figures${months.length ? `; creates ${months.join(', ')} by rolling forward` : ''}.\n`,
+  );
 }

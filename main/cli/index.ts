@@ -6,8 +6,10 @@ import { APP_VERSION } from '../app/version';
 import { ArgError, parseArgs as parse, PeriodFlag, PortFlag, splitArgs, WorkspaceArg } from './args';
 import { formatFinding, findingForJson } from '../../shared/checks';
 import { packSectionIds } from '../../shared/pack/sections';
+import { monthLabel } from '../../shared/periods';
 import { areas } from '../areas';
-import { findingsFor } from '../core/checks';
+import { findingsFor, monthFindings } from '../core/checks';
+import { reviewFindings } from '../core/reviews';
 import { rollForwardMonth } from '../core/months';
 import { closePeriod, reopenPeriod } from '../core/close';
 import { runImportCommand } from './import';
@@ -38,6 +40,11 @@ Commands:
                                            The settings that shape its figures are frozen with it.
   reopen <workspace.db> --period YYYY-MM --reason "…"
                                            Reopen a closed month; the reason is recorded.
+  review <workspace.db> --period YYYY-MM --status accepted|acknowledged|open [--note "…"]
+         [--rule RULE] [--table TABLE] [--row ROW]
+                                           Accept the findings your own corrections superseded, or
+                                           acknowledge published errors with a note (open withdraws
+                                           it), for every finding of the month matching the filters.
   roll-forward <workspace.db> --from YYYY-MM
                                            Create the next month from this one: every area holding
                                            figures carries them forward.
@@ -47,9 +54,14 @@ Commands:
                                            after a backup (--dry-run only previews). A file with any
                                            problem changes nothing; every problem is listed.
   export <workspace.db> --period YYYY-MM --out pack.xlsx [--pdf pack.pdf] [--sections ${packSectionIds().join(',')}]
+         [--strict] [--allow-empty]
                                            Write the committee pack for a month: the appendices as they
                                            are published, figures as numbers, totals as live formulas.
                                            --pdf also prints it to PDF (needs Chromium, or OUTTURN_CHROMIUM).
+                                           What is not ready (figures still carried forward, findings
+                                           not accepted or acknowledged, pack settings to confirm) is
+                                           listed on stderr; --strict refuses instead (exit 1). A month
+                                           with no figures is refused unless --allow-empty.
 ${areaCommands.map((c) => c.help).join('\n')}
 
 Options:
@@ -81,6 +93,21 @@ const ExportArgs = z.object({
       out: z.string({ error: 'name the file to write with --out, for example --out pack.xlsx' }).min(1),
       pdf: z.string({ error: 'name the PDF to write with --pdf, for example --pdf pack.pdf' }).min(1).optional(),
       sections: z.string({ error: `--sections lists sections, for example --sections ${packSectionIds().slice(0, 2).join(',')}` }).min(1).optional(),
+      strict: z.literal(true).optional(),
+      'allow-empty': z.literal(true).optional(),
+    })
+    .strict(),
+});
+const ReviewArgs = z.object({
+  positionals: z.tuple([WorkspaceArg], { error: 'review takes one workspace file' }),
+  flags: z
+    .object({
+      period: PeriodFlag,
+      status: z.enum(['accepted', 'acknowledged', 'open'], { error: '--status is accepted, acknowledged or open' }),
+      note: z.string().default(''),
+      rule: z.string().optional(),
+      table: z.string().optional(),
+      row: z.string().optional(),
     })
     .strict(),
 });
@@ -91,9 +118,12 @@ const ReopenArgs = z.object({
 });
 const RollArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'roll-forward takes one workspace file' }), flags: z.object({ from: PeriodFlag }).strict() });
 
-/** Opens a workspace for one command and always releases it. */
-function withSession<T>(file: string, readOnly: boolean, fn: (s: AppSession) => T): T {
-  const session = new AppSession(file, { readOnly });
+/**
+ * Opens a workspace for one command and always releases it. Writable when no one else has it open, so
+ * it is brought up to date and left tidy on close (no -wal or -shm); read-only when someone does.
+ */
+function withSession<T>(file: string, fn: (s: AppSession) => T): T {
+  const session = new AppSession(file);
   try {
     return fn(session);
   } finally {
@@ -106,7 +136,12 @@ const ServeArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'serv
 export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (!command || command === '--help' || command === '-h' || command === 'help') {
+    if (!command) {
+      // A bare `outturn` is a usage error: the help goes where errors go, and the exit says so.
+      err(help());
+      return 1;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
       out(help());
       return 0;
     }
@@ -133,8 +168,9 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
       }
       case 'check': {
         const { positionals, flags } = parse(CheckArgs, splitArgs(rest, ['json']));
-        const findings = withSession(positionals[0], true, (s) => findingsFor(s.ws, flags.period));
+        const findings = withSession(positionals[0], (s) => findingsFor(s.ws, flags.period));
         if (flags.json) out(JSON.stringify(findings.map(findingForJson), null, 2) + '\n');
+        else if (!findings.length) out(`No findings${flags.period ? ` for ${monthLabel(flags.period)}` : ''}: every reported figure agrees and nothing needs a look.\n`);
         else for (const f of findings) out(formatFinding(f) + '\n');
         return 0;
       }
@@ -146,16 +182,30 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         };
         if (command === 'close') {
           const { positionals, flags } = parse(CloseArgs, splitArgs(rest, []));
-          out(`${withSession(positionals[0], false, (s) => closePeriod(writable(s), flags.period, 'cli')).label}.\n`);
+          out(`${withSession(positionals[0], (s) => closePeriod(writable(s), flags.period, 'cli')).label}.\n`);
         } else {
           const { positionals, flags } = parse(ReopenArgs, splitArgs(rest, []));
-          out(`${withSession(positionals[0], false, (s) => reopenPeriod(writable(s), flags.period, flags.reason, 'cli')).label}.\n`);
+          out(`${withSession(positionals[0], (s) => reopenPeriod(writable(s), flags.period, flags.reason, 'cli')).label}.\n`);
         }
+        return 0;
+      }
+      case 'review': {
+        const { positionals, flags } = parse(ReviewArgs, splitArgs(rest, []));
+        const done = withSession(positionals[0], (s) => {
+          if (s.ws.readOnly) throw new UserError('read_only', s.ws.readOnlyReason ?? 'This workspace is read-only.');
+          const all = monthFindings(s.ws, flags.period);
+          const chosen = all.filter((f) => (!flags.rule || f.rule === flags.rule) && (!flags.table || f.table === flags.table) && (!flags.row || f.row === flags.row));
+          if (!chosen.length) throw new UserError('not_found', `No finding of ${monthLabel(flags.period)} matches: run outturn check --period ${flags.period} to see them.`);
+          reviewFindings(s.ws, flags.period, all, { findings: chosen, status: flags.status, note: flags.note }, 'cli');
+          return chosen.length;
+        });
+        const verb = flags.status === 'open' ? 'Reopened' : flags.status === 'accepted' ? 'Accepted' : 'Acknowledged';
+        out(`${verb} ${done} finding${done === 1 ? '' : 's'} of ${monthLabel(flags.period)}.\n`);
         return 0;
       }
       case 'roll-forward': {
         const { positionals, flags } = parse(RollArgs, splitArgs(rest, []));
-        const result = withSession(positionals[0], false, (s) => {
+        const result = withSession(positionals[0], (s) => {
           if (s.ws.readOnly) throw new UserError('read_only', s.ws.readOnlyReason ?? 'This workspace is read-only.');
           return rollForwardMonth(s.ws, flags.from, 'cli');
         });
@@ -167,8 +217,12 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         return await runImportCommand({ workspace: positionals[0], file: positionals[1], period: flags.period, dryRun: flags['dry-run'] === true, json: flags.json === true, maxRows: flags['max-rows'] }, out, err);
       }
       case 'export': {
-        const { positionals, flags } = parse(ExportArgs, splitArgs(rest, []));
-        return await runExportCommand({ workspace: positionals[0], period: flags.period, out: flags.out, ...(flags.sections ? { sections: [flags.sections] } : {}), ...(flags.pdf ? { pdf: flags.pdf } : {}) }, out, err);
+        const { positionals, flags } = parse(ExportArgs, splitArgs(rest, ['strict', 'allow-empty']));
+        return await runExportCommand(
+          { workspace: positionals[0], period: flags.period, out: flags.out, ...(flags.sections ? { sections: [flags.sections] } : {}), ...(flags.pdf ? { pdf: flags.pdf } : {}), strict: flags.strict === true, allowEmpty: flags['allow-empty'] === true },
+          out,
+          err,
+        );
       }
       default: {
         const areaCommand = areas()

@@ -2,6 +2,7 @@ import { UserError } from '../../shared/api/errors';
 import { monthLabel } from '../../shared/periods';
 import { areas } from '../areas';
 import { insertPeriods } from '../store/periods';
+import { carryPackSettings } from '../pack/settings';
 import type { Channel, Workspace } from '../store/workspace';
 
 /** The month after `id`. */
@@ -37,6 +38,7 @@ export function rollForwardInto(ws: Workspace, to: string): string[] {
     if (!from) continue;
     a.rollForward(ws, from, to);
     rolled.push(a.shared.id);
+    carryPackSettings(ws, from, to);
   }
   return rolled;
 }
@@ -57,6 +59,7 @@ export function rollForwardMonth(ws: Workspace, from: string, channel: Channel =
   if (exists) ws.assertPeriodOpen(to);
   ws.write({ channel, label, period: exists ? to : null, undoable: false }, () => {
     insertPeriods(ws, [to]);
+    carryPackSettings(ws, from, to);
     for (const a of areas()) if (pending.includes(a.shared.id)) a.rollForward?.(ws, from, to);
   });
   return { period: to, label, areas: pending };

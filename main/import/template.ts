@@ -39,6 +39,20 @@ export function templateSheetName(wanted: string, taken: Set<string>): string {
   }
 }
 
+/**
+ * Every template sheet shows its month twice (in the print header and in a note one column right of
+ * the headers, which row 1 keeps for the headers themselves) and prints A4 landscape, one page wide.
+ * The hidden `_outturn` sheet stays the one the import trusts for the month.
+ */
+export function finishTemplateSheet(ws: ExcelJS.Worksheet, period: string, title: string, lastColumn: number): void {
+  const note = ws.getCell(1, lastColumn + 2);
+  note.value = `Month: ${monthLabel(period)}`;
+  note.font = { bold: true, italic: true };
+  ws.getColumn(lastColumn + 2).width = 22;
+  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+  ws.headerFooter = { oddHeader: `&C${`${title} – ${monthLabel(period)}`.replace(/&/g, '&&')}`, oddFooter: '&RPage &P of &N' };
+}
+
 /** Writes a template workbook to `filePath` (beside it first, renamed once complete). */
 export async function writeTemplate(filePath: string, period: string, sheets: readonly TemplateSheets[]): Promise<void> {
   const wb = new ExcelJS.Workbook();

@@ -52,7 +52,7 @@ export async function buildPackWithOutline(ws: Workspace, opts: PackOptions): Pr
     throw new UserError('invalid_input', `${(err as Error).message}.`);
   }
   const wanted = new Set<PackSectionId>(order);
-  const settings = packSettings(ws);
+  const settings = packSettings(ws, opts.period);
   const reportTitle = reportTitleFor(settings, opts.period);
   const wb = new ExcelJS.Workbook();
   // File properties name the council only: never the OS user who exported it.

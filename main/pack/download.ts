@@ -8,6 +8,6 @@ import { packSettings } from './settings';
 export async function packFile(ws: Workspace, period: string, sections?: readonly PackSectionId[]): Promise<{ fileName: string; data: Buffer; sheets: number; figures: number }> {
   const built = await buildPackWithOutline(ws, { period, ...(sections ? { sections } : {}) });
   const data = Buffer.from(await built.workbook.xlsx.writeBuffer());
-  const council = packSettings(ws).councilName.replace(/[\\/:*?"<>|]+/g, ' ').trim();
+  const council = packSettings(ws, period).councilName.replace(/[\\/:*?"<>|]+/g, ' ').trim();
   return { fileName: `${council ? `${council} ` : ''}committee pack ${monthLabel(period)}.xlsx`, data, sheets: built.workbook.worksheets.length, figures: built.figures };
 }

@@ -83,6 +83,29 @@ export const CORE_TABLES: readonly TableSpec[] = [
     columns: [{ name: 'value', type: 'text' }],
     period: 'period',
   },
+  {
+    name: 'pack_period_settings',
+    entity: 'pack_period_setting',
+    key: ['period', 'key'],
+    columns: [
+      { name: 'value', type: 'text' },
+      { name: 'carried', type: 'integer' },
+    ],
+    period: 'period',
+  },
+  {
+    name: 'finding_reviews',
+    entity: 'finding_review',
+    key: ['period', 'area', 'table_name', 'row_key', 'column_key', 'rule'],
+    columns: [
+      { name: 'fingerprint', type: 'text' },
+      { name: 'status', type: 'text' },
+      { name: 'note', type: 'text' },
+      { name: 'reviewed_by', type: 'text' },
+      { name: 'reviewed_at', type: 'text' },
+    ],
+    period: 'period',
+  },
 ];
 
 export const APPEND_ONLY_TABLES: readonly AppendOnlySpec[] = [{ name: 'audit_log' }, { name: 'operations' }];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MonthId } from '../periods';
 import { FindingSchema, TargetSchema } from '../checks';
-import { PackSettingsSchema, PackSettingsUpdateSchema } from '../pack/settings';
+import { PackSettingsUpdateSchema, PeriodPackSettingsSchema } from '../pack/settings';
 import { BackupInfoSchema, ImportJobStatusSchema, PreviewLineSchema, UPLOAD_CHUNK_BYTES } from '../import/schemas';
 import { AREA_API, extraAreaApi, type AreaApi } from '../areas';
 import type { ApiSpec } from '../area';
@@ -14,6 +14,20 @@ import type { WireError } from './errors';
  * the renderer calls it through one typed client without knowing which it has.
  */
 const Empty = z.object({}).strict();
+
+/** Which finding, with the figures it had when shown (a review does not cover changed figures). */
+const FindingRef = z.object({
+  period: MonthId,
+  area: z.string(),
+  table: z.string(),
+  row: z.string(),
+  rowKey: z.string().nullable(),
+  column: z.string(),
+  columnKey: z.string().nullable(),
+  rule: z.string(),
+  reported: z.string().nullable(),
+  computed: z.string().nullable(),
+});
 
 const AppInfo = z.object({
   appVersion: z.string(),
@@ -75,8 +89,20 @@ export const coreContract = {
   /** A plain close (no sign-off) and a reopen with its reason; both audited. */
   'periods.close': { input: z.object({ period: MonthId }).strict(), output: z.object({ label: z.string() }) },
   'periods.reopen': { input: z.object({ period: MonthId, reason: z.string().trim().min(1, 'give a reason for reopening').max(500) }).strict(), output: z.object({ label: z.string() }) },
-  /** Every area's findings for a month. */
+  /** Every area's findings for a month, with the officers' reviews. */
   'checks.list': { input: z.object({ period: MonthId }).strict(), output: z.array(FindingSchema) },
+  /** Accept findings a correction superseded, acknowledge published errors with a note, or reopen them. */
+  'checks.review': {
+    input: z
+      .object({
+        period: MonthId,
+        findings: z.array(FindingRef).min(1).max(2000),
+        status: z.enum(['accepted', 'acknowledged', 'open']),
+        note: z.string().max(1000).default(''),
+      })
+      .strict(),
+    output: z.array(FindingSchema),
+  },
   /** Files travel in base64 chunks over either transport; then an import job reads, previews and applies. */
   'upload.begin': { input: z.object({ fileName: z.string().min(1).max(255), bytes: z.number().int().min(0) }).strict(), output: z.object({ uploadId: z.string() }) },
   'upload.chunk': {
@@ -95,8 +121,15 @@ export const coreContract = {
   'backups.list': { input: Empty, output: z.array(BackupInfoSchema) },
   /** A reason is needed when the backup would reopen a month that is closed now. */
   'backups.restore': { input: z.object({ name: z.string().min(1), reason: z.string().trim().min(1).max(500).optional() }).strict(), output: AppInfo },
-  'pack.settings': { input: Empty, output: PackSettingsSchema },
-  'pack.updateSettings': { input: PackSettingsUpdateSchema, output: PackSettingsSchema },
+  /** The pack's settings for a month (the council's, and the month's own meeting, title and author). */
+  'pack.settings': { input: z.object({ period: MonthId.optional() }).strict(), output: PeriodPackSettingsSchema },
+  /** Saving a month's settings confirms them (they are marked carried after a roll forward until then). */
+  'pack.updateSettings': { input: PackSettingsUpdateSchema.extend({ period: MonthId.optional() }).strict(), output: PeriodPackSettingsSchema },
+  /** What is not ready in a month for its pack: shown before an export. */
+  'pack.readiness': {
+    input: z.object({ period: MonthId }).strict(),
+    output: z.object({ period: MonthId, empty: z.boolean(), lines: z.array(z.string()), openFindings: z.number(), ready: z.boolean() }),
+  },
   /** The committee pack workbook for a month, for the renderer to save (browser download or Electron). */
   'pack.export': {
     input: z.object({ period: MonthId, sections: z.array(z.string().min(1).max(40)).min(1).max(50).optional() }).strict(),

@@ -35,6 +35,12 @@ export type PackSettingsUpdate = z.infer<typeof PackSettingsUpdateSchema>;
 
 export const PACK_SETTING_KEYS = ['councilName', 'committee', 'reportTitle', 'meetingDate', 'author'] as const satisfies readonly (keyof PackSettings)[];
 
+/** The settings that belong to a month (each FMR has its own meeting, title and author). */
+export const PERIOD_SETTING_KEYS = ['meetingDate', 'reportTitle', 'author'] as const satisfies readonly (keyof PackSettings)[];
+export type PeriodSettingKey = (typeof PERIOD_SETTING_KEYS)[number];
+
+export const PeriodPackSettingsSchema = z.object({ settings: PackSettingsSchema, carried: z.array(z.enum(PERIOD_SETTING_KEYS)) });
+
 /** From the demo's published FMR (Adults and Health Committee, 5 October 2023). */
 export const DEFAULT_PACK_SETTINGS: PackSettings = {
   councilName: 'Cambridgeshire County Council',
@@ -43,7 +49,6 @@ export const DEFAULT_PACK_SETTINGS: PackSettings = {
   meetingDate: '',
   author: '',
 };
-export const DEMO_MEETING_DATE = '2023-10-05';
 
 /** "Finance Monitoring Report – August 2023/24", as the published FMR titles itself. */
 export function defaultReportTitle(period: string): string {

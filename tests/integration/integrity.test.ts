@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { UserError } from '../../shared/api/errors';
 import { kadTable, setKadCell } from '../../main/areas/kad/service';
 import { updateKadSettings } from '../../main/areas/kad/settings';
 import type { AppSession } from '../../main/app/session';
-import { run } from '../../main/cli';
 import { closePeriod, reopenPeriod } from '../../main/core/close';
 import { rollForwardMonth } from '../../main/core/months';
 import { writePack } from '../../main/pack/build';
@@ -14,35 +13,22 @@ import { backupWorkspace, listBackups } from '../../main/store/backup';
 import { listEvents } from '../../main/store/events';
 import { historyState, redo, undo } from '../../main/store/history';
 import { userTables } from '../../main/store/schema';
-import { tempDemo } from '../helpers/workspace';
+import { cli } from '../helpers/cli';
+import { demoPerTest } from '../helpers/workspace';
 
 /**
  * The promises a council signs off on: every change audited, a closed month unchanged whatever happens
  * afterwards, undo that never jams, and backups that can never cost the officer their workspace.
  */
 const LDP = 'learning-disability-partnership';
-let env: ReturnType<typeof tempDemo> | null = null;
-afterEach(() => {
-  env?.done();
-  env = null;
-});
-
-function demo(): AppSession {
-  env = tempDemo();
-  return env.open();
-}
+const demos = demoPerTest();
+const demo = (): AppSession => demos.open();
 
 /** Every user table's rows, sorted: the whole state a step may change. */
 function snapshot(s: AppSession): Record<string, unknown[]> {
   return Object.fromEntries(userTables().map((t) => [t.name, s.ws.db.prepare(`SELECT * FROM ${t.name} ORDER BY ${t.key.join(', ')}`).all()]));
 }
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
 
 describe('the audit is complete by construction', () => {
   it('audits changes to service types and services, which shape every subtotal', () => {
@@ -91,7 +77,7 @@ describe('undo never jams', () => {
   it('undoes a re-import of an edited pack (a cell and its reported figures), then the steps before it', async () => {
     const s = demo();
     setKadCell(s.ws, { period: '2023-08', serviceId: LDP, lineKey: 'nursing', field: 'currentPackages', value: 1000 }, 'grid'); // 9 → 10
-    const pack = path.join(env!.dir, 'pack.xlsx');
+    const pack = path.join(demos.current().dir, 'pack.xlsx');
     await writePack(s.ws, { period: '2023-08' }, pack);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(pack);
@@ -104,7 +90,7 @@ describe('undo never jams', () => {
       }
     });
     expect(edited).toBe(1);
-    const editedFile = path.join(env!.dir, 'edited.xlsx');
+    const editedFile = path.join(demos.current().dir, 'edited.xlsx');
     await wb.xlsx.writeFile(editedFile);
     const before = snapshot(s);
     const id = await s.imports.start(editedFile);
@@ -124,9 +110,9 @@ describe('undo never jams', () => {
   it('undoes an import that created a month, restoring exactly the state before it', async () => {
     const s = demo();
     rollForwardMonth(s.ws, '2023-08');
-    const first = env!;
+    const first = demos.current();
     const t = demo();
-    const pack = path.join(env!.dir, 'sept.xlsx');
+    const pack = path.join(demos.current().dir, 'sept.xlsx');
     await writePack(s.ws, { period: '2023-09' }, pack);
     first.done();
     const before = snapshot(t);
@@ -141,7 +127,7 @@ describe('undo never jams', () => {
 
 describe('periods close, and a closed month never changes', () => {
   it('closes and reopens from the command line, with a reason, audited', async () => {
-    env = tempDemo();
+    const env = demos.fresh();
     const file = env.file;
     expect(await cli('close', file, '--period', '2023-08')).toMatchObject({ code: 0, out: 'Close August 2023 (without sign-off).\n' });
     expect(await cli('close', file, '--period', '2023-08')).toMatchObject({ code: 1, err: expect.stringMatching(/August 2023 is closed \(closed without sign-off by .+\): it is closed already/) });
@@ -257,7 +243,7 @@ describe('restore and backups are safe', () => {
 describe('an import validates the month it will create', () => {
   it('refuses figures for a line the new month will not use (greyed out), naming the cell', async () => {
     const s = demo();
-    const pack = path.join(env!.dir, 'aug.xlsx');
+    const pack = path.join(demos.current().dir, 'aug.xlsx');
     await writePack(s.ws, { period: '2023-08' }, pack);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(pack);
@@ -274,7 +260,7 @@ describe('an import validates the month it will create', () => {
         if (typeof cell.value === 'string' && cell.value.includes('August 2023')) cell.value = cell.value.replace('August 2023', 'September 2023');
       });
     });
-    const file = path.join(env!.dir, 'sept-greyed.xlsx');
+    const file = path.join(demos.current().dir, 'sept-greyed.xlsx');
     await wb.xlsx.writeFile(file);
     const id = await s.imports.start(file);
     const status = await s.imports.settled(id);

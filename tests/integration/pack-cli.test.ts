@@ -26,7 +26,8 @@ const leftovers = () => fs.readdirSync(demo.dir).filter((f) => f.endsWith('.tmp'
 describe('outturn export', () => {
   it('writes the pack and says how many sheets and figures it holds', async () => {
     const r = await exportPack({});
-    expect(r.err).toBe('');
+    // The demo's findings are not reviewed yet: said after the pack is written, not instead of it.
+    expect(r.err).toMatch(/^August 2023 is not ready for the committee:\n.*\nThe pack was written anyway;/s);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Wrote .+pack\.xlsx \(2 sheets, \d+ figures\)\n$/);
     expect(Number(/(\d+) figures/.exec(r.out)![1])).toBeGreaterThan(500);
@@ -57,7 +58,7 @@ describe('outturn export', () => {
   it('prints the pack to PDF with --pdf, and says how to configure a browser when none is found', async () => {
     const pdf = path.join(demo.dir, 'pack.pdf');
     const r = await exportPack({ pdf });
-    expect(r.err).toBe('');
+    expect(r.err).not.toMatch(/browser|PDF/i);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Wrote .*pack\.pdf \(\d+ pages\)/);
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
@@ -88,19 +89,26 @@ describe('outturn export', () => {
     const target = path.join(demo.dir, 'open.xlsx');
     fs.writeFileSync(target, 'the pack Excel has open');
     for (const code of ['EBUSY', 'EPERM', 'EACCES']) {
-      vi.spyOn(fs, 'renameSync').mockImplementationOnce(() => {
-        throw Object.assign(new Error(`${code}: resource busy or locked, rename`), { code });
+      const rename = fs.renameSync;
+      // Only the pack's own rename fails: the workspace lock renames its heartbeat too.
+      vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+        if (String(to) === target) throw Object.assign(new Error(`${code}: resource busy or locked, rename`), { code });
+        rename(from, to);
       });
       const r = await exportPack({ out: target });
       expect(r).toEqual({ code: 1, out: '', err: 'open.xlsx is open in another program (Excel?). Close it and export again.\n' });
+      vi.restoreAllMocks();
       expect(fs.readFileSync(target, 'utf8')).toBe('the pack Excel has open');
       expect(leftovers()).toEqual([]);
     }
   }, 30_000);
 
   it('says plainly when the folder cannot be written to, leaving nothing behind', async () => {
-    vi.spyOn(fs, 'writeFileSync').mockImplementationOnce(() => {
-      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    const write = fs.writeFileSync;
+    // Only the pack's own file fails: the workspace lock writes its record in the same folder first.
+    vi.spyOn(fs, 'writeFileSync').mockImplementation((file, ...rest) => {
+      if (typeof file === 'string' && path.basename(file).startsWith('.locked.xlsx.')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      write(file, ...(rest as [never]));
     });
     const r = await exportPack({ out: path.join(demo.dir, 'locked.xlsx') });
     expect(r.code).toBe(1);

@@ -101,4 +101,22 @@ describe('the demo pack printed by LibreOffice', () => {
       expect(png.readUInt32BE(16)).toBeGreaterThan(600); // A4 landscape at 60 dpi is 702 px wide
     }
   });
+
+  it('speaks in the council\'s voice: the arrows are "as previously reported", and no page names the software', () => {
+    const all = pages.join('\n').replace(/\s+/g, ' ');
+    expect(all).toContain('The direction-of-travel arrows against July 2023 are as previously reported.');
+    // "Outturn" is also the FMR's own word (the band over Total spend, "its outturn reported in Appendix 1"):
+    // the software is named by nothing that only it could say.
+    expect(all).not.toMatch(/\b(?:in|by|with|from) Outturn\b|Outturn (?:computes|calculates|holds|is|has|shows)\b/);
+  });
+
+  it('clips no caption: every service name is printed whole, however long', () => {
+    for (let t = 0; t < 6; t++) {
+      // In reading order (not laid out), so a name wrapped in its cell reads on as one text.
+      const table = execFileSync('pdftotext', ['-f', String(2 + 2 * t), '-l', String(2 + 2 * t), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      const name = ['Learning Disability Partnership', 'Older People and Physical Disability Over 65', 'Physical Disabilities Under 65s', 'Older People Mental Health', 'Adult Mental Health', 'Autism'][t]!;
+      // The band's name cell wraps between words: the words must all be there, in order.
+      expect(table, `table ${t + 1}`).toMatch(new RegExp(name.split(' ').join('\\s+')));
+    }
+  });
 });

@@ -51,7 +51,7 @@ describe('the pack for a month after the first', () => {
     expect(sheet.getCell(nursing, 2 + 6).value).toBe('↓'); // £4,792 → £4,000 a week
     expect(sheet.getCell(homecare, 2 + 4).value).toBe('↔'); // carried forward unchanged
     let note = false;
-    sheet.eachRow((row) => void (String(row.getCell(1).value).includes('is not held in Outturn') && (note = true)));
+    sheet.eachRow((row) => void (String(row.getCell(1).value).includes('as previously reported') && (note = true)));
     expect(note).toBe(false);
   });
 

@@ -24,7 +24,10 @@ function contentsText(wb: ExcelJS.Workbook): string {
 
 describe('committee pack settings', () => {
   it('default to the demo’s published FMR: council, committee, a title from the period and the meeting date', () => {
-    expect(packSettings(open())).toEqual({ councilName: 'Cambridgeshire County Council', committee: 'Adults and Health Committee', reportTitle: '', meetingDate: '2023-10-05', author: '' });
+    const ws = open();
+    expect(packSettings(ws, '2023-08')).toEqual({ councilName: 'Cambridgeshire County Council', committee: 'Adults and Health Committee', reportTitle: '', meetingDate: '2023-10-05', author: '' });
+    // The meeting date is August's: another month has none until one is set or carried.
+    expect(packSettings(ws, '2023-10').meetingDate).toBe('');
   });
 
   it('give a workspace of one’s own no meeting date until one is set', () => {
@@ -33,17 +36,17 @@ describe('committee pack settings', () => {
 
   it('save a change as one audited step, and keep a cleared value cleared', () => {
     const ws = open();
-    const saved = updatePackSettings(ws, { committee: 'Adults & Health Committee', meetingDate: '', author: 'J. Smith' }, 'grid');
-    expect(saved).toMatchObject({ committee: 'Adults & Health Committee', meetingDate: '', author: 'J. Smith' });
-    expect(packSettings(ws).meetingDate).toBe('');
+    const saved = updatePackSettings(ws, { committee: 'Adults & Health Committee', meetingDate: '', author: 'J. Smith' }, 'grid', '2023-08');
+    expect(saved.settings).toMatchObject({ committee: 'Adults & Health Committee', meetingDate: '', author: 'J. Smith' });
+    expect(packSettings(ws, '2023-08').meetingDate).toBe('');
     const op = ws.db.prepare(`SELECT id, channel, label FROM operations ORDER BY id DESC LIMIT 1`).get() as { id: number; channel: string; label: string };
     expect(op.channel).toBe('grid');
     expect(op.label).toContain('committee pack settings');
-    const audited = ws.db.prepare(`SELECT entity_key, old_value, new_value FROM audit_log WHERE op_id = ? ORDER BY entity_key`).all(op.id);
+    const audited = ws.db.prepare(`SELECT entity, entity_key, field, old_value, new_value FROM audit_log WHERE op_id = ? AND field IN ('value') ORDER BY entity, entity_key`).all(op.id);
     expect(audited).toEqual([
-      { entity_key: 'pack.author', old_value: null, new_value: 'J. Smith' },
-      { entity_key: 'pack.committee', old_value: null, new_value: 'Adults & Health Committee' },
-      { entity_key: 'pack.meetingDate', old_value: null, new_value: '' },
+      { entity: 'pack_period_setting', entity_key: expect.stringContaining('author'), field: 'value', old_value: null, new_value: 'J. Smith' },
+      { entity: 'pack_period_setting', entity_key: expect.stringContaining('meetingDate'), field: 'value', old_value: '2023-10-05', new_value: '' },
+      { entity: 'setting', entity_key: 'pack.committee', field: 'value', old_value: null, new_value: 'Adults & Health Committee' },
     ]);
   });
 
@@ -67,6 +70,7 @@ describe('committee pack settings', () => {
     };
     expect(attempt({ councilName: '' })).toMatch(/Council name is needed/);
     expect(attempt({ meetingDate: '31/10/2023', committee: 'New' })).toMatch(/Meeting date is a date written YYYY-MM-DD/);
+    expect(attempt({ meetingDate: '2023-10-12' })).toMatch(/belong to a month: choose the month first/);
     expect(attempt({ reportTitle: 'x'.repeat(201) })).toMatch(/Report title is longer than 200 characters/);
     expect(attempt({ colour: 'red' })).toMatch(/cannot be saved/);
     expect(packSettings(ws).committee).toBe('Adults and Health Committee');
@@ -74,7 +78,7 @@ describe('committee pack settings', () => {
 
   it('show on the cover and in the file properties, the author only on the cover', async () => {
     const ws = open();
-    updatePackSettings(ws, { councilName: 'Example Borough Council', committee: 'People & Communities Committee', reportTitle: 'Budget Monitoring – Period 5', meetingDate: '2023-09-28', author: 'A. Officer' });
+    updatePackSettings(ws, { councilName: 'Example Borough Council', committee: 'People & Communities Committee', reportTitle: 'Budget Monitoring – Period 5', meetingDate: '2023-09-28', author: 'A. Officer' }, 'grid', '2023-08');
     const wb = await buildPack(ws, { period: '2023-08' });
     const cover = contentsText(wb);
     for (const text of ['Example Borough Council', 'People & Communities Committee', 'Budget Monitoring – Period 5', 'Meeting date: 28 September 2023', 'Author: A. Officer']) expect(cover).toContain(text);

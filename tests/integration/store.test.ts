@@ -25,6 +25,8 @@ describe('workspace store', () => {
       { version: 3, owner: 'core' },
       { version: 4, owner: 'kad' },
       { version: 5, owner: 'core' },
+      { version: 6, owner: 'core' },
+      { version: 7, owner: 'core' },
     ]);
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -60,7 +60,11 @@ describe('template layout', () => {
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
       'Key', 'Service Type', 'Expected No. of Care Packages 2023/24', 'Budgeted Average Unit Cost (per week)', 'Annual Budget',
       'Current Care Packages', 'Current Average Unit Cost (per week)', 'Total spend/ income',
+      // One column clear, the month: row 1 stays the headers, and the reader passes the note over.
+      undefined, 'Month: August 2023',
     ]);
+    expect(ws.headerFooter.oddHeader).toBe('&CKey Activity Data: Learning Disability Partnership – August 2023');
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const residential = ws.getRow(2);
     expect([residential.getCell(1).value, residential.getCell(3).value, residential.getCell(4).value, residential.getCell(5).value]).toEqual(['residential', 245, 2271, 28942]);
     expect([residential.getCell(3).numFmt, residential.getCell(4).numFmt, residential.getCell(5).numFmt]).toEqual(['#,##0', '"£"#,##0', '"£"#,##0"k"']);

@@ -1,9 +1,9 @@
 import { runKadChecks } from '../../../shared/areas/kad/checks';
-import type { Finding } from '../../../shared/checks';
+import type { RawFinding as Finding } from '../../../shared/checks';
 import { monthLabel, previousMonth } from '../../../shared/periods';
 import { UserError } from '../../../shared/api/errors';
 import type { Workspace } from '../../store/workspace';
-import { getLines, getReported, hasKad, listServices, periodsWithKad } from './repository';
+import { correctionsSinceReported, getLines, getReported, hasKad, listServices, periodsWithKad } from './repository';
 import { nextMonth } from '../../core/months';
 import { kadSettings } from './settings';
 
@@ -23,6 +23,7 @@ export function kadChecks(ws: Workspace, period: string): Finding[] {
     lines: getLines(ws, period, s.id),
     reported: getReported(ws, period, s.id),
     previous: prevHeld ? getLines(ws, prev, s.id) : null,
+    corrections: correctionsSinceReported(ws, period, s.id),
   }));
   return runKadChecks({ period, services, settings: kadSettings(ws, period), missingMonths });
 }

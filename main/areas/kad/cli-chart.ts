@@ -82,7 +82,7 @@ export async function runChartCommand(args: ChartCommandArgs): Promise<string> {
   const size = { width: checkSize(args.width, 'width', DEFAULT_CHART_SIZE.width), height: checkSize(args.height, 'height', DEFAULT_CHART_SIZE.height) };
   const target = outputPath(args.out, kadTrendFileName({ serviceId: args.serviceId, from: args.from, to: args.to }, group));
 
-  const session = new AppSession(args.file, { readOnly: true });
+  const session = new AppSession(args.file); // writable if free: tidy on close; nothing is written
   let trend;
   try {
     const services = listServices(session.ws);

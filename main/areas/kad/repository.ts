@@ -1,3 +1,4 @@
+import { KAD_AREA_ID } from '../../../shared/areas/kad/ids';
 import { ACTUAL_FIELDS, CARE_CONTRIBUTIONS_KEY, type KadField, type KadGroupId, type KadLine, type ReportedValue } from '../../../shared/areas/kad/model';
 import type { KadServiceInfo } from '../../../shared/areas/kad/api';
 import type { Hundredths } from '../../../shared/units';
@@ -184,4 +185,40 @@ export function getReported(ws: Workspace, period: string, serviceId: string): R
 
 export function hasKad(ws: Workspace, period: string): boolean {
   return ws.db.prepare('SELECT 1 FROM kad_lines WHERE period = ? LIMIT 1').get(period) !== undefined;
+}
+
+/**
+ * Cells of a service-month changed since its reported (published or imported) figures were recorded,
+ * and still different from what they were then: the officer's corrections. Read from the audit trail,
+ * so an edit that was undone, or put back by hand, is not a correction.
+ */
+export function correctionsSinceReported(ws: Workspace, period: string, serviceId: string): { lineKey: string; field: KadField; at: string }[] {
+  const since = ws.db
+    .prepare(`SELECT MAX(op_id) FROM audit_log WHERE entity = 'reported_value' AND entity_key LIKE ? ESCAPE '\\'`)
+    .pluck()
+    .get(`${period}|${KAD_AREA_ID}|${serviceId.replace(/[\\%_]/g, (c) => `\\${c}`)}|%`) as number | null;
+  if (since === null) return [];
+  const columns = Object.entries(FIELD_COLUMNS) as [KadField, string][];
+  const rows = ws.db
+    .prepare(
+      `SELECT entity_key, field, old_value, at, id FROM audit_log
+       WHERE entity = 'kad_line' AND action = 'update' AND op_id > ? AND entity_key LIKE ? ESCAPE '\\' ORDER BY id`,
+    )
+    .all(since, `${period}|${serviceId.replace(/[\\%_]/g, (c) => `\\${c}`)}|%`) as { entity_key: string; field: string; old_value: string | null; at: string }[];
+  const first = new Map<string, { old: string | null; at: string }>();
+  for (const r of rows) {
+    const key = `${r.entity_key.split('|').slice(2).join('|')}|${r.field}`;
+    const seen = first.get(key);
+    first.set(key, { old: seen ? seen.old : r.old_value, at: r.at });
+  }
+  const out: { lineKey: string; field: KadField; at: string }[] = [];
+  for (const [key, { old, at }] of first) {
+    const field = key.slice(key.lastIndexOf('|') + 1);
+    const lineKey = key.slice(0, key.lastIndexOf('|'));
+    const kadField = columns.find(([, c]) => c === field)?.[0];
+    if (!kadField) continue;
+    const now = getLineValue(ws, period, serviceId, lineKey, kadField).value;
+    if ((old === null ? null : Number(old)) !== now) out.push({ lineKey, field: kadField, at });
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { address } from './a1';
 import { asFound, plainText, type Cell } from './cells';
 import type { ImportColumn, ReadableSpec } from '../spec';
 import { MSG } from './messages';
+import { MONTH_NOTE } from './template-info';
 
 /**
  * Header text as compared: case, runs of spaces, line breaks and non-breaking spaces inside a cell,
@@ -117,6 +118,8 @@ export function resolveHeader(
     let text = cell ? plainText(cell.value) : '';
     if (!text) text = above.get(col) ?? '';
     if (!text) continue;
+    // "Month: August 2023", which Outturn's template writes right of its headers, is a note, not a column.
+    if (MONTH_NOTE.test(text)) continue;
     const where = cell?.address ?? address(col, row);
     const found = lookup(spec, text);
     if (!found) {

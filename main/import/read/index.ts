@@ -144,7 +144,14 @@ async function readXlsx(ctx: ReadContext, file: string, entries: Map<string, Zip
   }
 }
 
-async function readCsv(ctx: ReadContext, file: string, encoding: Parameters<typeof csvRows>[1], total: { rowsRead: number }, aborted: () => boolean, signal?: AbortSignal): Promise<void> {
+/**
+ * Reads CSV text. True when at least two rows had two or more cells: text that does not is not a
+ * table at all (notes, a letter, a text file renamed .xlsx), which is worth saying instead of "no table
+ * found".
+ */
+async function readCsv(ctx: ReadContext, file: string, encoding: Parameters<typeof csvRows>[1], total: { rowsRead: number }, aborted: () => boolean, signal?: AbortSignal): Promise<boolean> {
+  let tabular = false;
+  let rowsWithCells = 0;
   const sheet = path.basename(file).replace(/\.[^.]*$/, '') || 'CSV';
   const gate = new SheetGate(ctx, sheet, new TableScanner(ctx, sheet), total, () => undefined);
   const rows = csvRows(file, encoding, signal);
@@ -154,16 +161,18 @@ async function readCsv(ctx: ReadContext, file: string, encoding: Parameters<type
       next = await rows.next();
     } catch (error) {
       ctx.sink.problem({ sheet: null, cell: null, value: null, reason: fileReason(error) ?? MSG.cannotOpen });
-      return;
+      return tabular;
     }
-    if (aborted()) return;
+    if (aborted()) return tabular;
     if (next.done) break;
+    if (!tabular && next.value.cells.filter((c) => c && !(c.value.kind === 'text' && c.value.text.trim() === '')).length >= 2) tabular = ++rowsWithCells >= 2;
     if (!gate.row(next.value)) {
       await rows.return(undefined);
-      return;
+      return tabular;
     }
   }
   gate.end();
+  return tabular;
 }
 
 /**
@@ -199,10 +208,11 @@ export async function readWorkbook(filePath: string, sink: ImportSink, opts: Rea
       ctx.sink.problem({ sheet: null, cell: null, value: null, reason: sniffed.reason });
       return;
     }
+    let tabular = true;
     if (sniffed.kind === 'xlsx') await readXlsx(ctx, filePath, sniffed.entries, total, aborted);
-    else await readCsv(ctx, filePath, sniffed.encoding, total, aborted, signal);
+    else tabular = await readCsv(ctx, filePath, sniffed.encoding, total, aborted, signal);
     if (aborted()) return;
-    if (ctx.found === 0 && !ctx.damaged) ctx.sink.problem({ sheet: null, cell: null, value: null, reason: MSG.noTable(opts.specs) });
+    if (ctx.found === 0 && !ctx.damaged) ctx.sink.problem({ sheet: null, cell: null, value: null, reason: tabular ? MSG.noTable(opts.specs) : MSG.notTable });
   })();
 
   let onAbort: (() => void) | null = null;

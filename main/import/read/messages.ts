@@ -17,6 +17,7 @@ export function formatBytes(bytes: number): string {
 
 export const MSG = {
   notWorkbook: 'is not an Excel workbook (.xlsx) or a CSV file',
+  notTable: 'is not an Excel workbook or CSV table: it holds plain text, with no columns Outturn can read',
   empty: 'is empty',
   oldXls: 'is an old .xls workbook: save it as .xlsx in Excel and import again',
   xlsb: 'is a binary .xlsb workbook: save it as .xlsx in Excel and import again',

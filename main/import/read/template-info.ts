@@ -7,6 +7,9 @@ import { isMonthId } from './names';
 export const TEMPLATE_SHEET = '_outturn';
 export const TEMPLATE_VERSION = '1';
 
+/** The note right of a template sheet's headers ("Month: August 2023"), which the reader passes over. */
+export const MONTH_NOTE = /^month\s*:/i;
+
 export function isTemplateSheet(name: string): boolean {
   return name.trim().toLowerCase() === TEMPLATE_SHEET;
 }

@@ -83,7 +83,7 @@ export function Preview({ status, applying, cancelling, error, lock, headingRef,
             const row = (
               <tr key={t.tableId} data-testid="import-table" data-table-id={t.tableId} data-subject-id={t.subjectId} data-period={t.period}>
                 <th scope="row">
-                  {t.sheet}!{t.row}
+                  {t.sheet}!A{t.row}
                 </th>
                 <td>
                   {t.subjectName} {t.newSubject ? <span className="import-badge">new {t.subjectNoun}</span> : null}

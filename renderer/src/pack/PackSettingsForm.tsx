@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { defaultReportTitle, PACK_SETTING_KEYS, type PackSettings } from '../../../shared/pack/settings';
+import { defaultReportTitle, PACK_SETTING_KEYS, type PackSettings, type PeriodSettingKey } from '../../../shared/pack/settings';
 import { messageOf, send } from '../api/client';
 import { checkDraft, FIELD_LABELS, toDraft, type Draft, type PackSettingKey } from './settingsDraft';
 
@@ -19,9 +19,14 @@ const HINTS: Record<PackSettingKey, (period: string) => string> = {
   author: () => 'Optional: the officer who prepared the pack, shown on the cover only (never in the file’s properties).',
 };
 
-/** Who publishes the pack, for which committee and meeting; stored in the workspace. */
+/**
+ * Who publishes the pack, for which committee and meeting. The council and committee are the
+ * workspace's; the meeting date, title and author are the month's, and after a roll forward they are
+ * marked as carried from last month until saved (which confirms them).
+ */
 export function PackSettingsForm({ period, lock, reloadKey, onChanged }: Props) {
   const [saved, setSaved] = useState<PackSettings | null>(null);
+  const [carried, setCarried] = useState<PeriodSettingKey[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Partial<Record<PackSettingKey, string>>>({});
   const [alert, setAlert] = useState('');
@@ -29,18 +34,19 @@ export function PackSettingsForm({ period, lock, reloadKey, onChanged }: Props) 
 
   useEffect(() => {
     let cancelled = false;
-    send('pack.settings', {}).then(
+    send('pack.settings', { period }).then(
       (s) => {
         if (cancelled) return;
-        setSaved(s);
-        setDraft(toDraft(s));
+        setSaved(s.settings);
+        setCarried(s.carried);
+        setDraft(toDraft(s.settings));
       },
       (err: unknown) => !cancelled && setAlert(messageOf(err)),
     );
     return () => {
       cancelled = true;
     };
-  }, [reloadKey]);
+  }, [reloadKey, period]);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -52,16 +58,20 @@ export function PackSettingsForm({ period, lock, reloadKey, onChanged }: Props) 
       return;
     }
     setErrors({});
-    if (Object.keys(checked.changes).length === 0) {
+    // Saving confirms what was carried forward, unchanged or not.
+    const changes: Partial<PackSettings> = { ...checked.changes };
+    for (const key of carried) changes[key] ??= saved[key];
+    if (Object.keys(changes).length === 0) {
       setAlert('');
       onChanged('The pack settings were already saved: nothing changed');
       return;
     }
     setSaving(true);
     try {
-      const next = await send('pack.updateSettings', checked.changes);
-      setSaved(next);
-      setDraft(toDraft(next));
+      const next = await send('pack.updateSettings', { ...changes, period });
+      setSaved(next.settings);
+      setCarried(next.carried);
+      setDraft(toDraft(next.settings));
       setAlert('');
       onChanged('Committee pack settings saved');
     } catch (err) {
@@ -104,6 +114,12 @@ export function PackSettingsForm({ period, lock, reloadKey, onChanged }: Props) 
                 />
                 <p id={`${id}-hint`} className="hint">
                   {HINTS[key](period)}
+                  {carried.includes(key as PeriodSettingKey) ? (
+                    <strong className="pack-field__carried" data-testid={`${id}-carried`}>
+                      {' '}
+                      Carried forward from last month: save to confirm it for this month.
+                    </strong>
+                  ) : null}
                 </p>
                 {error ? (
                   <p id={`${id}-error`} className="pack-field__error">

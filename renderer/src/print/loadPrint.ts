@@ -45,7 +45,7 @@ const GROUPS: readonly KadTrendGroup[] = ['accommodation', 'community'];
  * workbook does (main/pack/sections/kad.ts).
  */
 export async function loadPrintData(req: PrintRequest): Promise<PrintData> {
-  const [settings, periods, services] = await Promise.all([send('pack.settings', {}), send('periods.list', {}), send('kad.services', {})]);
+  const [{ settings }, periods, services] = await Promise.all([send('pack.settings', { period: req.period }), send('periods.list', {}), send('kad.services', {})]);
   if (!periods.months.some((m) => m.id === req.period)) {
     throw new ApiError('not_found', `${monthLabel(req.period)} is not a period of this workspace. Choose a month that exists and open the print view again.`);
   }

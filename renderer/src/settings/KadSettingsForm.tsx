@@ -15,7 +15,7 @@ const NUMBER_FIELDS: readonly (NumberRule & { key: NumberKey; help: string })[] 
     max: 1000,
     unit: '%',
     example: '25',
-    help: 'A line is listed when its Total spend differs from current packages × current unit cost × 52 weeks by more than this.',
+    help: 'A line is listed when its Total spend differs from current packages × current unit cost × the weeks in a year (below) by more than this.',
   },
   {
     key: 'movementPct',

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Finding } from '../../checks';
+import type { RawFinding as Finding } from '../../checks';
 import { KAD_AREA_ID, KAD_AREA_NAME, kadTarget } from './ids';
 import { formatValue, roundToUnit, type Hundredths } from '../../units';
 import { monthLabel } from '../../periods';
 import { computeDots, DOT_COLUMNS } from './dot';
-import { fieldDef, KAD_FIELDS, type Dot, type KadLine, type KadUnit, type ReportedValue } from './model';
+import { fieldDef, KAD_FIELDS, type Dot, type KadField, type KadLine, type KadUnit, type ReportedValue } from './model';
 import { runRateK } from './runrate';
 import { AVERAGING_RULES, computeKadTotals, variance, weightedUnitCost, type AveragingRule } from './totals';
 
@@ -17,7 +17,7 @@ export const KAD_CHECK_RULES = {
   'reported-total-mismatch': { title: 'Reported total does not add up', description: 'A reported subtotal or total does not agree with the sum of its lines (counts exact, £k within ±2, average unit costs within £1).' },
   'reported-variance-mismatch': { title: 'Reported variance does not agree', description: 'A reported variance does not equal Total spend minus Annual Budget (within ±2 £k).' },
   'reported-dot-mismatch': { title: 'Reported arrow does not agree', description: 'A reported direction-of-travel arrow does not match the previous month held in Outturn.' },
-  'spend-vs-packages': { title: 'Spend far from packages × unit cost', description: 'Total spend is far from current packages × current unit cost × 52 weeks.' },
+  'spend-vs-packages': { title: 'Spend far from packages × unit cost', description: 'Total spend is far from current packages × current unit cost × the weeks in a year (the run-rate setting, 52.14 by default).' },
   movement: { title: 'Large movement since last month', description: 'Current packages or unit cost moved more than the threshold since last month.' },
   'averaging-rule': { title: 'Effect of the averaging rule', description: 'The published averaging rule counts Respite packages in the average but not their cost; this shows what the plain package-weighted average would be.' },
   'actuals-not-updated': { title: 'Actual figures not yet updated', description: 'Actual figures were carried forward from last month and have not been updated yet.' },
@@ -28,11 +28,11 @@ export type KadCheckRule = keyof typeof KAD_CHECK_RULES;
 
 export const KadSettingsSchema = z.object({
   averagingRule: z.enum(Object.keys(AVERAGING_RULES) as [AveragingRule, ...AveragingRule[]]),
-  /** spend-vs-packages: flag when spend differs from packages × cost × 52 by more than this %. */
+  /** spend-vs-packages: flag when spend differs from packages × cost × the run-rate weeks by more than this %. */
   spendTolerancePct: z.number().min(0).max(1000),
   /** movement: flag when packages or unit cost moved more than this % since last month. */
   movementPct: z.number().min(0).max(1000),
-  /** Weeks in a year for the run-rate column. */
+  /** Weeks in a year for the run-rate columns and the spend-vs-packages check. */
   runRateWeeks: z.number().min(1).max(53),
 });
 export type KadSettings = z.infer<typeof KadSettingsSchema>;
@@ -47,6 +47,35 @@ export interface KadServiceSnapshot {
   reported: ReportedValue[];
   /** Last month's lines, or null where last month is not held. */
   previous: KadLine[] | null;
+  /** Cells an officer changed since the reported figures were recorded (and that still differ). */
+  corrections?: readonly { lineKey: string; field: KadField; at: string }[];
+}
+
+/** The line fields a reported figure of a column is built from. */
+const SOURCES: Record<string, readonly KadField[]> = {
+  expectedPackages: ['expectedPackages'],
+  budgetUnitCost: ['expectedPackages', 'budgetUnitCost'],
+  annualBudgetK: ['annualBudgetK'],
+  currentPackages: ['currentPackages'],
+  currentUnitCost: ['currentPackages', 'currentUnitCost'],
+  totalSpendK: ['totalSpendK'],
+  varianceK: ['totalSpendK', 'annualBudgetK'],
+};
+
+/**
+ * "superseded by your correction of Residential on 2023-09-14" when an officer changed a line the
+ * reported figure is built from, since it was recorded: the published figure no longer stands, and
+ * that is the officer's doing, not the table's error. Null when no correction explains it.
+ */
+function supersededBy(s: KadServiceSnapshot, rowKey: string, column: string): string | null {
+  const lines = s.lines.filter((l) => l.kind === 'line' && (rowKey === 'total_expenditure' || rowKey === `subtotal_${l.group}` || rowKey === l.key));
+  const keys = new Set(lines.map((l) => l.key));
+  const fields = SOURCES[column] ?? [];
+  const hits = (s.corrections ?? []).filter((c) => keys.has(c.lineKey) && fields.includes(c.field)).sort((a, b) => a.at.localeCompare(b.at));
+  const last = hits.at(-1);
+  if (!last) return null;
+  const label = s.lines.find((l) => l.key === last.lineKey)?.label ?? last.lineKey;
+  return `superseded by your correction of ${label} on ${last.at.slice(0, 10)}`;
 }
 
 export interface KadCheckInput {
@@ -99,7 +128,7 @@ function checkService(s: KadServiceSnapshot, input: KadCheckInput): Finding[] {
       const unit = unitOf(column);
       const mine = t[column];
       if (!withinTolerance(unit, mine, r.value)) {
-        add({ row: labelOf(t.key), column: columnHeader(column), reported: formatValue(r.value, unit), computed: formatValue(mine, unit) || 'blank', rule: 'reported-total-mismatch', rowKey: t.key, columnKey: column });
+        add({ row: labelOf(t.key), column: columnHeader(column), reported: formatValue(r.value, unit), computed: formatValue(mine, unit) || 'blank', rule: 'reported-total-mismatch', rowKey: t.key, columnKey: column, supersededBy: supersededBy(s, t.key, column) });
       }
     }
   }
@@ -108,7 +137,7 @@ function checkService(s: KadServiceSnapshot, input: KadCheckInput): Finding[] {
     if (r && r.value !== null) {
       const mine = variance(line.totalSpendK, line.annualBudgetK);
       if (!withinTolerance('gbp_k', mine, r.value)) {
-        add({ row: line.label, column: 'Variance', reported: formatValue(r.value, 'gbp_k'), computed: formatValue(mine, 'gbp_k'), rule: 'reported-variance-mismatch', rowKey: line.key, columnKey: 'varianceK' });
+        add({ row: line.label, column: 'Variance', reported: formatValue(r.value, 'gbp_k'), computed: formatValue(mine, 'gbp_k'), rule: 'reported-variance-mismatch', rowKey: line.key, columnKey: 'varianceK', supersededBy: supersededBy(s, line.key, 'varianceK') });
       }
     }
   }
@@ -142,11 +171,11 @@ function checkService(s: KadServiceSnapshot, input: KadCheckInput): Finding[] {
 
   for (const line of s.lines.filter((l) => l.kind === 'line' && l.inUse)) {
     if (line.totalSpendK === null || !line.currentPackages || line.currentUnitCost === null) continue;
-    const expected = runRateK([line], 52);
+    const expected = runRateK([line], settings.runRateWeeks);
     if (expected === null || expected === 0) continue;
     const pct = (Math.abs(line.totalSpendK - expected) / Math.abs(expected)) * 100;
     if (pct > settings.spendTolerancePct) {
-      add({ row: line.label, column: fieldDef('totalSpendK').header, reported: formatValue(line.totalSpendK, 'gbp_k'), computed: `${formatValue(expected, 'gbp_k')} at 52 weeks (${pct.toFixed(0)}% apart, threshold ${settings.spendTolerancePct}%)`, rule: 'spend-vs-packages', rowKey: line.key, columnKey: 'totalSpendK' });
+      add({ row: line.label, column: fieldDef('totalSpendK').header, reported: formatValue(line.totalSpendK, 'gbp_k'), computed: `${formatValue(expected, 'gbp_k')} at ${settings.runRateWeeks} weeks (${pct.toFixed(0)}% apart, threshold ${settings.spendTolerancePct}%)`, rule: 'spend-vs-packages', rowKey: line.key, columnKey: 'totalSpendK' });
     }
   }
 

@@ -15,7 +15,10 @@ export const KAD_INTRO = {
     'The activity data for a given service will not directly tie back to its outturn reported in Appendix 1. This is because the detailed variance includes other areas of spend, such as care services which have ended and staffing costs, as well as the activity data including some care costs that sit within Commissioning budgets.',
 } as const;
 
-/** Said once under the DoT paragraph when last month is not held, so the arrows are the ones reported (CONVENTIONS.md). */
+/**
+ * Said once under the DoT paragraph when last month is not held, so the arrows are the ones reported
+ * (CONVENTIONS.md). In the council's voice: a committee document never names the software.
+ */
 export function reportedDotNote(previousMonthLabel: string): string {
-  return `${previousMonthLabel} is not held in Outturn, so the direction-of-travel arrows shown are those reported.`;
+  return `The direction-of-travel arrows against ${previousMonthLabel} are as previously reported.`;
 }

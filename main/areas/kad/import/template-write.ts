@@ -3,7 +3,7 @@ import { fromHundredths } from '../../../../shared/units';
 import { CARE_CONTRIBUTION_FIELDS, CARE_CONTRIBUTIONS_KEY, KAD_FIELDS, type KadField, type KadLine, type KadUnit } from '../../../../shared/areas/kad/model';
 import { financialYearOf } from '../../../../shared/periods';
 import { SERVICE_TYPES } from '../catalog';
-import { templateSheetName, writeTemplate, type TemplateSheets } from '../../../import/template';
+import { finishTemplateSheet, templateSheetName, writeTemplate, type TemplateSheets } from '../../../import/template';
 import { KAD_AREA_ID } from '../../../../shared/areas/kad/ids';
 
 /**
@@ -69,6 +69,7 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, table: TemplateTable,
     });
     if (line && !line.inUse) for (let c = 1; c < FIRST_FIELD_COLUMN + KAD_FIELDS.length; c++) row.getCell(c).fill = GREY;
   });
+  finishTemplateSheet(ws, period, `Key Activity Data: ${table.serviceName}`, FIRST_FIELD_COLUMN + KAD_FIELDS.length - 1);
 }
 
 /** Key Activity Data's sheets of the template: one per service. */

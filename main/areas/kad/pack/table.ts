@@ -3,7 +3,7 @@ import type { KadTable } from '../../../../shared/areas/kad/api';
 import type { Dot, KadUnit } from '../../../../shared/areas/kad/model';
 import { kadPackBand, kadPackColumns, kadPackRows, type KadPackColumn, type KadPackRow } from '../../../../shared/areas/kad/pack-layout';
 import type { Hundredths } from '../../../../shared/units';
-import { ALIGN, BORDERS, FILLS, FONTS, numberFormat, ROW_HEIGHTS, wrappedHeight } from '../../../pack/theme';
+import { ALIGN, BORDERS, FILLS, FONTS, numberFormat, ROW_HEIGHTS, SIZES, wrappedHeight } from '../../../pack/theme';
 import { KAD_COLUMN_WIDTHS } from './widths';
 
 /**
@@ -168,7 +168,8 @@ export function writeKadTable(sheet: ExcelJS.Worksheet, startRow: number, table:
   sheet.getRow(captionRow).height = wrappedHeight(caption, KAD_TABLE_WIDTH);
 
   const bandRow = captionRow + 1;
-  sheet.getRow(bandRow).height = ROW_HEIGHTS.body + 3;
+  // The service's name heads the label column and wraps there: the row grows so no word is clipped.
+  sheet.getRow(bandRow).height = Math.max(ROW_HEIGHTS.body + 3, wrappedHeight(table.service.name, KAD_COLUMN_WIDTHS[0], SIZES.body * 1.15));
   for (const band of kadPackBand(table.service.name, period)) {
     mergedText(sheet, bandRow, band.from, band.to, band.text, { font: FONTS.tableHeader, alignment: band.from === 0 ? ALIGN.label : ALIGN.centre, fill: FILLS.tableHeader, border: BORDERS.cell });
   }
