@@ -48,7 +48,7 @@ beforeAll(async () => {
   ];
   let from = '2023-08';
   for (const [period, residential] of edits) {
-    await api('kad.rollForward', { fromPeriod: from });
+    await api('periods.rollForward', { fromPeriod: from });
     await api('kad.setCell', { period, serviceId: LDP, lineKey: 'residential', field: 'currentPackages', value: residential });
     await api('kad.setCell', { period, serviceId: LDP, lineKey: 'supported_living', field: 'currentUnitCost', value: 180000 + (residential - 24000) * 10 });
     from = period;
