@@ -15,8 +15,8 @@ export const KAD_CHECK_THRESHOLDS: Partial<Record<KadCheckRule, string>> = {
 export function KadHelp() {
   return (
     <>
-      <section aria-labelledby="help-runrate">
-        <h3 id="help-runrate">Run rate</h3>
+      <section aria-labelledby="help-kad-runrate">
+        <h3 id="help-kad-runrate">Run rate</h3>
         <p>Beside each line and subtotal, Outturn shows the full-year cost if this month&rsquo;s activity carried on all year:</p>
         <p className="formula">
           Run rate (£k) = current care packages × current average weekly unit cost × {DEFAULT_RUN_RATE_WEEKS} weeks ÷ 1,000
@@ -27,8 +27,8 @@ export function KadHelp() {
         </p>
       </section>
 
-      <section aria-labelledby="help-averaging">
-        <h3 id="help-averaging">Average unit costs of subtotals and totals</h3>
+      <section aria-labelledby="help-kad-averaging">
+        <h3 id="help-kad-averaging">Average unit costs of subtotals and totals</h3>
         <p>Outturn works out each subtotal&rsquo;s average weekly unit cost from its lines. Settings offers two rules:</p>
         <dl className="help__list">
           <dt>{AVERAGING_RULES.published} (the default)</dt>
@@ -42,8 +42,8 @@ export function KadHelp() {
         <p>While the published rule is chosen, Checks shows what the plain package-weighted average would be wherever the two differ.</p>
       </section>
 
-      <section aria-labelledby="help-dot">
-        <h3 id="help-dot">Direction of travel</h3>
+      <section aria-labelledby="help-kad-dot">
+        <h3 id="help-kad-dot">Direction of travel</h3>
         <p>
           The arrows for current care packages, current unit cost and total spend compare this month with last month: ↑ higher, ↓ lower, ↔ the same. They compare the
           values as displayed, so a change too small to see at the displayed precision shows ↔. You never type an arrow.
@@ -54,16 +54,16 @@ export function KadHelp() {
         </p>
       </section>
 
-      <section aria-labelledby="help-carried">
-        <h3 id="help-carried">Figures carried forward</h3>
+      <section aria-labelledby="help-kad-carried">
+        <h3 id="help-kad-carried">Figures carried forward</h3>
         <p>
           When a month is rolled forward, budget columns are carried; actual figures are copied as a starting point and shown in italics marked c/f until you change them
           (Checks lists the lines still as carried).
         </p>
       </section>
 
-      <section aria-labelledby="help-grey">
-        <h3 id="help-grey">Greyed lines</h3>
+      <section aria-labelledby="help-kad-grey">
+        <h3 id="help-kad-grey">Greyed lines</h3>
         <p>
           A line in grey is a service type the service does not use that month, as in the published report: it cannot be edited and adds nothing to the totals. Settings
           retires a type from a given month on, or brings it back. A type that still holds figures cannot be retired until they are cleared, so nothing entered is hidden.
