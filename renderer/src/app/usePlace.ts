@@ -49,11 +49,11 @@ function startState(pages: readonly PageAddress[], fallback: string): State {
 
 /**
  * Where the officer is (page, month, the page's parameters), kept in the address with
- * history.replaceState as they move, so a reload comes back to the same place; the other pages'
- * parameters ride in the history entry's state, so after a reload each page still shows what it showed
- * (the address names one page only). Back and forward do not
- * navigate. A fragment loaded while the window is open (the Electron menu's `#area=backups`) opens that
- * page. `overrideHash`, when given, is written instead (the print view's request).
+ * history.replaceState as they move, so a reload comes back to the same place. The address names one
+ * page; the other pages' parameters ride in the history entry's state, so after a reload each page
+ * still shows what it showed. Back and forward do not navigate. A fragment loaded while the window is
+ * open (the Electron menu's `#area=backups`) opens that page. `overrideHash`, when given, is written
+ * instead (the print view's request).
  */
 export function usePlace(pages: readonly PageAddress[], overrideHash: string | null): PlaceControls {
   const fallback = pages[0]?.id ?? '';
