@@ -1,2 +1,2 @@
 export declare const GENERIC_GLOBS: readonly string[];
-export declare const GENERIC_PATHS: readonly { dir: string; recursive: boolean }[];
+export declare const GENERIC_PATHS: readonly ({ dir: string; recursive: boolean } | { file: string })[];

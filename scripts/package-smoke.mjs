@@ -63,7 +63,18 @@ const asar = require('@electron/asar');
 const files = new Set(asar.listPackage(asarFile, { isPack: false }).map((f) => f.split(path.sep).join('/')));
 const problems = [];
 
-const required = ['/package.json', '/dist/main/electron/main.js', '/dist/preload/preload.js', '/dist/renderer/index.html', '/dist/main/store/migrations/0001_initial.sql', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/bindings/bindings.js'];
+// Every migration of the core and of each area, found in the sources, so a new area's cannot be left out.
+const migrations = [];
+const findMigrations = (dir) => {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) findMigrations(full);
+    else if (e.name.endsWith('.sql') && path.basename(dir) === 'migrations') migrations.push(`/dist/${path.relative(root, full).split(path.sep).join('/')}`);
+  }
+};
+findMigrations(path.join(root, 'main'));
+if (migrations.length === 0) problems.push('no migrations found under main/');
+const required = ['/package.json', '/dist/main/electron/main.js', '/dist/preload/preload.js', '/dist/renderer/index.html', ...migrations, '/node_modules/better-sqlite3/lib/index.js', '/node_modules/bindings/bindings.js'];
 for (const f of required) if (!files.has(f)) problems.push(`app.asar lacks ${f}`);
 const demo = fs.readdirSync(path.join(root, 'resources', 'demo')).filter((f) => f.endsWith('.json'));
 if (demo.length === 0) problems.push('resources/demo holds no .json files');
@@ -92,4 +103,4 @@ else {
 const asarMb = (fs.statSync(asarFile).size / 1e6).toFixed(1);
 if (problems.length) fail(problems.join('; '));
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`package smoke: ok: app.asar ${files.size} entries (${asarMb} MB) holds main, preload, renderer, migrations and ${demo.length} demo files; better_sqlite3.node unpacked; fuses set (${seconds}s)`);
+console.log(`package smoke: ok: app.asar ${files.size} entries (${asarMb} MB) holds main, preload, renderer, ${migrations.length} migrations and ${demo.length} demo files; better_sqlite3.node unpacked; fuses set (${seconds}s)`);

@@ -48,7 +48,7 @@ beforeAll(async () => {
   ];
   let from = '2023-08';
   for (const [period, residential] of edits) {
-    await api('kad.rollForward', { fromPeriod: from });
+    await api('periods.rollForward', { fromPeriod: from });
     await api('kad.setCell', { period, serviceId: LDP, lineKey: 'residential', field: 'currentPackages', value: residential });
     await api('kad.setCell', { period, serviceId: LDP, lineKey: 'supported_living', field: 'currentUnitCost', value: 180000 + (residential - 24000) * 10 });
     from = period;
@@ -68,7 +68,7 @@ describe('KAD trend charts in Chromium after rolling forward three months', () =
     await page.getByTestId('service-picker').locator(`[data-service-id="${LDP}"]`).click();
     const chart = page.getByTestId('trend-chart-accommodation');
     await chart.waitFor({ timeout: 20_000 }).catch(() => {
-      throw new Error('No trend chart on the KAD page: is <KadTrendCharts> mounted under the grid in renderer/src/kad/KadPage.tsx?');
+      throw new Error('No trend chart on the KAD page: is <KadTrendCharts> mounted under the grid in renderer/src/areas/kad/KadPage.tsx?');
     });
     await expect.poll(async () => (await points('accommodation')).map((p) => p.label)).toEqual(['Aug 23', 'Sep 23', 'Oct 23', 'Nov 23']);
     const acc = await points('accommodation');

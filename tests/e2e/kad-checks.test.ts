@@ -68,7 +68,7 @@ describe('Checks, roll forward, settings and help in Chromium against outturn se
     await page.getByTestId('checks-filter-table').selectOption('Adult Mental Health');
     await page.getByTestId('checks-filter-rule').selectOption('reported-total-mismatch');
     await expect.poll(() => page.getByTestId('finding').count()).toBe(published.filter((f) => f.table === 'Adult Mental Health' && f.rule === 'reported-total-mismatch').length);
-    expect(await page.getByTestId('checks-service').count()).toBe(1);
+    expect(await page.getByTestId('checks-table').count()).toBe(1);
   });
 
   it('has no serious accessibility violations on the checks page', async () => {
@@ -99,7 +99,7 @@ describe('Checks, roll forward, settings and help in Chromium against outturn se
     await expect.poll(() => cell(page, 'residential', 'currentPackages').textContent()).toBe('234');
     expect(await cell(page, 'residential', 'expectedPackages').textContent()).toBe('245');
     expect(await page.locator('#period-select option[value="2023-09"]').textContent()).toBe('September 2023');
-    expect(await page.locator('#period-select option[value="2023-09"]').getAttribute('data-has-kad')).toBe('true');
+    expect(await page.locator('#period-select option[value="2023-09"]').getAttribute('data-has-data')).toBe('true');
     expect(await page.getByTestId('status').textContent()).toMatch(/from August 2023 to September 2023/);
     expect(await page.getByTestId('roll-forward').textContent()).toBe('Roll forward to October 2023');
     // September's actuals are as carried: the checks say so.

@@ -185,7 +185,7 @@ describe('Excel-like editing of the KAD grid in Chromium', () => {
   });
 
   it('computes direction of travel after a roll forward and marks actuals not yet updated', async () => {
-    await api('kad.rollForward', { fromPeriod: '2023-08' });
+    await api('periods.rollForward', { fromPeriod: '2023-08' });
     await page.reload();
     await page.getByTestId('period-select').selectOption('2023-09');
     await expect.poll(() => page.getByTestId('kad-caption').textContent()).toContain('September 2023');

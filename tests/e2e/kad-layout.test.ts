@@ -60,7 +60,7 @@ beforeAll(async () => {
   served = await serveDemo();
   browser = await launchBrowser();
   // September holds carried-forward actuals (the c/f mark) and computed arrows; August the published ones.
-  await api('kad.rollForward', { fromPeriod: '2023-08' });
+  await api('periods.rollForward', { fromPeriod: '2023-08' });
 });
 afterAll(async () => {
   await browser?.close();

@@ -5,9 +5,9 @@ import { copyText, parseTsv } from '../../renderer/src/grid/clipboard';
 import { planPaste } from '../../renderer/src/grid/paste';
 import { rectOf } from '../../renderer/src/grid/selection';
 import type { Sheet } from '../../renderer/src/grid/types';
-import { kadBands, kadColumns } from '../../renderer/src/kad/columns';
-import { compareRows, formatChange } from '../../renderer/src/kad/compare';
-import { bodyRows, footRows, kadCells } from '../../renderer/src/kad/rows';
+import { kadBands, kadColumns } from '../../renderer/src/areas/kad/columns';
+import { compareRows, formatChange } from '../../renderer/src/areas/kad/compare';
+import { bodyRows, footRows, kadCells } from '../../renderer/src/areas/kad/rows';
 
 const h = (n: number) => Math.round(n * 100);
 

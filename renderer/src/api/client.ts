@@ -1,6 +1,7 @@
 import type { Envelope, Input, Method, Output } from '../../../shared/api/contract';
 import type { OutturnBridge } from '../../../shared/api/bridge';
 import type { WireError } from '../../../shared/api/errors';
+import { fragmentParam, fragmentWithout } from '../app/address';
 
 /**
  * The renderer's one way to reach the main process. Under Electron the preload exposes `window.outturn`;
@@ -29,14 +30,15 @@ export class ApiError extends Error {
 const TOKEN_KEY = 'outturn.token';
 
 /**
- * The browser URL arrives as `#token=SECRET`. Keep the token for this tab (so a reload still works) and
- * take it out of the address bar so it is not bookmarked, shared or left in screenshots.
+ * The browser URL arrives as `#token=SECRET` (and may name a page after it: `#token=…&area=backups`).
+ * Keep the token for this tab (so a reload still works) and take it, and only it, out of the address
+ * bar so it is not bookmarked, shared or left in screenshots; the rest says which page to open.
  */
 export function captureToken(): void {
-  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
-  if (!match?.[1]) return;
-  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
-  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  const token = fragmentParam(window.location.hash, 'token');
+  if (!token) return;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search + fragmentWithout(window.location.hash, 'token'));
 }
 
 function unwrap<T>(envelope: Envelope<T>): T {

@@ -1,87 +1,88 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo, HistoryState, PeriodInfo } from '../../../shared/api/contract';
-import type { KadServiceInfo } from '../../../shared/areas/kad/api';
-import { messageOf, send, writesSettled } from '../api/client';
-import type { Finding } from '../../../shared/checks';
 import type { Target } from '../../../shared/area';
-import { ChecksPage } from '../checks/ChecksPage';
+import type { AppInfo, HistoryState, PeriodInfo } from '../../../shared/api/contract';
+import { sharedArea } from '../../../shared/areas';
+import { monthLabel } from '../../../shared/periods';
+import { messageOf, send, writesSettled } from '../api/client';
+import { rendererArea } from '../areas';
+import type { PageParams } from '../areas/types';
 import { useChecks } from '../checks/useChecks';
-import { HelpPage } from '../help/HelpPage';
 import type { CellRef } from '../grid/types';
-import { KadPage } from '../kad/KadPage';
-import { SettingsPage } from '../settings/SettingsPage';
-import { AREAS, type AreaId } from './areas';
-import { BackupsPage } from '../backups/BackupsPage';
-import { startArea, useHashArea } from '../backups/hashArea';
-import { ImportPage } from '../import/ImportPage';
-import { PackPage } from '../pack/PackPage';
-import { startPrintRequest, type PrintRequest } from '../print/printHash';
+import { printHashParams, printRequestInHash, type PrintRequest } from '../print/printHash';
 import { PrintView } from '../print/PrintView';
+import { CorePage } from './CorePage';
 import { Header } from './Header';
 import { HistoryBar } from './HistoryBar';
 import { Nav } from './Nav';
+import { navPages } from './pages';
 import { PeriodSelect } from './PeriodSelect';
-import { PlaceholderPage } from './PlaceholderPage';
 import { RollForward } from './RollForward';
+import { usePlace } from './usePlace';
 import { useUndoShortcuts } from './useUndoShortcuts';
 
-/** A refusal shown in the alert line; `cell` marks the refused cell of the table it belongs to. */
+/** The registry does not change while the app runs: the nav's pages are worked out once. */
+const PAGES = navPages();
+
+/** A refusal shown in the alert line; `cell` marks the refused cell on the page, month and parameters it belongs to. */
 interface Refusal {
   text: string;
-  cell?: CellRef & { period: string; serviceId: string };
+  cell?: CellRef & { page: string; period: string; params: PageParams };
 }
 
 interface Loaded {
   info: AppInfo;
   months: PeriodInfo[];
-  services: KadServiceInfo[];
 }
 
 function defaultPeriod(months: readonly PeriodInfo[]): string {
   return ([...months].reverse().find((m) => m.areas.length > 0) ?? months[months.length - 1])?.id ?? '';
 }
 
+function sameParams(a: PageParams, b: PageParams): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+function areaNames(ids: readonly string[]): string {
+  return ids.map((id) => sharedArea(id)?.name ?? id).join(', ');
+}
+
 export function App({ styleNonce }: { styleNonce: string | undefined }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
-  const [area, setArea] = useState<AreaId>(() => startArea() ?? 'kad');
-  const [period, setPeriod] = useState('');
-  const [serviceId, setServiceId] = useState('');
+  // The committee pack's print view replaces the whole shell (no header or nav) while it is open.
+  const [printing, setPrinting] = useState<PrintRequest | null>(() => printRequestInHash(window.location.hash));
+  const { page, period, params, openPage, setPeriod, setParams, openTarget: openPlace } = usePlace(PAGES, printing ? `#${printHashParams(printing)}` : null);
   const [reloadKey, setReloadKey] = useState(0);
   const [history, setHistory] = useState<HistoryState | null>(null);
   const [status, setStatus] = useState('');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   // Bumped after each saved edit so the check findings (and their count in the nav) follow the grid.
   const [editCount, setEditCount] = useState(0);
-  // The committee pack's print view replaces the whole shell (no header or nav) while it is open.
-  const [printing, setPrinting] = useState<PrintRequest | null>(startPrintRequest);
 
+  const current = PAGES.find((p) => p.id === page) ?? PAGES[0]!;
+  // Area pages edit figures: only there do undo, redo and roll forward act.
+  const editsFigures = current.kind === 'area';
   const month = loaded?.months.find((m) => m.id === period);
   const checks = useChecks(month, reloadKey + editCount);
   const refreshChecks = checks.refresh;
-  // Opening the checks area always asks again, whatever changed since.
+  // Opening the checks page always asks again, whatever changed since.
   useEffect(() => {
-    if (area === 'checks') refreshChecks();
-  }, [area, refreshChecks]);
+    if (page === 'checks') refreshChecks();
+  }, [page, refreshChecks]);
 
   const refreshHistory = useCallback(() => {
     send('history.state', {}).then(setHistory, () => setHistory(null));
   }, []);
 
-  /** Everything the shell shows; after a reset or an undo the chosen month and service are kept if they still exist. */
+  /** Everything the shell shows; after a reset or an undo the chosen month is kept if it still exists. */
   const loadAll = useCallback(async () => {
-    const [info, periods, services, hist] = await Promise.all([
-      send('app.info', {}),
-      send('periods.list', {}),
-      send('kad.services', {}),
-      send('history.state', {}),
-    ]);
-    setLoaded({ info, months: periods.months, services });
+    const [info, periods, hist] = await Promise.all([send('app.info', {}), send('periods.list', {}), send('history.state', {})]);
+    setLoaded({ info, months: periods.months });
     setHistory(hist);
     setPeriod((p) => (periods.months.some((m) => m.id === p) ? p : defaultPeriod(periods.months)));
-    setServiceId((s) => (services.some((x) => x.id === s) ? s : (services[0]?.id ?? '')));
     setReloadKey((k) => k + 1);
-  }, []);
+  }, [setPeriod]);
 
   useEffect(() => {
     loadAll().catch((err: unknown) => setStartError(messageOf(err)));
@@ -97,18 +98,27 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
   const onRefused = useCallback(
     (text: string, cell: CellRef) => {
       setStatus('');
-      setRefusal({ text, cell: { ...cell, period, serviceId } });
+      setRefusal({ text, cell: { ...cell, page, period, params } });
     },
-    [period, serviceId],
+    [page, period, params],
+  );
+
+  const onParamsChange = useCallback(
+    (next: PageParams) => {
+      setParams(next, page);
+      setRefusal(null);
+    },
+    [setParams, page],
   );
 
   /** Opens the page a finding, an undone step or an import names. */
-  const openTarget = useCallback((target: Target) => {
-    if (target.params.period) setPeriod(target.params.period);
-    if (target.params.service) setServiceId(target.params.service);
-    setRefusal(null);
-    setArea(target.area as AreaId);
-  }, []);
+  const openTarget = useCallback(
+    (target: Target) => {
+      setRefusal(null);
+      openPlace(target);
+    },
+    [openPlace],
+  );
 
   const step = useCallback(
     async (kind: 'undo' | 'redo') => {
@@ -140,8 +150,7 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
     [history, loadAll, refreshHistory, openTarget],
   );
 
-  useUndoShortcuts(step);
-  useHashArea(setArea);
+  useUndoShortcuts(step, editsFigures);
 
   const resetDemo = useCallback(async () => {
     try {
@@ -161,16 +170,16 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
         setRefusal(null);
         await loadAll(); // the new month now has data: the month list must say so
         setPeriod(done.period);
-        setStatus(`${done.label}. Actual figures are marked as not yet updated.`);
+        setStatus(`Rolled forward from ${monthLabel(fromPeriod)} to ${monthLabel(done.period)}: ${areaNames(done.areas)}.`);
       } catch (err) {
         setRefusal({ text: messageOf(err) });
       }
     },
-    [loadAll],
+    [loadAll, setPeriod],
   );
 
-  /** A settings change may add a service, grey a line or change how totals are averaged: reload everything. */
-  const onSettingsChanged = useCallback(
+  /** A settings change, import or restore may add rows, grey a line or change how totals work: reload everything. */
+  const onChanged = useCallback(
     async (message: string) => {
       setRefusal(null);
       try {
@@ -183,14 +192,6 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
     [loadAll],
   );
 
-  const openFinding = (f: Finding) => {
-    if (f.target) openTarget(f.target);
-  };
-
-  const changeService = (id: string) => {
-    setServiceId(id);
-    setRefusal(null);
-  };
   const changePeriod = (id: string) => {
     setPeriod(id);
     setRefusal(null);
@@ -203,7 +204,7 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
         styleNonce={styleNonce}
         onClose={() => {
           setPrinting(null);
-          setArea('pack');
+          openPage('pack');
         }}
       />
     );
@@ -218,20 +219,21 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
     );
   }
 
-  const current = AREAS.find((a) => a.id === area) ?? AREAS[0]!;
-  const invalid = refusal?.cell && refusal.cell.period === period && refusal.cell.serviceId === serviceId ? refusal.cell : null;
+  const AreaPage = current.kind === 'area' ? rendererArea(current.id)?.page.component : undefined;
+  const c = refusal?.cell;
+  const invalid = c && c.page === page && c.period === period && sameParams(c.params, params) ? c : null;
   const workspaceLock = loaded?.info.readOnly ? (loaded.info.readOnlyReason ?? 'This workspace is open read-only.') : null;
   const checkCount = checks.findings?.length;
 
   return (
     <div className="shell">
       <Header info={loaded?.info ?? null} onResetDemo={() => void resetDemo()} />
-      <Nav current={area} onSelect={setArea} counts={checkCount === undefined ? {} : { checks: checkCount }} />
+      <Nav pages={PAGES} current={current.id} onSelect={openPage} counts={checkCount === undefined ? {} : { checks: checkCount }} />
       <main className="main">
         <div className="toolbar">
           {loaded ? <PeriodSelect months={loaded.months} value={period} onChange={changePeriod} /> : null}
-          <HistoryBar history={history} onStep={(kind) => void step(kind)} />
-          {loaded && month ? <RollForward month={month} months={loaded.months} lock={workspaceLock} onConfirm={(from) => void rollForward(from)} /> : null}
+          {editsFigures ? <HistoryBar history={history} onStep={(kind) => void step(kind)} /> : null}
+          {editsFigures && loaded && month ? <RollForward month={month} months={loaded.months} lock={workspaceLock} onConfirm={(from) => void rollForward(from)} /> : null}
           <p className="status" role="status" data-testid="status">
             {status}
           </p>
@@ -244,26 +246,26 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
         </div>
         {!loaded || !month ? (
           <p className="loading">Opening the workspace…</p>
-        ) : current.comingSoon ? (
-          <PlaceholderPage area={current} />
-        ) : area === 'checks' ? (
-          <ChecksPage period={month} checks={checks} onOpen={openFinding} />
-        ) : area === 'settings' ? (
-          <SettingsPage period={month} months={loaded.months} lock={workspaceLock} reloadKey={reloadKey} onChanged={(m) => void onSettingsChanged(m)} />
-        ) : area === 'import' ? (
-          <ImportPage months={loaded.months} period={month} lock={workspaceLock} onApplied={(m) => void onSettingsChanged(m)} onOpen={openTarget} />
-        ) : area === 'backups' ? (
-          <BackupsPage lock={workspaceLock} onRestored={(m) => void onSettingsChanged(m)} />
-        ) : area === 'pack' ? (
-          <PackPage period={month} lock={workspaceLock} reloadKey={reloadKey} onChanged={(m) => void onSettingsChanged(m)} onOpenPrint={setPrinting} />
-        ) : area === 'help' ? (
-          <HelpPage />
-        ) : (
-          <KadPage
+        ) : current.kind === 'core' ? (
+          <CorePage
+            page={current.id}
             period={month}
-            services={loaded.services}
-            serviceId={serviceId}
-            onServiceChange={changeService}
+            months={loaded.months}
+            lock={workspaceLock}
+            reloadKey={reloadKey}
+            checks={checks}
+            onChanged={(m) => void onChanged(m)}
+            onOpen={openTarget}
+            onOpenPrint={setPrinting}
+          />
+        ) : AreaPage ? (
+          <AreaPage
+            // Another area's page is a fresh component: no state carries over between areas.
+            key={current.id}
+            period={month}
+            months={loaded.months}
+            params={params}
+            onParamsChange={onParamsChange}
             reloadKey={reloadKey}
             workspaceLock={workspaceLock}
             invalid={invalid}
@@ -271,7 +273,7 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
             onSaved={onSaved}
             onRefused={onRefused}
           />
-        )}
+        ) : null}
       </main>
     </div>
   );

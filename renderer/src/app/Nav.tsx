@@ -1,32 +1,34 @@
-import { AREAS, type AreaId } from './areas';
+import type { NavPage } from './pages';
 
 interface Props {
-  current: AreaId;
-  onSelect: (area: AreaId) => void;
-  /** A number shown beside an area's name (the month's check findings), once known. */
-  counts?: Partial<Record<AreaId, number>>;
+  pages: readonly NavPage[];
+  current: string;
+  onSelect: (page: string) => void;
+  /** A number shown beside a page's name (the month's check findings), once known. */
+  counts?: Readonly<Record<string, number>>;
 }
 
-/** Areas are buttons, not links: there is no router, and the URL fragment carries the access token. */
-export function Nav({ current, onSelect, counts = {} }: Props) {
+/** Pages are buttons, not links: the shell keeps the address itself (with history.replaceState) as the officer moves. */
+export function Nav({ pages, current, onSelect, counts = {} }: Props) {
   return (
-    <nav className="nav" aria-label="Areas">
+    <nav className="nav" aria-label="Pages">
       <ul>
-        {AREAS.map((a) => {
-          const count = counts[a.id];
+        {pages.map((p) => {
+          const count = counts[p.id];
           return (
-            <li key={a.id}>
+            <li key={p.id}>
               <button
                 type="button"
                 className="nav__item"
-                aria-current={a.id === current ? 'page' : undefined}
-                data-testid={`nav-${a.id}`}
-                onClick={() => onSelect(a.id)}
+                aria-current={p.id === current ? 'page' : undefined}
+                data-testid={`nav-${p.id}`}
+                data-kind={p.kind}
+                onClick={() => onSelect(p.id)}
               >
-                {a.name}
+                {p.name}
                 {count === undefined ? null : (
                   // Reads as "Checks (36 findings)"; shows as a badge.
-                  <span className="nav__count" data-testid={`nav-${a.id}-count`}>
+                  <span className="nav__count" data-testid={`nav-${p.id}-count`}>
                     <span className="visually-hidden"> (</span>
                     {count}
                     <span className="visually-hidden"> {count === 1 ? 'finding' : 'findings'})</span>

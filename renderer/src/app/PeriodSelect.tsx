@@ -6,7 +6,7 @@ interface Props {
   onChange: (period: string) => void;
 }
 
-/** A month without Key Activity Data says so in its option, so the officer sees which months hold data. */
+/** A month where no area holds figures says so in its option, so the officer sees which months hold data. */
 function optionLabel(m: PeriodInfo): string {
   const notes = [m.areas.length > 0 ? null : 'no data yet', m.status === 'closed' ? 'closed' : null].filter(Boolean);
   return notes.length ? `${m.label} (${notes.join(', ')})` : m.label;

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { PeriodInfo } from '../../../shared/api/contract';
+import { sharedArea } from '../../../shared/areas';
+import { rendererArea } from '../areas';
 import { rollForwardPlan } from './months';
 
 interface Props {
@@ -12,13 +14,15 @@ interface Props {
 }
 
 /**
- * "Roll forward to <next month>": asks first in a modal <dialog>, because it creates a month and is not
- * part of the undo history.
+ * "Roll forward to <next month>": the whole month, every area holding figures, in one step. Asks first in
+ * a modal <dialog>, saying what each area carries, because it creates a month and is not part of the
+ * undo history.
  */
 export function RollForward({ month, months, lock, onConfirm }: Props) {
   const [open, setOpen] = useState(false);
   const plan = rollForwardPlan(month, months);
   const why = lock ?? plan.blocked;
+  const areas = plan.areas.map((id) => ({ id, name: sharedArea(id)?.name ?? id, note: rendererArea(id)?.rollForwardNote }));
   return (
     <>
       <button
@@ -44,9 +48,16 @@ export function RollForward({ month, months, lock, onConfirm }: Props) {
         onClose={() => setOpen(false)}
       >
         <p>
-          This creates the Key Activity Data for {plan.toLabel} from {month.label}. Budget columns are carried; actual figures are copied as a starting point and marked as not
-          yet updated.
+          This creates {areas.map((a) => a.name).join(', ')} for {plan.toLabel} from {month.label}.
         </p>
+        {areas.map((a) =>
+          a.note ? (
+            <p key={a.id}>
+              {areas.length > 1 ? `${a.name}: ` : null}
+              {a.note}
+            </p>
+          ) : null,
+        )}
         <p>{month.label} stays as it is. A roll forward is not part of the undo history.</p>
       </ConfirmDialog>
     </>

@@ -8,12 +8,14 @@ function typingInField(target: EventTarget | null): boolean {
 
 /**
  * Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo (Cmd on a Mac), anywhere in the window except inside a
- * field being typed in. The history lives in the main process, so this only asks for a step.
+ * field being typed in, while `enabled`: on the pages that show the Undo and Redo buttons, and nowhere
+ * else. The history lives in the main process, so this only asks for a step.
  */
-export function useUndoShortcuts(step: (kind: 'undo' | 'redo') => void | Promise<void>): void {
+export function useUndoShortcuts(step: (kind: 'undo' | 'redo') => void | Promise<void>, enabled: boolean): void {
   const latest = useRef(step);
   latest.current = step;
   useEffect(() => {
+    if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.repeat) return;
       const key = e.key.toLowerCase();
@@ -25,5 +27,5 @@ export function useUndoShortcuts(step: (kind: 'undo' | 'redo') => void | Promise
     // Capture phase: the grid must not see the keystroke first and treat it as the start of an edit.
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
+  }, [enabled]);
 }

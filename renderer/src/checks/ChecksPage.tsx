@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
 import type { Finding } from '../../../shared/checks';
 import { FindingsTable } from './FindingsTable';
-import { groupFindings, ruleDescription, ruleTitle } from './rules';
+import { byArea, groupFindings, ruleDescription, ruleTitle } from './rules';
 import type { ChecksState } from './useChecks';
 
 interface Props {
@@ -17,7 +17,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** The month's check findings of every area, by table then rule, with a filter on each. */
+/** The month's check findings of every area, by area, table then rule, with a filter on tables and rules. */
 export function ChecksPage({ period, checks, onOpen }: Props) {
   const [tableChoice, setTable] = useState(ALL);
   const [ruleChoice, setRule] = useState(ALL);
@@ -86,18 +86,26 @@ export function ChecksPage({ period, checks, onOpen }: Props) {
             {table !== ALL || rule !== ALL ? `; ${plural(shown.reduce((n, g) => n + g.count, 0), 'finding')} match the filters` : ''}.
           </p>
           {shown.length === 0 ? <p className="empty">No findings match the filters.</p> : null}
-          {shown.map((g, gi) => (
-            <section key={`${g.area}|${g.table}`} className="checks__service" aria-labelledby={`${ids}-s${gi}`} data-testid="checks-table" data-area={g.area} data-table={g.table}>
-              <h2 id={`${ids}-s${gi}`}>
-                {g.table} <span className="checks__count">({plural(g.count, 'finding')})</span>
-              </h2>
-              {g.rules.map((r, ri) => (
-                <div key={r.rule} className="checks__rule">
-                  <h3 id={`${ids}-s${gi}-r${ri}`}>{ruleTitle(r.rule)}</h3>
-                  <p className="checks__rule-text">{ruleDescription(r.rule)}</p>
-                  <FindingsTable findings={r.findings} labelledBy={`${ids}-s${gi} ${ids}-s${gi}-r${ri}`} onOpen={onOpen} />
-                </div>
-              ))}
+          {byArea(shown).map(({ area, name, groups: tables }) => (
+            <section key={area} className="checks__area" aria-labelledby={`${ids}-a-${area}`} data-testid="checks-area" data-area={area}>
+              <h2 id={`${ids}-a-${area}`}>{name}</h2>
+              {tables.map((g) => {
+                const gi = shown.indexOf(g);
+                return (
+                  <section key={`${g.area}|${g.table}`} className="checks__table" aria-labelledby={`${ids}-s${gi}`} data-testid="checks-table" data-area={g.area} data-table={g.table}>
+                    <h3 id={`${ids}-s${gi}`}>
+                      {g.table} <span className="checks__count">({plural(g.count, 'finding')})</span>
+                    </h3>
+                    {g.rules.map((r, ri) => (
+                      <div key={r.rule} className="checks__rule">
+                        <h4 id={`${ids}-s${gi}-r${ri}`}>{ruleTitle(r.rule)}</h4>
+                        <p className="checks__rule-text">{ruleDescription(r.rule)}</p>
+                        <FindingsTable findings={r.findings} labelledBy={`${ids}-s${gi} ${ids}-s${gi}-r${ri}`} onOpen={onOpen} />
+                      </div>
+                    ))}
+                  </section>
+                );
+              })}
             </section>
           ))}
         </>

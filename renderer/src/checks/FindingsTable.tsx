@@ -3,7 +3,7 @@ import { sharedArea } from '../../../shared/areas';
 
 interface Props {
   findings: readonly Finding[];
-  /** Ids of the service and rule headings, which together name the table. */
+  /** Ids of the table's and the rule's headings, which together name the findings table. */
   labelledBy: string;
   onOpen: (finding: Finding) => void;
 }

@@ -1,4 +1,4 @@
-import { sharedAreas } from '../../../shared/areas';
+import { sharedArea, sharedAreas } from '../../../shared/areas';
 import type { CheckRule } from '../../../shared/area';
 import type { Finding } from '../../../shared/checks';
 
@@ -44,4 +44,12 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
       count: list.length,
     };
   });
+}
+
+/** Table groups under their area, areas in the registry's order (an area no longer registered last, by its id). */
+export function byArea(groups: readonly FindingGroup[]): { area: string; name: string; groups: FindingGroup[] }[] {
+  const order = sharedAreas().map((a) => a.id);
+  const rank = (id: string) => (order.indexOf(id) < 0 ? order.length : order.indexOf(id));
+  const ids = [...new Set(groups.map((g) => g.area))].sort((a, b) => rank(a) - rank(b));
+  return ids.map((area) => ({ area, name: sharedArea(area)?.name ?? area, groups: groups.filter((g) => g.area === area) }));
 }

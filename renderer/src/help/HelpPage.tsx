@@ -1,16 +1,6 @@
-import { DEFAULT_KAD_SETTINGS, KAD_CHECK_RULES, type KadCheckRule } from '../../../shared/areas/kad/checks';
-import { DEFAULT_RUN_RATE_WEEKS } from '../../../shared/areas/kad/runrate';
-import { AVERAGING_RULES } from '../../../shared/areas/kad/totals';
+import { sharedArea, sharedAreas } from '../../../shared/areas';
+import { rendererArea, rendererAreas } from '../areas';
 import { SHORTCUTS } from './shortcuts';
-
-/** The threshold each check uses, where it has one (defaults; Settings holds the current values). */
-const THRESHOLDS: Partial<Record<KadCheckRule, string>> = {
-  'reported-total-mismatch': 'Package counts exact; £k within ±2; average unit costs within £1.',
-  'reported-variance-mismatch': 'Within ±2 £k.',
-  'spend-vs-packages': `More than ${DEFAULT_KAD_SETTINGS.spendTolerancePct}% apart (setting: spend tolerance).`,
-  movement: `More than ${DEFAULT_KAD_SETTINGS.movementPct}% since last month (setting: movement threshold).`,
-  'averaging-rule': 'Listed only while the published rule is chosen, where the two rules give different whole pounds.',
-};
 
 function Keys({ keys }: { keys: string[] }) {
   return (
@@ -25,91 +15,74 @@ function Keys({ keys }: { keys: string[] }) {
   );
 }
 
-/** How Outturn works out what it shows, in plain English (issue 3, point 7: the formula is documented here). */
+/** One table per area: each check, what it finds and the threshold the area gives it. */
+function ChecksHelp() {
+  const withRules = sharedAreas().filter((a) => Object.keys(a.checkRules).length > 0);
+  return (
+    <section aria-labelledby="help-checks">
+      <h2 id="help-checks">Checks</h2>
+      <p>
+        Findings are not errors. Outturn computes subtotals and totals itself; the checks list the places where a reported figure or a line looks wrong, so you can look at
+        them before a committee does. The Checks page shows them for the selected month, for every area; <code>outturn check</code> prints the same list. A finding&rsquo;s
+        row opens the table it is about.
+      </p>
+      {withRules.map((area) => {
+        const thresholds = rendererArea(area.id)?.checkThresholds ?? {};
+        return (
+          <table key={area.id} className="help__table" data-testid="help-checks" data-area={area.id}>
+            <caption>{area.name}: the checks and their default thresholds</caption>
+            <thead>
+              <tr>
+                <th scope="col">Check</th>
+                <th scope="col">What it finds</th>
+                <th scope="col">Threshold</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(area.checkRules).map(([id, rule]) => (
+                <tr key={id}>
+                  <th scope="row">{rule.title}</th>
+                  <td>{rule.description}</td>
+                  <td>{thresholds[id] ?? 'None'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+    </section>
+  );
+}
+
+/** How Outturn works, in plain English: each area's own help (formulas, rules), then what every page shares. */
 export function HelpPage() {
+  const areaHelp = rendererAreas().flatMap((a) => (a.help ? [{ id: a.id, name: sharedArea(a.id)?.name ?? a.id, Help: a.help }] : []));
   return (
     <article className="page help" aria-labelledby="page-title">
-      <h1 id="page-title">Help: Key Activity Data</h1>
+      <h1 id="page-title">Help</h1>
 
-      <section aria-labelledby="help-runrate">
-        <h2 id="help-runrate">Run rate</h2>
-        <p>Beside each line and subtotal, Outturn shows the full-year cost if this month&rsquo;s activity carried on all year:</p>
-        <p className="formula">
-          Run rate (£k) = current care packages × current average weekly unit cost × {DEFAULT_RUN_RATE_WEEKS} weeks ÷ 1,000
-        </p>
-        <p>
-          {DEFAULT_RUN_RATE_WEEKS} weeks is 365 days ÷ 7, to two decimal places. For example, 10 packages at £1,000 a week give 10 × 1,000 × 52.14 ÷ 1,000 = £521.4k, shown as £521k. It is shown beside the Annual
-          Budget and your own Total spend forecast, with the difference from each. It is information only: it never changes your figures. The number of weeks is a setting.
-        </p>
-      </section>
+      {areaHelp.map(({ id, name, Help }) => (
+        <section key={id} aria-labelledby={`help-area-${id}`} data-testid="help-area" data-area={id}>
+          <h2 id={`help-area-${id}`}>{name}</h2>
+          <Help />
+        </section>
+      ))}
 
-      <section aria-labelledby="help-averaging">
-        <h2 id="help-averaging">Average unit costs of subtotals and totals</h2>
-        <p>Outturn works out each subtotal&rsquo;s average weekly unit cost from its lines. Settings offers two rules:</p>
-        <dl className="help__list">
-          <dt>{AVERAGING_RULES.published} (the default)</dt>
-          <dd>
-            Σ(packages × unit cost) over every line except Respite, divided by Σ packages over every line including Respite. This is how the published Finance Monitoring
-            Report works out its averages, so the default reproduces the published tables.
-          </dd>
-          <dt>{AVERAGING_RULES.package_weighted}</dt>
-          <dd>Σ(packages × unit cost) ÷ Σ packages over every line, each package at its own cost.</dd>
-        </dl>
-        <p>While the published rule is chosen, Checks shows what the plain package-weighted average would be wherever the two differ.</p>
-      </section>
-
-      <section aria-labelledby="help-dot">
-        <h2 id="help-dot">Direction of travel</h2>
-        <p>
-          The arrows for current care packages, current unit cost and total spend compare this month with last month: ↑ higher, ↓ lower, ↔ the same. They compare the
-          values as displayed, so a change too small to see at the displayed precision shows ↔. You never type an arrow.
-        </p>
-        <p>
-          When last month is not held in Outturn (the first month of a series, such as the demo&rsquo;s August 2023), the arrows from the published report are shown in grey
-          and marked as reported. From the next month on, Outturn computes them.
-        </p>
-      </section>
-
-      <section aria-labelledby="help-checks">
-        <h2 id="help-checks">Checks</h2>
-        <p>
-          Findings are not errors. Outturn computes subtotals and totals itself; the checks list the places where a reported figure or a line looks wrong, so you can look
-          at them before a committee does. The Checks area shows them for the selected month; <code>outturn check</code> prints the same list.
-        </p>
-        <table className="help__table">
-          <caption>The checks and their default thresholds</caption>
-          <thead>
-            <tr>
-              <th scope="col">Check</th>
-              <th scope="col">What it finds</th>
-              <th scope="col">Threshold</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(Object.keys(KAD_CHECK_RULES) as KadCheckRule[]).map((rule) => (
-              <tr key={rule}>
-                <th scope="row">{KAD_CHECK_RULES[rule].title}</th>
-                <td>{KAD_CHECK_RULES[rule].description}</td>
-                <td>{THRESHOLDS[rule] ?? 'None'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ChecksHelp />
 
       <section aria-labelledby="help-rollforward">
         <h2 id="help-rollforward">Rolling forward a month</h2>
         <p>
-          &ldquo;Roll forward&rdquo; creates next month from the selected one. Budget columns are carried; actual figures are copied as a starting point and marked as not yet
-          updated until you change them (Checks lists the lines still as carried). Earlier months stay as they are.
+          &ldquo;Roll forward&rdquo; (on the pages where figures are edited) creates next month from the selected one in one step, for every area holding figures that
+          month. Earlier months stay as they are. A roll forward is not part of the undo history.
         </p>
       </section>
 
-      <section aria-labelledby="help-grey">
-        <h2 id="help-grey">Greyed lines</h2>
+      <section aria-labelledby="help-undo">
+        <h2 id="help-undo">Undo and redo</h2>
         <p>
-          A line in grey is a service type the service does not use that month, as in the published report: it cannot be edited and adds nothing to the totals. Settings
-          retires a type from a given month on, or brings it back. A type that still holds figures cannot be retired until they are cleared, so nothing entered is hidden.
+          Undo and Redo (and their shortcuts) are on the pages where figures are edited. Every change is kept in the workspace, so the history survives closing Outturn;
+          undoing a step shows the table it changed.
         </p>
       </section>
 

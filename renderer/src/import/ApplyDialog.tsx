@@ -3,7 +3,7 @@ import { ConfirmDialog } from '../app/ConfirmDialog';
 interface Props {
   open: boolean;
   fileName: string;
-  /** "11 new lines and 1 changed line in 6 tables", and any month or service the import creates. */
+  /** "11 new lines and 1 changed line in 6 tables", and any month or table the import creates. */
   summary: string[];
   onConfirm: () => void;
   onClose: () => void;

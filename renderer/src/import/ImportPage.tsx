@@ -1,4 +1,5 @@
 import type { Target } from '../../../shared/area';
+import { sharedAreas } from '../../../shared/areas';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
 import { ChooseFile } from './ChooseFile';
@@ -15,7 +16,7 @@ interface Props {
   period: PeriodInfo;
   /** Why nothing can be written (read-only workspace), or null. */
   lock: string | null;
-  /** An import was applied: the shell reloads months, services and history and shows the message. */
+  /** An import was applied: the shell reloads the months, history and pages and shows the message. */
   onApplied: (message: string) => void;
   onOpen: (target: Target) => void;
 }
@@ -51,8 +52,11 @@ export function ImportPage({ months, period, lock, onApplied, onOpen }: Props) {
     <section className="page import" aria-labelledby="page-title">
       <h1 id="page-title">Import</h1>
       <p className="import__lead">
-        Bring in Key Activity Data from a committee workbook or from Outturn&rsquo;s template. You see what would change before anything does, and the import is applied in
-        one step or not at all.
+        Bring in {sharedAreas()
+          .map((a) => a.name)
+          .join(', ')}{' '}
+        figures from a committee workbook or from Outturn&rsquo;s template. You see what would change before anything does, and the import is applied in one step or not at
+        all.
       </p>
       {stage.kind === 'uploading' ? <UploadProgress {...stage} onCancel={cancel} /> : null}
       {stage.kind === 'job' && stage.status.state === 'reading' ? (

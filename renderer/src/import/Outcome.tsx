@@ -22,7 +22,7 @@ const HEADINGS: Record<Props['kind'], (file: string) => string> = {
   error: (f) => `The import of ${f} stopped`,
 };
 
-/** One entry per imported month, opening that month at its first imported service. */
+/** One entry per imported month, opening that month at its first imported table. */
 function monthsOf(tables: readonly Table[]): Table[] {
   const seen = new Map<string, Table>();
   for (const t of tables) if (!seen.has(t.period)) seen.set(t.period, t);

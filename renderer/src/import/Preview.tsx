@@ -25,6 +25,12 @@ function sum(tables: readonly Table[], pick: (t: Table) => number): number {
   return tables.reduce((n, t) => n + pick(t), 0);
 }
 
+/** "Service" when every table is of a service (as the area names what its tables are of), else "Table". */
+function subjectHeader(tables: readonly Table[]): string {
+  const nouns = [...new Set(tables.map((t) => t.subjectNoun))];
+  return nouns.length === 1 && nouns[0] ? nouns[0].charAt(0).toUpperCase() + nouns[0].slice(1) : 'Table';
+}
+
 /** What applying would do, in sentences, for the page and the confirm dialog. */
 export function summarise(tables: readonly Table[]): string[] {
   const out = [
@@ -67,7 +73,7 @@ export function Preview({ status, applying, cancelling, error, lock, headingRef,
         <thead>
           <tr>
             <th scope="col">Where</th>
-            <th scope="col">Service</th>
+            <th scope="col">{subjectHeader(tables)}</th>
             <th scope="col">Month</th>
             <th scope="col">New lines</th>
             <th scope="col">Changed lines</th>

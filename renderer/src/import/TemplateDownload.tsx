@@ -33,7 +33,7 @@ export function TemplateDownload({ period }: Props) {
     <section className="import__section" aria-labelledby="import-template-title">
       <h2 id="import-template-title">Outturn&rsquo;s template</h2>
       <p className="hint">
-        One sheet per service with the published column headers and no totals: fill it in and import it here. Choose the month in the toolbar above.
+        One sheet per table with the published column headers and no totals: fill it in and import it here. Choose the month in the toolbar above.
       </p>
       <div className="import__actions">
         <button type="button" className="button" data-testid="template-empty" disabled={busy} onClick={() => void download(false)}>

@@ -38,7 +38,7 @@ export function progressText({ rowsRead, totalRowsEstimate, remainingMs }: Readi
 }
 
 export interface ProblemParts {
-  /** "Key Activity Data!C14", a sheet name alone, or "The file". */
+  /** "Sheet1!C14", a sheet name alone, or "The file". */
   where: string;
   /** The value as found in the cell, when the problem is about one. */
   value: string | null;

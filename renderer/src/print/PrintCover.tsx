@@ -1,7 +1,8 @@
 import type { MouseEvent } from 'react';
-import { KAD_SECTION_NUMBER, KAD_SECTION_TITLE } from '../../../shared/areas/kad/pack-layout';
+import { listPackSections } from '../../../shared/pack/sections';
 import { formatMeetingDate } from '../../../shared/pack/settings';
 import { financialYearOf } from '../../../shared/periods';
+import type { ContentsEntry } from '../areas/types';
 import type { PrintData } from './loadPrint';
 
 /** In-page links that scroll without touching the address (its fragment is the print view's request). */
@@ -12,15 +13,38 @@ function jump(id: string) {
   };
 }
 
-export const kadSectionId = 'print-kad';
-export const kadTableId = (serviceId: string) => `print-kad-${serviceId}`;
+function ContentsLine({ entry }: { entry: ContentsEntry }) {
+  return (
+    <li>
+      <span className="print-contents__number">{entry.number}</span>{' '}
+      <a href={`#${entry.anchor}`} onClick={jump(entry.anchor)}>
+        {entry.title}
+      </a>
+      {entry.entries.length ? (
+        <ol>
+          {entry.entries.map((e) => (
+            <ContentsLine key={e.anchor} entry={e} />
+          ))}
+        </ol>
+      ) : null}
+    </li>
+  );
+}
+
+/** "Section 2 Revenue or Section 4 Savings Tracker": every section the pack can hold besides the cover. */
+function sectionChoices(): string {
+  const labels = listPackSections()
+    .filter((s) => s.id !== 'contents')
+    .map((s) => s.label);
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? 'a section');
+}
 
 /**
  * The cover and contents page, as the workbook's Contents sheet has it: council, committee, report
- * title, meeting date, month, author when given, then the sections and their tables. Links become
+ * title, meeting date, month, author when given, then each section's line and its tables'. Links become
  * internal links in the PDF.
  */
-export function PrintCover({ data, period, withKad }: { data: PrintData; period: string; withKad: boolean }) {
+export function PrintCover({ data, period }: { data: PrintData; period: string }) {
   const { settings } = data;
   return (
     <section className="print-cover" aria-labelledby="print-title">
@@ -46,29 +70,14 @@ export function PrintCover({ data, period, withKad }: { data: PrintData; period:
         ) : null}
       </dl>
       <h2>Contents</h2>
-      {withKad ? (
+      {data.sections.length ? (
         <ol className="print-contents">
-          <li>
-            <span className="print-contents__number">{KAD_SECTION_NUMBER}</span>{' '}
-            <a href={`#${kadSectionId}`} onClick={jump(kadSectionId)}>
-              {KAD_SECTION_TITLE}
-            </a>
-            <ol>
-              {data.services.map((s, i) => (
-                <li key={s.table.service.id}>
-                  <span className="print-contents__number">
-                    {KAD_SECTION_NUMBER}.{i + 1}
-                  </span>{' '}
-                  <a href={`#${kadTableId(s.table.service.id)}`} onClick={jump(kadTableId(s.table.service.id))}>
-                    {s.table.service.name}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </li>
+          {data.sections.map((s) => (
+            <ContentsLine key={s.id} entry={s.printed.contents} />
+          ))}
         </ol>
       ) : (
-        <p>This pack holds the cover only: choose Section 5 Key Activity Data to include its tables.</p>
+        <p>This pack holds the cover only: choose {sectionChoices()} to include its tables.</p>
       )}
     </section>
   );

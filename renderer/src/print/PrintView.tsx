@@ -1,9 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { messageOf } from '../api/client';
 import { loadPrintData, type PrintData } from './loadPrint';
 import { PrintCover } from './PrintCover';
-import { printHashParams, type PrintRequest } from './printHash';
-import { PrintKadSection } from './PrintKadSection';
+import type { PrintRequest } from './printHash';
 import { printWithRunningHeader } from './runningHeader';
 import './print.css';
 
@@ -42,19 +41,14 @@ function clearSignal(): void {
 
 /**
  * The committee pack laid out for A4 landscape in plain semantic HTML, without the app's header and
- * navigation: the cover and contents, then Section 5. print.css holds the page rules.
+ * navigation: the cover and contents, then each requested section as its area lays it out. The address
+ * (written by the shell) names what is printed, so a reload shows the same pack. print.css holds the
+ * page rules.
  */
 export function PrintView({ request, styleNonce, onClose }: Props) {
   const [data, setData] = useState<PrintData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
-
-  // The address names what is printed, so a reload shows the same pack.
-  useEffect(() => {
-    const base = window.location.pathname + window.location.search;
-    window.history.replaceState(window.history.state, '', `${base}#${printHashParams(request)}`);
-    return () => window.history.replaceState(window.history.state, '', base);
-  }, [request]);
 
   useEffect(() => {
     let cancelled = false;
@@ -93,7 +87,6 @@ export function PrintView({ request, styleNonce, onClose }: Props) {
   }, [data]);
 
   const withContents = request.sections.includes('contents');
-  const withKad = request.sections.includes('kad');
 
   return (
     <div className="print-view" ref={root} data-testid="print-view">
@@ -122,8 +115,10 @@ export function PrintView({ request, styleNonce, onClose }: Props) {
           </p>
         ) : (
           <>
-            {withContents ? <PrintCover data={data} period={request.period} withKad={withKad} /> : null}
-            {withKad ? <PrintKadSection data={data} period={request.period} topLevel={!withContents} /> : null}
+            {withContents ? <PrintCover data={data} period={request.period} /> : null}
+            {data.sections.map((s) => (
+              <Fragment key={s.id}>{s.printed.render(!withContents)}</Fragment>
+            ))}
           </>
         )}
       </main>

@@ -1,10 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
-import type { KadConfig } from '../../../shared/areas/kad/config';
-import { messageOf, send } from '../api/client';
-import { AddServiceForm } from './AddServiceForm';
-import { KadSettingsForm } from './KadSettingsForm';
-import { ServiceTypesSection } from './ServiceTypesSection';
+import { rendererAreas } from '../areas';
 
 interface Props {
   period: PeriodInfo;
@@ -13,29 +8,13 @@ interface Props {
   lock: string | null;
   /** Bumped by the shell after any change, undo or reset: everything here is fetched again. */
   reloadKey: number;
-  /** A change was saved: the shell reloads services, periods and history and shows the message. */
+  /** A change was saved: the shell reloads the months, history and pages and shows the message. */
   onChanged: (message: string) => void;
 }
 
+/** Every area's settings, in the registry's order; each area brings its own sections and headings. */
 export function SettingsPage({ period, months, lock, reloadKey, onChanged }: Props) {
-  const [config, setConfig] = useState<KadConfig | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    send('kad.config', { period: period.id }).then(
-      (c) => {
-        if (cancelled) return;
-        setConfig(c);
-        setError(null);
-      },
-      (err: unknown) => !cancelled && setError(messageOf(err)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [period.id, reloadKey]);
-
+  const parts = rendererAreas().flatMap((a) => (a.settings ? [{ id: a.id, Settings: a.settings }] : []));
   return (
     <section className="page settings" aria-labelledby="page-title">
       <h1 id="page-title">Settings</h1>
@@ -44,16 +23,9 @@ export function SettingsPage({ period, months, lock, reloadKey, onChanged }: Pro
           <strong>Not editable.</strong> {lock}
         </p>
       ) : null}
-      <KadSettingsForm lock={lock} reloadKey={reloadKey} onChanged={onChanged} />
-      {error ? <p className="banner banner--error">{error}</p> : null}
-      {config && config.period === period.id ? (
-        <>
-          <ServiceTypesSection period={period} config={config} months={months} lock={lock} onChanged={onChanged} />
-          <AddServiceForm period={period} config={config} months={months} lock={lock} onChanged={onChanged} />
-        </>
-      ) : !error ? (
-        <p className="loading">Loading services…</p>
-      ) : null}
+      {parts.map(({ id, Settings }) => (
+        <Settings key={id} period={period} months={months} lock={lock} reloadKey={reloadKey} onChanged={onChanged} />
+      ))}
     </section>
   );
 }

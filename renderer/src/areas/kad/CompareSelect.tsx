@@ -1,4 +1,5 @@
-import type { PeriodInfo } from '../../../shared/api/contract';
+import type { PeriodInfo } from '../../../../shared/api/contract';
+import { KAD_AREA_ID } from '../../../../shared/areas/kad/ids';
 
 interface Props {
   months: readonly PeriodInfo[];
@@ -10,7 +11,7 @@ interface Props {
 
 /** Any other month that holds Key Activity Data, or none. */
 export function CompareSelect({ months, period, value, onChange }: Props) {
-  const options = months.filter((m) => m.areas.includes('kad') && m.id !== period);
+  const options = months.filter((m) => m.areas.includes(KAD_AREA_ID) && m.id !== period);
   return (
     <div className="field kad-compare-select">
       <label htmlFor="kad-compare-select">Compare with</label>

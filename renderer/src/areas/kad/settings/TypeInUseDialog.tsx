@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PeriodInfo } from '../../../shared/api/contract';
+import type { PeriodInfo } from '../../../../../shared/api/contract';
 
 export interface TypeChange {
   serviceId: string;

@@ -1,5 +1,5 @@
-import { fieldDef, type KadField } from '../../../shared/areas/kad/model';
-import type { GridBand, GridColumn } from '../grid/types';
+import { fieldDef, type KadField } from '../../../../shared/areas/kad/model';
+import type { GridBand, GridColumn } from '../../grid/types';
 import type { DotSource } from './rows';
 
 export interface ColumnOptions {

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import type { PeriodInfo } from '../../../shared/api/contract';
-import type { KadConfig } from '../../../shared/areas/kad/config';
-import { monthLabel } from '../../../shared/periods';
-import { messageOf, send } from '../api/client';
+import { KAD_AREA_ID } from '../../../../../shared/areas/kad/ids';
+import type { PeriodInfo } from '../../../../../shared/api/contract';
+import type { KadConfig } from '../../../../../shared/areas/kad/config';
+import { monthLabel } from '../../../../../shared/periods';
+import { messageOf, send } from '../../../api/client';
 
 interface Props {
   period: PeriodInfo;
@@ -19,8 +20,8 @@ const GROUPS = [
 
 /** A new service gets an empty line for every type in each month with data from the chosen month on. */
 export function AddServiceForm({ period, config, months, lock, onChanged }: Props) {
-  const withKad = months.filter((m) => m.areas.includes('kad'));
-  const fallback = period.areas.includes('kad') ? period.id : (withKad.at(-1)?.id ?? '');
+  const withKad = months.filter((m) => m.areas.includes(KAD_AREA_ID));
+  const fallback = period.areas.includes(KAD_AREA_ID) ? period.id : (withKad.at(-1)?.id ?? '');
   const [name, setName] = useState('');
   const [caption, setCaption] = useState('');
   const [from, setFrom] = useState('');

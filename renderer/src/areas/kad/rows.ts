@@ -1,10 +1,10 @@
-import type { KadTable } from '../../../shared/areas/kad/api';
-import { tableDots } from '../../../shared/areas/kad/dot';
-import { ACTUAL_FIELDS, CARE_CONTRIBUTION_FIELDS, KAD_FIELDS, KAD_GROUPS, type KadField, type KadLine } from '../../../shared/areas/kad/model';
-import { runRate } from '../../../shared/areas/kad/runrate';
-import { computeKadTotals, variance } from '../../../shared/areas/kad/totals';
-import type { Hundredths } from '../../../shared/units';
-import type { CellChange, CellContent, GridRow } from '../grid/types';
+import type { KadTable } from '../../../../shared/areas/kad/api';
+import { tableDots } from '../../../../shared/areas/kad/dot';
+import { ACTUAL_FIELDS, CARE_CONTRIBUTION_FIELDS, KAD_FIELDS, KAD_GROUPS, type KadField, type KadLine } from '../../../../shared/areas/kad/model';
+import { runRate } from '../../../../shared/areas/kad/runrate';
+import { computeKadTotals, variance } from '../../../../shared/areas/kad/totals';
+import type { Hundredths } from '../../../../shared/units';
+import type { CellChange, CellContent, GridRow } from '../../grid/types';
 
 const ALL_FIELDS: readonly KadField[] = KAD_FIELDS.map((f) => f.key);
 

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import type { GridApi } from 'ag-grid-community';
-import type { KadTable } from '../../../shared/areas/kad/api';
-import { financialYearOf } from '../../../shared/periods';
-import { SheetGrid } from '../grid/SheetGrid';
-import type { CellRef, GridRow } from '../grid/types';
-import type { SheetActions } from '../grid/useSheetEditing';
+import type { KadTable } from '../../../../shared/areas/kad/api';
+import { financialYearOf } from '../../../../shared/periods';
+import { SheetGrid } from '../../grid/SheetGrid';
+import type { CellRef, GridRow } from '../../grid/types';
+import type { SheetActions } from '../../grid/useSheetEditing';
 import { kadBands, kadColumns } from './columns';
 import { bodyRows, dotSource, footRows } from './rows';
 

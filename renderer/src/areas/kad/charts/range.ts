@@ -1,4 +1,5 @@
-import type { PeriodInfo } from '../../../shared/api/contract';
+import type { PeriodInfo } from '../../../../../shared/api/contract';
+import { KAD_AREA_ID } from '../../../../../shared/areas/kad/ids';
 
 export interface MonthRange {
   from: string;
@@ -17,7 +18,7 @@ export function financialYearStart(period: string): string {
  * the selected one holds data.
  */
 export function defaultRange(months: readonly PeriodInfo[], period: string): MonthRange | null {
-  const held = months.filter((m) => m.areas.includes('kad')).map((m) => m.id).sort();
+  const held = months.filter((m) => m.areas.includes(KAD_AREA_ID)).map((m) => m.id).sort();
   const to = [...held].reverse().find((id) => id <= period);
   if (!to) return null;
   const april = financialYearStart(to);

@@ -1,4 +1,4 @@
-import { downloadUrl } from '../app/download';
+import { downloadUrl } from '../../../app/download';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import {
   formatPackages,
@@ -10,10 +10,10 @@ import {
   kadTrendPoints,
   kadTrendTitle,
   SERIES_NAMES,
-} from '../../../shared/areas/kad/chart';
-import type { KadTrend, KadTrendGroup } from '../../../shared/areas/kad/trend';
-import { monthLabel } from '../../../shared/periods';
-import { init, type EChartsType } from './echarts';
+} from '../../../../../shared/areas/kad/chart';
+import type { KadTrend, KadTrendGroup } from '../../../../../shared/areas/kad/trend';
+import { monthLabel } from '../../../../../shared/periods';
+import { init, type EChartsType } from '../../../charts/echarts';
 
 interface Props {
   trend: KadTrend;

@@ -1,8 +1,8 @@
-import type { KadTable } from '../../../shared/areas/kad/api';
-import type { Dot } from '../../../shared/areas/kad/model';
-import { kadPackBand, kadPackColumns, kadPackRows, type KadPackColumn, type KadPackRow } from '../../../shared/areas/kad/pack-layout';
-import { formatValue } from '../../../shared/units';
-import { ARROW_GLYPHS } from '../grid/arrows';
+import type { KadTable } from '../../../../../shared/areas/kad/api';
+import type { Dot } from '../../../../../shared/areas/kad/model';
+import { kadPackBand, kadPackColumns, kadPackRows, type KadPackColumn, type KadPackRow } from '../../../../../shared/areas/kad/pack-layout';
+import { formatValue } from '../../../../../shared/units';
+import { ARROW_GLYPHS } from '../../../grid/arrows';
 
 const ARROW_WORDS: Record<Dot, string> = { up: 'up', down: 'down', flat: 'no change' };
 

@@ -1,8 +1,9 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
-import type { PeriodInfo } from '../../../shared/api/contract';
-import type { KadTrend } from '../../../shared/areas/kad/trend';
-import { monthLabel } from '../../../shared/periods';
-import { messageOf, send } from '../api/client';
+import { KAD_AREA_ID } from '../../../../../shared/areas/kad/ids';
+import type { PeriodInfo } from '../../../../../shared/api/contract';
+import type { KadTrend } from '../../../../../shared/areas/kad/trend';
+import { monthLabel } from '../../../../../shared/periods';
+import { messageOf, send } from '../../../api/client';
 import { defaultRange, type MonthRange } from './range';
 import './charts.css';
 
@@ -44,7 +45,7 @@ export function KadTrendCharts({ serviceId, period, reloadKey = 0 }: Props) {
     };
   }, [period, reloadKey]);
 
-  const held = useMemo(() => (months ?? []).filter((m) => m.areas.includes('kad')), [months]);
+  const held = useMemo(() => (months ?? []).filter((m) => m.areas.includes(KAD_AREA_ID)), [months]);
   // A range the officer picked holds until another month is selected in the app.
   const range = chosen && chosen.period === period ? chosen.range : months ? defaultRange(months, period) : null;
   const badRange = range !== null && range.from > range.to;

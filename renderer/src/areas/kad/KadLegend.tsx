@@ -1,4 +1,4 @@
-import type { KadTable } from '../../../shared/areas/kad/api';
+import type { KadTable } from '../../../../shared/areas/kad/api';
 
 /** What the marks under and in the grid mean, including which kind of arrows this month shows. */
 export function KadLegend({ table, runRateDescription }: { table: KadTable; runRateDescription: string }) {

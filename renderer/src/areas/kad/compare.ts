@@ -1,7 +1,7 @@
-import type { KadTable } from '../../../shared/areas/kad/api';
-import { KAD_GROUPS, fieldDef, type KadField, type KadLine, type KadUnit } from '../../../shared/areas/kad/model';
-import { computeKadTotals, type KadTotalRow } from '../../../shared/areas/kad/totals';
-import { formatValue, roundToUnit, type Hundredths } from '../../../shared/units';
+import type { KadTable } from '../../../../shared/areas/kad/api';
+import { KAD_GROUPS, fieldDef, type KadField, type KadLine, type KadUnit } from '../../../../shared/areas/kad/model';
+import { computeKadTotals, type KadTotalRow } from '../../../../shared/areas/kad/totals';
+import { formatValue, roundToUnit, type Hundredths } from '../../../../shared/units';
 
 /** The figures a month-on-month comparison shows: packages, unit costs, budget and spend. */
 export const COMPARE_FIELDS = ['currentPackages', 'currentUnitCost', 'annualBudgetK', 'totalSpendK'] as const satisfies readonly KadField[];

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { PeriodInfo } from '../../../shared/api/contract';
-import type { KadServiceInfo, KadTable } from '../../../shared/areas/kad/api';
-import { messageOf, send, trackWrite } from '../api/client';
-import { KadTrendCharts } from '../charts/KadTrendCharts';
-import type { CellRef } from '../grid/types';
-import type { SheetActions } from '../grid/useSheetEditing';
+import type { KadServiceInfo, KadTable } from '../../../../shared/areas/kad/api';
+import { KAD_AREA_ID, KAD_AREA_NAME } from '../../../../shared/areas/kad/ids';
+import { messageOf, send, trackWrite } from '../../api/client';
+import type { SheetActions } from '../../grid/useSheetEditing';
+import type { AreaPageProps } from '../types';
+import { KadTrendCharts } from './charts/KadTrendCharts';
 import { RUN_RATE_DESCRIPTION } from './columns';
 import { CompareSelect } from './CompareSelect';
 import { CompareTable } from './CompareTable';
@@ -13,20 +13,6 @@ import { KadLegend } from './KadLegend';
 import { ServicePicker } from './ServicePicker';
 import { carriedLineCount, kadCells, withCellValues, type CellValue } from './rows';
 
-interface Props {
-  period: PeriodInfo;
-  services: readonly KadServiceInfo[];
-  serviceId: string;
-  onServiceChange: (serviceId: string) => void;
-  /** Bumped by the shell when the table must be fetched again (undo, redo, demo reset). */
-  reloadKey: number;
-  workspaceLock: string | null;
-  invalid: CellRef | null;
-  styleNonce: string | undefined;
-  onSaved: () => void;
-  onRefused: (message: string, cell: CellRef) => void;
-}
-
 /** The published caption names August; a rolled-forward month must not claim to be August. */
 function captionFor(table: KadTable): string {
   return table.service.caption.replace(/at the end of [A-Z][a-z]+ \d{4}/, `at the end of ${table.periodLabel}`);
@@ -34,34 +20,52 @@ function captionFor(table: KadTable): string {
 
 const sameTable = (a: KadTable | null, b: KadTable): a is KadTable => !!a && a.period === b.period && a.service.id === b.service.id;
 
-export function KadPage({ period, services, serviceId, onServiceChange, reloadKey, workspaceLock, invalid, styleNonce, onSaved, onRefused }: Props) {
+/** The services, fetched again whenever the shell reloads (a service added in Settings, a restore). */
+function useServices(reloadKey: number): { services: KadServiceInfo[] | null; error: string | null } {
+  const [services, setServices] = useState<KadServiceInfo[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    send('kad.services', {}).then(
+      (list) => {
+        if (cancelled) return;
+        setServices(list);
+        setError(null);
+      },
+      (err: unknown) => !cancelled && setError(messageOf(err)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [reloadKey]);
+  return { services, error };
+}
+
+/** The Key Activity Data page: one service's table for the toolbar's month; the service is kept in the address. */
+export function KadPage({ period, months, params, onParamsChange, reloadKey, workspaceLock, invalid, styleNonce, onSaved, onRefused }: AreaPageProps) {
   const [table, setTable] = useState<KadTable | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [fetchKey, setFetchKey] = useState(0);
-  const [months, setMonths] = useState<PeriodInfo[]>([]);
   const [compareWith, setCompareWith] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const [saves, setSaves] = useState(0);
   // Edits go to the server one at a time, so the last table to come back is the newest.
   const queue = useRef<Promise<void>>(Promise.resolve());
+  const { services, error: servicesError } = useServices(reloadKey);
+  const held = period.areas.includes(KAD_AREA_ID);
+
+  // The address may name no service, or one that no longer exists (after a restore): show the first.
+  const known = services?.some((s) => s.id === params.service) ?? false;
+  const serviceId = known ? params.service! : '';
+  const fallback = services?.[0]?.id;
+  useEffect(() => {
+    if (services && !known && fallback) onParamsChange({ service: fallback });
+  }, [services, known, fallback, onParamsChange]);
+
+  const compareTo = compareWith && compareWith !== period.id && months.some((m) => m.id === compareWith && m.areas.includes(KAD_AREA_ID)) ? compareWith : undefined;
 
   useEffect(() => {
-    let cancelled = false;
-    send('periods.list', {}).then(
-      (list) => {
-        if (!cancelled) setMonths(list.months);
-      },
-      () => undefined, // the comparison list is a convenience; the table reports its own errors
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [reloadKey, period.id]);
-
-  const compareTo = compareWith && compareWith !== period.id && months.some((m) => m.id === compareWith && m.areas.includes('kad')) ? compareWith : undefined;
-
-  useEffect(() => {
-    if (!period.areas.includes('kad') || !serviceId) {
+    if (!held || !serviceId) {
       setTable(null);
       return;
     }
@@ -79,7 +83,7 @@ export function KadPage({ period, services, serviceId, onServiceChange, reloadKe
     return () => {
       cancelled = true;
     };
-  }, [period.id, period.areas.includes('kad'), serviceId, reloadKey, fetchKey, compareTo]);
+  }, [period.id, held, serviceId, reloadKey, fetchKey, compareTo]);
 
   /** Saves cells as one step; a save answers without the comparison, which an edit of this month leaves as it was. */
   const save = useCallback(
@@ -115,23 +119,23 @@ export function KadPage({ period, services, serviceId, onServiceChange, reloadKe
     [save, onRefused],
   );
 
-  const service = services.find((s) => s.id === serviceId);
+  const service = services?.find((s) => s.id === serviceId);
   const lock = table?.lockedReason ?? workspaceLock;
-  const regionLabel = `Key Activity Data for ${service?.name ?? 'the selected service'}`;
+  const regionLabel = `${KAD_AREA_NAME} for ${service?.name ?? 'the selected service'}`;
   const carried = table ? carriedLineCount(table) : 0;
 
   return (
     <section className="page" aria-labelledby="page-title">
-      <h1 id="page-title">Key Activity Data</h1>
-      <ServicePicker services={services} value={serviceId} onChange={onServiceChange} />
-      {!period.areas.includes('kad') ? (
+      <h1 id="page-title">{KAD_AREA_NAME}</h1>
+      {services ? <ServicePicker services={services} value={serviceId} onChange={(id) => onParamsChange({ service: id })} /> : null}
+      {!held ? (
         <p className="empty" data-testid="kad-empty">
-          No Key Activity Data for {period.label} yet.
+          No {KAD_AREA_NAME} for {period.label} yet.
         </p>
-      ) : loadError ? (
-        <p className="banner banner--error">{loadError}</p>
+      ) : (loadError ?? servicesError) ? (
+        <p className="banner banner--error">{loadError ?? servicesError}</p>
       ) : !table ? (
-        <p className="loading">Loading {service?.name ?? 'Key Activity Data'}…</p>
+        <p className="loading">Loading {service?.name ?? KAD_AREA_NAME}…</p>
       ) : (
         <>
           <div className="kad-heading">

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { PeriodInfo } from '../../../shared/api/contract';
-import type { KadConfig } from '../../../shared/areas/kad/config';
-import { monthLabel } from '../../../shared/periods';
-import { messageOf, send } from '../api/client';
+import { KAD_AREA_ID } from '../../../../../shared/areas/kad/ids';
+import type { PeriodInfo } from '../../../../../shared/api/contract';
+import type { KadConfig } from '../../../../../shared/areas/kad/config';
+import { monthLabel } from '../../../../../shared/periods';
+import { messageOf, send } from '../../../api/client';
 import { TypeInUseDialog, type TypeChange } from './TypeInUseDialog';
 
 interface Props {
@@ -83,7 +84,7 @@ export function ServiceTypesSection({ period, config, months, lock, onChanged }:
       {withData.length && without.length ? <p>No data in {period.label} for: {without.map((s) => s.name).join(', ')}.</p> : null}
       <TypeInUseDialog
         change={change}
-        months={months.filter((m) => m.areas.includes('kad'))}
+        months={months.filter((m) => m.areas.includes(KAD_AREA_ID))}
         defaultMonth={period.id}
         onConfirm={(c, from) => void apply(c, from)}
         onCancel={() => setChange(null)}

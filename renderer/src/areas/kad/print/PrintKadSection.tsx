@@ -1,16 +1,26 @@
-import { KAD_SECTION_NUMBER, KAD_SECTION_TITLE } from '../../../shared/areas/kad/pack-layout';
-import { monthLabel, previousMonth } from '../../../shared/periods';
+import { KAD_SECTION_NUMBER, KAD_SECTION_TITLE } from '../../../../../shared/areas/kad/pack-layout';
+import { monthLabel, previousMonth } from '../../../../../shared/periods';
 // The workbook prints the same text: one copy, so the two never differ.
-import { KAD_INTRO, reportedDotNote } from '../../../shared/areas/kad/pack-text';
-import { kadSectionId, kadTableId } from './PrintCover';
-import { PRINT_CHART_SIZE, type PrintData } from './loadPrint';
+import { KAD_INTRO, reportedDotNote } from '../../../../../shared/areas/kad/pack-text';
+import type { PrintContext } from '../../types';
+import { PRINT_CHART_SIZE, type KadPrintData } from './load';
 import { PrintKadTable } from './PrintKadTable';
+
+/** The anchors the contents page links to. */
+export const kadSectionId = 'print-kad';
+export const kadTableId = (serviceId: string) => `print-kad-${serviceId}`;
+
+interface Props {
+  data: KadPrintData;
+  ctx: PrintContext;
+  topLevel: boolean;
+}
 
 /**
  * Section 5 as published: the explanatory paragraphs, then each service's table with its two trend
  * charts under it. Each service starts a new page; a table and its charts are never split.
  */
-export function PrintKadSection({ data, period, topLevel }: { data: PrintData; period: string; topLevel: boolean }) {
+export function PrintKadSection({ data, ctx, topLevel }: Props) {
   const Heading = topLevel ? 'h1' : 'h2';
   return (
     <section className="print-section print-kad-section" id={kadSectionId} aria-labelledby={`${kadSectionId}-title`}>
@@ -26,7 +36,7 @@ export function PrintKadSection({ data, period, topLevel }: { data: PrintData; p
         </ul>
         <p>{KAD_INTRO.greyed}</p>
         <p>{KAD_INTRO.dot}</p>
-        {data.previousHeld ? null : <p className="print-note">{reportedDotNote(monthLabel(previousMonth(period)))}</p>}
+        {data.previousHeld ? null : <p className="print-note">{reportedDotNote(monthLabel(previousMonth(ctx.period)))}</p>}
         <p>{KAD_INTRO.tieBack}</p>
       </div>
       {data.services.map((s) => (
@@ -37,7 +47,7 @@ export function PrintKadSection({ data, period, topLevel }: { data: PrintData; p
             <>
               <h3 className="print-kad__caption">{s.caption}</h3>
               <p className="print-note">
-                No Key Activity Data is held for {s.table.service.name} in {data.periodLabel}.
+                No {KAD_SECTION_TITLE} is held for {s.table.service.name} in {ctx.periodLabel}.
               </p>
             </>
           )}

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { DEFAULT_KAD_SETTINGS, type KadSettings } from '../../../shared/areas/kad/checks';
-import { AVERAGING_RULES, type AveragingRule } from '../../../shared/areas/kad/totals';
-import { messageOf, send } from '../api/client';
-import { parseSetting, type NumberRule } from './numbers';
+import { DEFAULT_KAD_SETTINGS, type KadSettings } from '../../../../../shared/areas/kad/checks';
+import { AVERAGING_RULES, type AveragingRule } from '../../../../../shared/areas/kad/totals';
+import { messageOf, send } from '../../../api/client';
+import { parseSetting, type NumberRule } from '../../../settings/numbers';
 
 type NumberKey = 'spendTolerancePct' | 'movementPct' | 'runRateWeeks';
 

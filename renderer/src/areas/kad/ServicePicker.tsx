@@ -1,4 +1,4 @@
-import type { KadServiceInfo } from '../../../shared/areas/kad/api';
+import type { KadServiceInfo } from '../../../../shared/areas/kad/api';
 
 interface Props {
   services: readonly KadServiceInfo[];

@@ -1,7 +1,7 @@
 import { Fragment, useId } from 'react';
-import type { KadTable } from '../../../shared/areas/kad/api';
-import { fieldDef } from '../../../shared/areas/kad/model';
-import { formatValue } from '../../../shared/units';
+import type { KadTable } from '../../../../shared/areas/kad/api';
+import { fieldDef } from '../../../../shared/areas/kad/model';
+import { formatValue } from '../../../../shared/units';
 import { COMPARE_FIELDS, compareRows, compareUnit, formatChange } from './compare';
 
 /**
