@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { GENERIC_GLOBS } from './scripts/generic-folders.mjs';
@@ -12,6 +13,18 @@ const ENTERPRISE_PATTERNS = [{ group: ['ag-grid-enterprise/*', '@ag-grid-enterpr
  */
 const GENERIC = GENERIC_GLOBS.filter((g) => !g.endsWith('.sql')).map((g) => g.replace('{ts,sql}', 'ts'));
 const AREA_FOLDER = { regex: '(^|/)areas/(?!(index|types)$)[^/]+', message: 'Generic code reaches an area only through the registry (areas/index) and its interfaces (areas/types).' };
+
+/**
+ * One area reads another only through what it exports for that: `main/areas/<other>/queries.ts` (and the
+ * other's ids). Anything deeper would tie two areas' internals together.
+ */
+const AREA_ROOTS = ['shared/areas', 'main/areas', 'renderer/src/areas'];
+const areaIds = [...new Set(AREA_ROOTS.flatMap((root) => fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)))];
+const crossArea = areaIds.map((id) => {
+  const others = areaIds.filter((o) => o !== id);
+  const pattern = others.length ? [{ regex: `(^|/)(${others.join('|')})/(?!(queries|ids)$)`, message: 'Another area is read only through its queries.ts (or ids.ts).' }] : [];
+  return { files: AREA_ROOTS.map((root) => `${root}/${id}/**/*.{ts,tsx}`), rules: { 'no-restricted-imports': ['error', { paths: [ENTERPRISE], patterns: [...ENTERPRISE_PATTERNS, ...pattern] }] } };
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.cache/**', 'test-results/**', 'docs/**'] },
@@ -33,6 +46,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [ENTERPRISE], patterns: [...ENTERPRISE_PATTERNS, AREA_FOLDER] }],
     },
   },
+  ...crossArea,
   {
     files: ['bin/**/*.js', 'scripts/**/*.js', 'tests/helpers/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -46,6 +46,10 @@ export interface MainArea<A extends ApiSpec = ApiSpec> {
    * with the month when it closes; the area reads them back for a closed month (core frozenSettings).
    */
   freeze?(ws: Workspace, period: string): Record<string, string>;
+  /** Inside the close transaction, before the month is marked closed: what closing means to the area (a quarter's snapshot…). */
+  closing?(ws: Workspace, period: string): void;
+  /** Inside the reopen transaction, once the month is open again: undo what `closing` made final. */
+  reopened?(ws: Workspace, period: string): void;
   checks?(ws: Workspace, period: string): RawFinding[];
   /** Plain-English lines on what of the month is not ready for the pack (figures still carried forward…). */
   notReady?(ws: Workspace, period: string): string[];

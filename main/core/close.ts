@@ -22,6 +22,7 @@ export function closePeriod(ws: Workspace, period: string, channel: Channel = 'c
     // Frozen first: once the month is closed, its guard refuses every write to it, these included.
     const insert = ws.db.prepare('INSERT OR REPLACE INTO period_settings (period, key, value) VALUES (?, ?, ?)');
     for (const a of areas()) for (const [key, value] of Object.entries(a.freeze?.(ws, period) ?? {})) insert.run(period, key, value);
+    for (const a of areas()) a.closing?.(ws, period);
     recordEvent(ws, 'close', { signedOff: false }, period);
     ws.db.prepare(`UPDATE periods SET status = 'closed', closed_by = ?, closed_at = ? WHERE id = ?`).run(ws.identity.osUser, new Date().toISOString(), period);
   });
@@ -37,6 +38,7 @@ export function reopenPeriod(ws: Workspace, period: string, reason: string, chan
   ws.write({ channel, label }, () => {
     ws.db.prepare(`UPDATE periods SET status = 'open', closed_by = NULL, closed_at = NULL WHERE id = ?`).run(period);
     ws.db.prepare('DELETE FROM period_settings WHERE period = ?').run(period);
+    for (const a of areas()) a.reopened?.(ws, period);
     recordEvent(ws, 'reopen', { reason: why }, period);
   });
   return { label };
