@@ -3,6 +3,7 @@ import { revenueShared } from '../../../shared/areas/revenue/area';
 import { defineArea } from '../types';
 import { revenueChecks } from './checks';
 import { seedRevenueDemo } from './demo';
+import { REVENUE_PACK } from './pack/sections';
 import { revenueNotReady } from './period';
 import { copyMonthForward, hasRevenue } from './repository';
 import { revenueCommentaries, revenueNarratives, revenueSummary, revenueTable, setRevenueCells, setRevenueCommentary, setRevenueNarrative } from './service';
@@ -32,5 +33,6 @@ export const revenueArea = defineArea({
   freeze: (ws) => freezeRevenue(ws),
   checks: revenueChecks,
   notReady: revenueNotReady,
+  pack: REVENUE_PACK,
   demo: (ws) => seedRevenueDemo(ws),
 });

@@ -1,4 +1,6 @@
 import { REVENUE_AREA_ID } from '../../../../shared/areas/revenue/ids';
+import { REVENUE_SECTION_IDS } from '../../../../shared/areas/revenue/pack-layout';
+import { printRevenueAppendix1, printRevenueAppendix2, printRevenueSummary } from './print/sections';
 import { defineRendererArea } from '../types';
 import { RevenueHelp, REVENUE_CHECK_THRESHOLDS } from './RevenueHelp';
 import { RevenuePage } from './RevenuePage';
@@ -9,7 +11,7 @@ import './revenue.css';
 export const revenueRenderer = defineRendererArea({
   id: REVENUE_AREA_ID,
   page: { component: RevenuePage, params: ['table', 'subject'] },
-  print: {},
+  print: { [REVENUE_SECTION_IDS.narrative]: printRevenueSummary, [REVENUE_SECTION_IDS.appendix1]: printRevenueAppendix1, [REVENUE_SECTION_IDS.appendix2]: printRevenueAppendix2 },
   settings: RevenueSettings,
   help: RevenueHelp,
   checkThresholds: REVENUE_CHECK_THRESHOLDS,
