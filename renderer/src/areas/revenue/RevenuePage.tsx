@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RevenueCommentaries, RevenueNarratives, RevenueSummary, RevenueTable } from '../../../../shared/areas/revenue/api';
+import type { Directorate } from '../../../../shared/areas/revenue/model';
 import { REVENUE_AREA_ID, REVENUE_AREA_NAME } from '../../../../shared/areas/revenue/ids';
 import { messageOf, send, trackWrite } from '../../api/client';
 import type { AreaPageProps } from '../types';
@@ -14,10 +15,6 @@ const VIEWS = [
   { id: 'commentaries', label: 'Commentaries (Appendix 2)' },
   { id: 'narrative', label: 'Narrative (1.1, 1.3, 2)' },
 ] as const;
-const DIRECTORATES = [
-  { id: 'ahc', label: 'Appendix 1a Adults, Health and Commissioning' },
-  { id: 'ph', label: 'Appendix 1b Public Health' },
-];
 
 type Loaded = { kind: 'table'; data: RevenueTable } | { kind: 'summary'; data: RevenueSummary } | { kind: 'commentaries'; data: RevenueCommentaries } | { kind: 'narrative'; data: RevenueNarratives };
 
@@ -28,6 +25,8 @@ export function RevenuePage({ period, params, onParamsChange, reloadKey, workspa
   const [error, setError] = useState<string | null>(null);
   const [fetchKey, setFetchKey] = useState(0);
   const held = period.areas.includes(REVENUE_AREA_ID);
+  // The directorates (one Appendix 1 table each), from whatever the page last loaded.
+  const [directorates, setDirectorates] = useState<readonly Directorate[]>([]);
   const reload = useCallback(() => setFetchKey((k) => k + 1), []);
 
   useEffect(() => {
@@ -43,6 +42,7 @@ export function RevenuePage({ period, params, onParamsChange, reloadKey, workspa
       (l) => {
         if (cancelled) return;
         setLoaded(l);
+        if (l.kind !== 'narrative') setDirectorates(l.kind === 'summary' ? l.data.directorates.map((d) => d.directorate) : l.data.directorates);
         setError(null);
       },
       (err: unknown) => !cancelled && setError(messageOf(err)),
@@ -85,7 +85,7 @@ export function RevenuePage({ period, params, onParamsChange, reloadKey, workspa
         <span id="revenue-views-label" className="service-picker__label">
           Show
         </span>
-        {[VIEWS[0], ...DIRECTORATES, ...VIEWS.slice(1)].map((v) => (
+        {[VIEWS[0], ...directorates.map((d) => ({ id: d.id, label: `Appendix ${d.appendix} ${d.name}` })), ...VIEWS.slice(1)].map((v) => (
           <button key={v.id} type="button" className="service-picker__item" aria-pressed={v.id === view} data-view={v.id} onClick={() => onParamsChange({ table: v.id })}>
             {v.label}
           </button>
