@@ -44,6 +44,34 @@ export function rollForwardInto(ws: Workspace, to: string): string[] {
 }
 
 /**
+ * Closing a month prepares the next: each area holding figures in the closed month rolls them into the
+ * next month where that holds none of the area's yet (creating the month if need be), and where it does,
+ * refreshes what the area takes from the month before (its `refreshFromPrevious` hook: previous-month
+ * columns). Call inside the closing Workspace.write. A next month that is closed is left as it is (null).
+ */
+export function carryIntoNext(ws: Workspace, closed: string): { period: string; rolledForward: string[]; refreshed: string[] } | null {
+  const next = nextMonth(closed);
+  const status = ws.db.prepare('SELECT status FROM periods WHERE id = ?').pluck().get(next) as string | undefined;
+  if (status === 'closed') return null;
+  insertPeriods(ws, [next]);
+  const rolledForward: string[] = [];
+  const refreshed: string[] = [];
+  for (const a of areas()) {
+    if (!a.hasData(ws, closed)) continue;
+    if (!a.hasData(ws, next)) {
+      if (!a.rollForward) continue;
+      a.rollForward(ws, closed, next);
+      rolledForward.push(a.shared.id);
+    } else if (a.refreshFromPrevious) {
+      a.refreshFromPrevious(ws, closed, next);
+      refreshed.push(a.shared.id);
+    }
+  }
+  if (rolledForward.length) carryPackSettings(ws, closed, next);
+  return { period: next, rolledForward, refreshed };
+}
+
+/**
  * The month-level roll forward (toolbar button and `outturn roll-forward`): next month is created from
  * this one in one transaction, every area holding figures carrying its own forward.
  */

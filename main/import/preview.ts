@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { monthLabel } from '../../shared/periods';
 import type { Target } from '../../shared/area';
-import { closedByText } from '../store/workspace';
+import { CLOSED_BY_COLUMNS, closedByText, type ClosedBy } from '../store/workspace';
 import type { ImportSpec, PreviewLine, StagedTable, TableStats } from './spec';
 import { setBasePeriods, stagedTables } from './stage';
 import type { ImportProblem } from './types';
@@ -110,10 +110,10 @@ export function previewLines(db: Database, job: string, engine: ImportEngine, ta
 export function workspaceProblems(db: Database, job: string, engine: ImportEngine): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const closed = db
-    .prepare(`SELECT t.sheet, t.row, t.period, p.closed_by, p.closed_at FROM temp.import_tables t JOIN periods p ON p.id = t.period WHERE t.job = ? AND p.status = 'closed'`)
-    .all(job) as { sheet: string; row: number; period: string; closed_by: string | null; closed_at: string | null }[];
+    .prepare(`SELECT t.sheet, t.row, t.period, ${CLOSED_BY_COLUMNS('p')} FROM temp.import_tables t JOIN periods p ON p.id = t.period WHERE t.job = ? AND p.status = 'closed'`)
+    .all(job) as (ClosedBy & { sheet: string; row: number; period: string })[];
   for (const c of closed) {
-    problems.push({ sheet: c.sheet, cell: `A${c.row}`, value: null, reason: `is for ${monthLabel(c.period)}, which is closed (${closedByText(c.closed_by, c.closed_at)}); reopen it before importing` });
+    problems.push({ sheet: c.sheet, cell: `A${c.row}`, value: null, reason: `is for ${monthLabel(c.period)}, which is closed (${closedByText(c)}); reopen it before importing` });
   }
   for (const [spec, list] of tablesBySpec(engine, stagedTables(db, job))) problems.push(...spec.workspaceProblems(db, job, list));
   const twice = db

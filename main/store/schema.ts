@@ -35,8 +35,13 @@ export function allMigrations(): Migration[] {
   return all;
 }
 
+/** Every registered table with who registers it: `core` or the area's id. */
+export function ownedTables(): { owner: string; spec: TableSpec }[] {
+  return [...CORE_TABLES.map((spec) => ({ owner: 'core', spec })), ...areas().flatMap((a) => a.tables.map((spec) => ({ owner: a.shared.id, spec })))];
+}
+
 export function userTables(): TableSpec[] {
-  const tables = [...CORE_TABLES, ...areas().flatMap((a) => a.tables)];
+  const tables = ownedTables().map((t) => t.spec);
   const seen = new Set<string>();
   for (const t of tables) {
     if (seen.has(t.name)) throw new Error(`the table ${t.name} is registered twice`);

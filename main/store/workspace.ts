@@ -9,6 +9,7 @@ import { acquireLock, describeHolder } from './lock';
 import { assertUpgradable, isCurrent, isOutturnSchema, latestVersion, migrate, schemaVersion } from './migrate';
 import { canUndoEntities } from './undo';
 import { networkShareWarning } from './network-share';
+import { returnEditedMonthsToOpen } from './ready';
 
 export type Channel = 'grid' | 'paste' | 'import' | 'undo' | 'redo' | 'return' | 'cli' | 'close/reopen' | 'seed' | 'restore';
 
@@ -93,13 +94,11 @@ export class Workspace {
     this.releaseLock = null;
   }
 
-  /** "August 2023 is closed (closed without sign-off by jsmith on 2023-09-14)" for a closed period, null for an open one. */
+  /** "August 2023 is closed (signed off by jbloggs on 2023-09-14)" for a closed period, null for an open one. */
   closedReason(period: string): string | null {
-    const row = this.db.prepare('SELECT status, closed_by, closed_at FROM periods WHERE id = ?').get(period) as
-      | { status: string; closed_by: string | null; closed_at: string | null }
-      | undefined;
+    const row = this.db.prepare(`SELECT p.status, ${CLOSED_BY_COLUMNS('p')} FROM periods p WHERE p.id = ?`).get(period) as (ClosedBy & { status: string }) | undefined;
     if (!row) throw new UserError('not_found', `${/^\d{4}-\d{2}$/.test(period) ? monthLabel(period) : period} is not a period of this workspace.`);
-    return row.status === 'closed' ? `${monthLabel(period)} is closed (${closedByText(row.closed_by, row.closed_at)})` : null;
+    return row.status === 'closed' ? `${monthLabel(period)} is closed (${closedByText(row)})` : null;
   }
 
   /** Refuses writes to a closed period, naming it and who closed it when. */
@@ -125,6 +124,7 @@ export class Workspace {
         .prepare('INSERT INTO write_context (id, op_id, at, os_user, machine, channel, file_name, file_sha256) VALUES (1, ?, ?, ?, ?, ?, ?, ?)')
         .run(opId, at, this.identity.osUser, this.identity.machine, ctx.channel, ctx.fileName ?? null, ctx.fileSha256 ?? null);
       const result = fn(opId);
+      returnEditedMonthsToOpen(this, opId, ctx.label);
       const entities = this.db.prepare('SELECT DISTINCT entity FROM audit_log WHERE op_id = ?').pluck().all(opId) as string[];
       const undoable = !!ctx.undoable && entities.length > 0 && canUndoEntities(entities);
       this.db
@@ -156,9 +156,28 @@ function assertOutturnFile(db: Database.Database, file: string): void {
   }
 }
 
-/** "closed without sign-off by jsmith on 2023-09-14": who closed a period, and when, as every message about it says. */
-export function closedByText(closedBy: string | null, closedAt: string | null): string {
-  return `closed without sign-off by ${closedBy ?? 'unknown'}${closedAt ? ` on ${closedAt.slice(0, 10)}` : ''}`;
+/** Who closed a month and when, and who signed it off if anyone did (the sign-off not voided since). */
+export interface ClosedBy {
+  closed_by: string | null;
+  closed_at: string | null;
+  signed_off_by: string | null;
+  signed_off_at: string | null;
+}
+
+/** The columns of ClosedBy, selected from the periods table under `alias`. */
+export const CLOSED_BY_COLUMNS = (alias: string): string => {
+  const latest = (column: string) => `(SELECT s.${column} FROM period_signoffs s WHERE s.period = ${alias}.id AND s.voided_at IS NULL ORDER BY s.id DESC LIMIT 1)`;
+  return `${alias}.closed_by, ${alias}.closed_at, ${latest('signed_off_by')} AS signed_off_by, ${latest('signed_off_at')} AS signed_off_at`;
+};
+
+/**
+ * "signed off by jbloggs on 2023-09-14", or "closed without sign-off by jsmith on 2023-09-14": who
+ * closed a period, and when, as every message about it says.
+ */
+export function closedByText(row: ClosedBy): string {
+  const on = (at: string | null) => (at ? ` on ${at.slice(0, 10)}` : '');
+  if (row.signed_off_by) return `signed off by ${row.signed_off_by}${on(row.signed_off_at)}`;
+  return `closed without sign-off by ${row.closed_by ?? 'unknown'}${on(row.closed_at)}`;
 }
 
 /** Turns the triggers' RAISE messages into the plain-English errors a user sees. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppSession, initWorkspace } from '../../main/app/session';
 import { kadTable } from '../../main/areas/kad/service';
 import { kadChecks } from '../../main/areas/kad/checks';
@@ -12,6 +12,9 @@ import { buildCommitteeWorkbook } from '../import-fixtures/committee';
 import { publishedTables } from '../import-fixtures/published';
 import { scratch } from '../import-fixtures/sink';
 import { tempDemo, auditCount } from '../helpers/workspace';
+
+// Closing a month builds and archives its committee pack (a second or two; more on a busy machine).
+vi.setConfig({ testTimeout: 30_000 });
 
 const LDP = 'learning-disability-partnership';
 const plain = { asText: true, repeatHeaders: true, stacked: true } as const;
@@ -110,7 +113,7 @@ describe('importing KAD workbooks', () => {
     env = tempDemo();
     files = scratch();
     const session = env.open();
-    closePeriod(session.ws, '2023-09');
+    await closePeriod(session.ws, '2023-09');
     const file = files.file('sept.xlsx', await buildCommitteeWorkbook(septemberTables(), { ...plain, edit: september }));
     const { status } = await runImport(session, file);
     expect(status.state).toBe('refused');

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeDots } from '../../shared/areas/kad/dot';
 import { computeKadTotals } from '../../shared/areas/kad/totals';
 import { runRate } from '../../shared/areas/kad/runrate';
@@ -12,6 +12,9 @@ import { listAudit } from '../../main/store/audit';
 import { historyState, undo } from '../../main/store/history';
 import { closePeriod } from '../../main/core/close';
 import { tempDemo, auditCount } from '../helpers/workspace';
+
+// Closing a month builds and archives its committee pack (a second or two; more on a busy machine).
+vi.setConfig({ testTimeout: 30_000 });
 
 const LDP = 'learning-disability-partnership';
 let env: ReturnType<typeof tempDemo>;
@@ -51,11 +54,11 @@ describe('months as snapshots', () => {
     expect(kadTable(ws, '2023-09', LDP, '2023-08').comparison?.lines.find((l) => l.key === 'residential')!.currentPackages).toBe(23400);
   });
 
-  it('has no arrows for the first month of a series and refuses to roll into a closed month', () => {
+  it('has no arrows for the first month of a series and refuses to roll into a closed month', async () => {
     env = tempDemo();
     const { ws } = env.open();
     expect(kadTable(ws, '2023-08', LDP).previous).toBeNull();
-    closePeriod(ws, '2023-09');
+    await closePeriod(ws, '2023-09');
     expect(() => rollForward(ws, '2023-08')).toThrow(/September 2023 is closed/);
     expect(kadTable(ws, '2023-08', 'autism').lines.length).toBeGreaterThan(0);
     expect(() => kadTable(ws, '2023-09', 'autism').lines).not.toThrow();
