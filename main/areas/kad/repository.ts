@@ -1,5 +1,5 @@
 import { KAD_AREA_ID } from '../../../shared/areas/kad/ids';
-import { ACTUAL_FIELDS, CARE_CONTRIBUTIONS_KEY, type KadField, type KadGroupId, type KadLine, type ReportedValue } from '../../../shared/areas/kad/model';
+import { ACTUAL_FIELDS, CARE_CONTRIBUTIONS_KEY, KAD_LINE_COLUMNS, type KadField, type KadGroupId, type KadLine, type ReportedValue } from '../../../shared/areas/kad/model';
 import type { KadServiceInfo } from '../../../shared/areas/kad/api';
 import type { Hundredths } from '../../../shared/units';
 import type { Workspace } from '../../store/workspace';
@@ -8,15 +8,8 @@ import { frozenSettings } from '../../store/frozen';
 /** Where closing a month keeps the service types as they were (see settings.ts freezeKad). */
 export const FROZEN_TYPES_KEY = 'kad.serviceTypes';
 
-/** KAD's SQL lives here and nowhere else. */
-export const FIELD_COLUMNS: Record<KadField, string> = {
-  expectedPackages: 'expected_packages',
-  budgetUnitCost: 'budget_unit_cost',
-  annualBudgetK: 'annual_budget_k',
-  currentPackages: 'current_packages',
-  currentUnitCost: 'current_unit_cost',
-  totalSpendK: 'total_spend_k',
-};
+/** KAD's SQL lives here and nowhere else (the column names alone are shared, for the audit trail's cell addresses). */
+export const FIELD_COLUMNS: Record<KadField, string> = KAD_LINE_COLUMNS;
 
 export function listServices(ws: Workspace): KadServiceInfo[] {
   return ws.db.prepare('SELECT id, name, caption FROM kad_services ORDER BY sort_order').all() as KadServiceInfo[];

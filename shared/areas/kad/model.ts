@@ -20,6 +20,17 @@ export type KadField = (typeof KAD_FIELDS)[number]['key'];
 export type KadUnit = (typeof KAD_FIELDS)[number]['unit'];
 export const KadFieldSchema = z.enum(KAD_FIELDS.map((f) => f.key) as [KadField, ...KadField[]]);
 
+/** The column of kad_lines holding each figure: how the audit trail addresses a cell (the grid's cell history). */
+export const KAD_LINE_TABLE = 'kad_lines';
+export const KAD_LINE_COLUMNS: Record<KadField, string> = {
+  expectedPackages: 'expected_packages',
+  budgetUnitCost: 'budget_unit_cost',
+  annualBudgetK: 'annual_budget_k',
+  currentPackages: 'current_packages',
+  currentUnitCost: 'current_unit_cost',
+  totalSpendK: 'total_spend_k',
+};
+
 export function fieldDef(key: KadField) {
   const def = KAD_FIELDS.find((f) => f.key === key);
   if (!def) throw new Error(`unknown KAD field ${key}`);
