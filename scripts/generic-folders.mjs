@@ -4,7 +4,7 @@
 const SHARED = ['api', 'import', 'pack', 'units'];
 const MAIN = ['api', 'app', 'cli', 'core', 'demo', 'electron', 'import', 'pack', 'store', 'transports'];
 // The renderer's shell and core pages; each area's own code is under renderer/src/areas/<id>/.
-const RENDERER = ['api', 'app', 'backups', 'charts', 'checks', 'grid', 'help', 'import', 'pack', 'print', 'settings'];
+const RENDERER = ['api', 'app', 'audit', 'backups', 'charts', 'checks', 'grid', 'help', 'import', 'monthend', 'pack', 'print', 'settings'];
 
 /** For ESLint (code only). */
 export const GENERIC_GLOBS = [

@@ -53,6 +53,8 @@ export async function auditWorkbook(ws: Workspace, period: string): Promise<{ wo
     row.font = FONTS.body;
   }
   sheet.getColumn(3).numFmt = 'yyyy-mm-dd hh:mm:ss';
+  // Auditors filter and sort it in Excel; printed, it is A4 landscape, one page wide, the headings on every page.
+  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: COLUMNS.length } };
 
   const about = wb.addWorksheet(ABOUT_SHEET);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
+import { callApi, launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
 
 // Row ids are unique across the body and the pinned total rows (AG Grid 36 DOM).
 const cell = (page: Page, row: string, col: string) => page.locator(`[role="row"][row-id="${row}"] [col-id="${col}"]`);
@@ -13,14 +13,7 @@ let page: Page;
 let watch: { problems: string[] };
 
 /** Calls the same API the page uses, with the token the served address carries. */
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const [base, hash] = served.url.split('#') as [string, string];
-  const token = decodeURIComponent(/token=([^&]+)/.exec(hash)![1]!);
-  const res = await fetch(`${base}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-outturn-token': token }, body: JSON.stringify(input) });
-  const envelope = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value;
-}
+const api = <T>(method: string, input: unknown) => callApi<T>(served, method, input);
 
 /** A paste as the browser delivers it, dispatched on the focused cell. */
 async function pasteText(tsv: string): Promise<void> {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
 import { listPackSections, type PackSectionId } from '../../../shared/pack/sections';
-import { messageOf, send } from '../api/client';
-import { saveFile } from '../app/download';
+import { send } from '../api/client';
+import { useFileSave } from '../app/useFileSave';
 import type { PrintRequest } from '../print/printHash';
 
 const PACK_SECTIONS = listPackSections();
@@ -16,29 +16,14 @@ interface Props {
 /** Choose the sections, then export the workbook (a download in a browser) or open the print view. */
 export function PackExport({ period, onOpenPrint }: Props) {
   const [chosen, setChosen] = useState<PackSectionId[]>(PACK_SECTIONS.map((s) => s.id));
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState('');
-  const [error, setError] = useState('');
+  const { busy, saved, error, save } = useFileSave();
   const none = chosen.length === 0;
   // In the pack's order, whatever order they were ticked in.
   const sections = PACK_SECTIONS.map((s) => s.id).filter((id) => chosen.includes(id));
 
   const toggle = (id: PackSectionId, on: boolean) => setChosen((c) => (on ? [...c.filter((x) => x !== id), id] : c.filter((x) => x !== id)));
 
-  const exportWorkbook = async () => {
-    setBusy(true);
-    setSaved('');
-    setError('');
-    try {
-      const { fileName, data } = await send('pack.export', { period: period.id, sections });
-      saveFile(fileName, data);
-      setSaved(`Saved ${fileName}`);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exportWorkbook = () => save(() => send('pack.export', { period: period.id, sections }));
 
   return (
     <section className="settings__section" aria-labelledby="pack-export-title">
