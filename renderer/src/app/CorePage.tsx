@@ -31,7 +31,7 @@ interface Props {
 export function CorePage({ page, period, months, lock, reloadKey, checks, onChanged, onOpen, onOpenPrint }: Props) {
   switch (page) {
     case 'checks':
-      return <ChecksPage period={period} checks={checks} onOpen={(f) => f.target && onOpen(f.target)} />;
+      return <ChecksPage period={period} checks={checks} lock={lock} onOpen={(f) => f.target && onOpen(f.target)} />;
     case 'import':
       return <ImportPage months={months} period={period} lock={lock} onApplied={onChanged} onOpen={onOpen} />;
     case 'backups':
