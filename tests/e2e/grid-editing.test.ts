@@ -152,7 +152,11 @@ describe('Copy and paste of blocks with direction-of-travel arrows', () => {
     }
     expect(await stored('nursing')).toMatchObject({ currentPackages: 900, currentUnitCost: 479200, totalSpendK: 227100 });
     // The arrows here are the published ones, shown muted and marked as reported.
-    expect(await cell(page, 'residential', 'unitCostDot').locator('.sheet-dot--muted').count()).toBe(1);
+    const reported = cell(page, 'residential', 'unitCostDot').locator('.sheet-dot--muted');
+    expect(await reported.count()).toBe(1);
+    // Not by shade alone (WCAG 1.4.1): a dashed box, as the legend explains.
+    expect(await reported.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dashed');
+    expect(await page.getByTestId('kad-legend-dot').textContent()).toContain('Arrows in a dashed box are as reported in the published FMR');
   });
 
   it('pastes a copied row onto another line, each figure in its own column, as one undoable step', async () => {

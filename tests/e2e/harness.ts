@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const CHROMIUM = process.env.OUTTURN_CHROMIUM ?? '/usr/bin/chromium';
@@ -124,4 +125,54 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     }
   }
   return found;
+}
+
+/** A served demo and one page in Chromium for a whole test file, set up before and torn down after it. */
+export interface DemoPage {
+  readonly served: Served;
+  readonly page: Page;
+  /** Page errors and CSP violations seen so far. */
+  readonly problems: string[];
+  /** A call straight to the bridge's API, as the renderer makes it. */
+  api<T>(method: string, input: unknown): Promise<T>;
+}
+
+export function demoPage(viewport: { width: number; height: number }): DemoPage {
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let watch: { problems: string[] } = { problems: [] };
+  beforeAll(async () => {
+    served = await serveDemo();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport });
+    watch = watchPage(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+  const ready = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('The demo page is set up in beforeAll: use it inside a test.');
+    return x;
+  };
+  return {
+    get served() {
+      return ready(served);
+    },
+    get page() {
+      return ready(page);
+    },
+    get problems() {
+      return watch.problems;
+    },
+    async api<T>(method: string, input: unknown): Promise<T> {
+      const [base, hash] = ready(served).url.split('#') as [string, string];
+      const token = decodeURIComponent(/token=([^&]+)/.exec(hash)![1]!);
+      const res = await fetch(`${base}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-outturn-token': token }, body: JSON.stringify(input) });
+      const envelope = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return envelope.value;
+    },
+  };
 }

@@ -31,6 +31,7 @@ describe('workspace store', () => {
       { version: 6, owner: 'core' },
       { version: 7, owner: 'core' },
       { version: 10, owner: 'core' },
+      { version: 50, owner: 'kad' },
     ]);
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { installedElectron, launchElectron, withoutRunAsNode } from '../../main/electron/launch';
+import { fetchElectron, installedElectron, launchElectron, withoutRunAsNode, type DownloadArtifact } from '../../main/electron/launch';
 import { menuTemplate } from '../../main/electron/menu';
 import { electronBuildEnv, electronNativeBinding, electronNativeDir, electronNativeStatus, nativeBindingFor, nodeGypArgs } from '../../main/electron/native';
 import { isAppUrl } from '../../main/electron/origin';
@@ -220,6 +220,37 @@ describe('launching Electron from a checkout', () => {
     fs.writeFileSync(path.join(pkg, 'dist', 'electron'), '');
     expect(installedElectron(pkg, {})).toBe(path.join(pkg, 'dist', 'electron'));
     expect(installedElectron(pkg, { ELECTRON_OVERRIDE_DIST_PATH: path.join(tmp, 'nowhere') })).toBeNull();
+  });
+  it('downloads Electron on the first start, saying how far it has got, then finds the binary', async () => {
+    const pkg = path.join(tmp, 'electron-first-start');
+    fs.mkdirSync(pkg, { recursive: true });
+    fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ version: '45.5.0' }));
+    const lines: string[] = [];
+    const total = 100 * 1_048_576;
+    const download: DownloadArtifact = async (o) => {
+      expect(o).toMatchObject({ version: '45.5.0', artifactName: 'electron', platform: process.platform });
+      for (const percent of [0, 0.04, 0.25, 0.26, 0.5, 1]) await o.downloadOptions.getProgressCallback({ percent, transferred: percent * total, total });
+      return '/cache/electron.zip';
+    };
+    const unpack = (dir: string) => {
+      fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'path.txt'), 'electron');
+      fs.writeFileSync(path.join(dir, 'dist', 'electron'), '');
+    };
+    expect(await fetchElectron({ electronDir: pkg, log: (l) => void lines.push(l), download, unpack })).toBe(path.join(pkg, 'dist', 'electron'));
+    expect(lines).toEqual(['Downloading Electron 45.5.0, the desktop shell (first start only, about 100 MB)…', '  0% (0 of 100 MB)', '  20% (25 of 100 MB)', '  50% (50 of 100 MB)', '  100% (100 of 100 MB)']);
+    // The next start finds it and downloads nothing.
+    expect(await fetchElectron({ electronDir: pkg, log: (l) => void lines.push(l), download: () => Promise.reject(new Error('must not download')) })).toBe(path.join(pkg, 'dist', 'electron'));
+    expect(lines).toHaveLength(5);
+  });
+  it('says plainly when Electron cannot be downloaded (offline), so the browser is used instead', async () => {
+    const pkg = path.join(tmp, 'electron-offline');
+    fs.mkdirSync(pkg, { recursive: true });
+    fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ version: '45.5.0' }));
+    const lines: string[] = [];
+    const offline: DownloadArtifact = () => Promise.reject(new Error('getaddrinfo ENOTFOUND github.com\n    at stack'));
+    expect(await fetchElectron({ electronDir: pkg, log: (l) => void lines.push(l), download: offline, unpack: () => expect.unreachable() })).toBeNull();
+    expect(lines[1]).toBe('Electron could not be downloaded (getaddrinfo ENOTFOUND github.com). Are you offline? Outturn opens in your browser instead; the next start with internet tries again.');
   });
   it('never passes ELECTRON_RUN_AS_NODE on', () => {
     expect(withoutRunAsNode({ ELECTRON_RUN_AS_NODE: '1', PATH: '/bin' })).toEqual({ PATH: '/bin' });

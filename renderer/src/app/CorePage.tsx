@@ -32,7 +32,7 @@ interface Props {
 export function CorePage({ page, period, months, lock, reloadKey, checks, onChanged, onOpen, onOpenPrint }: Props) {
   switch (page) {
     case 'checks':
-      return <ChecksPage period={period} checks={checks} onOpen={(f) => f.target && onOpen(f.target)} />;
+      return <ChecksPage period={period} checks={checks} lock={lock} onOpen={(f) => f.target && onOpen(f.target)} />;
     case 'monthend':
       return <MonthEndPage period={period} lock={lock} reloadKey={reloadKey} onChanged={onChanged} onOpenChecks={() => onOpen({ area: 'checks', params: {} })} />;
     case 'import':

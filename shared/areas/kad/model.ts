@@ -39,7 +39,9 @@ export function fieldDef(key: KadField) {
 
 /** Care Contributions carry only money: budget and outturn income. */
 /** The ACTUAL and Outturn figures, copied forward as a starting point and marked until edited. */
-export const ACTUAL_FIELDS: readonly KadField[] = ['currentPackages', 'currentUnitCost', 'totalSpendK'];
+export const ACTUAL_FIELDS = ['currentPackages', 'currentUnitCost', 'totalSpendK'] as const satisfies readonly KadField[];
+export type ActualField = (typeof ACTUAL_FIELDS)[number];
+export const isActualField = (f: KadField): f is ActualField => (ACTUAL_FIELDS as readonly KadField[]).includes(f);
 
 export const CARE_CONTRIBUTION_FIELDS: readonly KadField[] = ['annualBudgetK', 'totalSpendK'];
 export const CARE_CONTRIBUTIONS_KEY = 'care_contributions';
@@ -56,8 +58,8 @@ export interface KadLine extends KadValues {
   group: KadGroupId | null;
   isRespite: boolean;
   inUse: boolean;
-  /** False after a roll forward until an actual figure of the line is edited. */
-  actualsUpdated: boolean;
+  /** The ACTUAL and Outturn figures still as a roll forward carried them: each until it is updated. */
+  carried: ActualField[];
 }
 
 export const HundredthsSchema = z.number().int().refine(Number.isSafeInteger, 'too large');
@@ -69,7 +71,7 @@ export const KadLineSchema = z.object({
   group: z.enum(['accommodation', 'community']).nullable(),
   isRespite: z.boolean(),
   inUse: z.boolean(),
-  actualsUpdated: z.boolean(),
+  carried: z.array(z.enum(ACTUAL_FIELDS)),
   expectedPackages: HundredthsSchema.nullable(),
   budgetUnitCost: HundredthsSchema.nullable(),
   annualBudgetK: HundredthsSchema.nullable(),

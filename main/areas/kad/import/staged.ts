@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { ACTUAL_FIELDS, CARE_CONTRIBUTIONS_KEY, fieldDef, type KadField } from '../../../../shared/areas/kad/model';
+import { CARE_CONTRIBUTIONS_KEY, fieldDef, isActualField, type KadField } from '../../../../shared/areas/kad/model';
 import { formatValue } from '../../../../shared/units';
 import { monthLabel } from '../../../../shared/periods';
 import { KAD_AREA_ID, kadTarget } from '../../../../shared/areas/kad/ids';
 import type { ImportSpec, PreviewLine, StagedTable, TableStats } from '../../../import/spec';
 import type { ImportProblem } from '../../../import/types';
 import type { Workspace } from '../../../store/workspace';
-import { FIELD_COLUMNS, emptyLineInserter, insertService, listServiceTypes, stagedLinesInserter } from '../repository';
+import { FIELD_COLUMNS, carriedColumn, emptyLineInserter, insertService, listServiceTypes, stagedLinesInserter } from '../repository';
 import { readableKad } from './spec';
 
 /**
@@ -115,14 +115,16 @@ function apply(ws: Workspace, job: string, tables: readonly StagedTable[]): void
   }
   // The audit triggers still see (and record) each changed cell.
   for (const [field, column] of Object.entries(FIELD_COLUMNS) as [KadField, string][]) {
-    const marks = ACTUAL_FIELDS.includes(field) ? ', actuals_updated = 1' : '';
+    // A figure the file brings is this month's, even when it equals the carried one: its c/f mark goes.
+    const cf = isActualField(field) ? carriedColumn(field) : null;
+    const marks = cf ? `, ${cf} = 0` : '';
     db.prepare(
       `UPDATE kad_lines SET ${column} = s.value${marks}
        FROM (SELECT t.period, t.subject_id, c.line_key, c.value FROM temp.import_cells c
              JOIN temp.import_tables t ON t.job = c.job AND t.table_id = c.table_id
              WHERE c.job = ? AND t.spec = '${KAD_AREA_ID}' AND c.field = ?) AS s
        WHERE kad_lines.period = s.period AND kad_lines.service_id = s.subject_id AND kad_lines.line_key = s.line_key
-         AND kad_lines.${column} IS NOT s.value`,
+         AND (kad_lines.${column} IS NOT s.value${cf ? ` OR kad_lines.${cf} = 1` : ''})`,
     ).run(job, field);
   }
 }
