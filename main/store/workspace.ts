@@ -109,6 +109,22 @@ export class Workspace {
   }
 
   /**
+   * Runs ONE set-based statement that writes its own audit rows (main/store/set-write.ts): while it runs,
+   * the write context says the statement audits itself and the generated audit triggers skip it, so no
+   * change is audited twice or not at all. The other triggers (write context, closed months) still run.
+   * Call inside write().
+   */
+  auditsItself<T>(statement: () => T): T {
+    if (!this.db.inTransaction) throw new Error('auditsItself runs inside Workspace.write');
+    this.db.prepare('UPDATE write_context SET self_audit = 1').run();
+    try {
+      return statement();
+    } finally {
+      this.db.prepare('UPDATE write_context SET self_audit = 0').run();
+    }
+  }
+
+  /**
    * Every change to financial data goes through here: one transaction, refused when read-only or when
    * the period is closed, with the write context the audit triggers copy into every audit row.
    */
@@ -124,8 +140,10 @@ export class Workspace {
       this.db
         .prepare('INSERT INTO write_context (id, op_id, at, os_user, machine, channel, file_name, file_sha256) VALUES (1, ?, ?, ?, ?, ?, ?, ?)')
         .run(opId, at, this.identity.osUser, this.identity.machine, ctx.channel, ctx.fileName ?? null, ctx.fileSha256 ?? null);
+      // The step's audit rows are the ones after the last so far: a range of ids, read without the op_id index.
+      const lastAudit = this.db.prepare('SELECT COALESCE(MAX(id), 0) FROM audit_log').pluck().get() as number;
       const result = fn(opId);
-      const entities = this.db.prepare('SELECT DISTINCT entity FROM audit_log WHERE op_id = ?').pluck().all(opId) as string[];
+      const entities = this.db.prepare('SELECT DISTINCT entity FROM audit_log WHERE id > ?').pluck().all(lastAudit) as string[];
       const undoable = !!ctx.undoable && entities.length > 0 && canUndoEntities(entities);
       this.db
         .prepare(
