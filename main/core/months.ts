@@ -1,6 +1,7 @@
 import { UserError } from '../../shared/api/errors';
 import { monthLabel } from '../../shared/periods';
 import { areas } from '../areas';
+import type { MainArea } from '../areas/types';
 import { insertPeriods } from '../store/periods';
 import type { Channel, Workspace } from '../store/workspace';
 
@@ -24,18 +25,51 @@ export function monthsWithData(ws: Workspace): string[] {
 }
 
 /**
- * Brings a month into being for every area that lacks it, each from its latest earlier month with
- * figures. Call inside Workspace.write (an import creating a month does this in its own transaction).
+ * Which months each area holds, asked of the area once per month, for a step that brings several months
+ * into being in order (an import of many months): each month's source is then found without asking
+ * again about every earlier month.
  */
-export function rollForwardInto(ws: Workspace, to: string): string[] {
+export class HeldMonths {
+  private readonly known = new Map<string, boolean>();
+  private periods: string[] | null = null;
+
+  constructor(private readonly ws: Workspace) {}
+
+  has(area: MainArea, period: string): boolean {
+    const key = `${area.shared.id}|${period}`;
+    let held = this.known.get(key);
+    if (held === undefined) this.known.set(key, (held = area.hasData(this.ws, period)));
+    return held;
+  }
+
+  /** The workspace's months before `to`, latest first. */
+  before(to: string): string[] {
+    this.periods ??= this.ws.db.prepare('SELECT id FROM periods ORDER BY id DESC').pluck().all() as string[];
+    return this.periods.filter((p) => p < to);
+  }
+
+  added(area: MainArea | null, period: string): void {
+    if (this.periods && !this.periods.includes(period)) this.periods = [...this.periods, period].sort().reverse();
+    if (area) this.known.set(`${area.shared.id}|${period}`, true);
+  }
+}
+
+/**
+ * Brings a month into being for every area that lacks it, each from its latest earlier month with
+ * figures. Call inside Workspace.write (an import creating a month does this in its own transaction);
+ * a step creating several months passes one HeldMonths to every call, oldest month first.
+ */
+export function rollForwardInto(ws: Workspace, to: string, held: HeldMonths = new HeldMonths(ws)): string[] {
   insertPeriods(ws, [to]);
+  held.added(null, to);
   const rolled: string[] = [];
-  const held = ws.db.prepare('SELECT id FROM periods WHERE id < ? ORDER BY id DESC').pluck().all(to) as string[];
+  const earlier = held.before(to);
   for (const a of areas()) {
-    if (!a.rollForward || a.hasData(ws, to)) continue;
-    const from = held.find((p) => a.hasData(ws, p));
+    if (!a.rollForward || held.has(a, to)) continue;
+    const from = earlier.find((p) => held.has(a, p));
     if (!from) continue;
     a.rollForward(ws, from, to);
+    held.added(a, to);
     rolled.push(a.shared.id);
   }
   return rolled;

@@ -6,7 +6,7 @@ import { importEngine } from '../core/imports';
 import { backupWorkspace, type BackupInfo } from '../store/backup';
 import { getSetting } from '../store/settings';
 import type { Channel, Workspace } from '../store/workspace';
-import { applyImport, nothingToDo, nothingToDoMessage, planImport, type ApplyResult } from './apply';
+import { applyImport, nothingToDo, nothingToDoMessage, planImport, type ApplyResult, type ImportPlan } from './apply';
 import { previewLines, previewTables, stageBasePeriods, workspaceProblems, type ImportEngine, type PreviewLine, type PreviewTable } from './preview';
 import { readWorkbook } from './read/index';
 import { dropStaged, indexStaged, stagedProblems, stagingSink } from './stage';
@@ -57,6 +57,16 @@ interface Job {
   backup: BackupInfo | null;
   abort: AbortController;
   done: Promise<void>;
+  /** The plan worked out for the preview, and the workspace's state it was worked out on. */
+  plan: { version: string; plan: ImportPlan } | null;
+}
+
+/**
+ * Changes when anything was committed to the workspace (by any connection) or written through this one,
+ * so a plan worked out on an unchanged workspace is still its plan.
+ */
+function workspaceVersion(ws: Workspace): string {
+  return `${ws.db.pragma('data_version', { simple: true }) as number}:${ws.db.prepare('SELECT total_changes()').pluck().get() as number}`;
 }
 
 export function sha256File(file: string): Promise<string> {
@@ -90,7 +100,7 @@ export class ImportJobs {
     const bytes = fs.statSync(file).size;
     const job: Job = {
       id, file, fileName: opts.fileName ?? path.basename(file), sha256: await sha256File(file), bytes, state: 'reading', rowsRead: 0, estimate: null, started: Date.now(), finished: null,
-      problems: [], problemCount: 0, tables: [], message: null, backup: null, abort: new AbortController(), done: Promise.resolve(),
+      problems: [], problemCount: 0, tables: [], message: null, backup: null, abort: new AbortController(), done: Promise.resolve(), plan: null,
     };
     this.jobs.set(id, job);
     const limits = { ...importLimits(ws), ...opts.limits };
@@ -119,13 +129,23 @@ export class ImportJobs {
         job.tables = previewTables(ws.db, id, engine);
         if (job.problemCount > 0) this.finish(job, 'refused', `${job.fileName} was not imported: ${job.problemCount} problem${job.problemCount === 1 ? '' : 's'} to fix first. Nothing was changed.`);
         else if (!job.tables.length) this.finish(job, 'refused', `${job.fileName} holds no ${specs.map((s) => s.name).join(' or ')} table that Outturn recognises. Nothing was changed.`);
-        else if (nothingToDo(planImport(ws.db, id, engine))) this.finish(job, 'nothing-to-do', nothingToDoMessage(job.fileName));
-        else job.state = 'ready';
+        else {
+          job.plan = { version: workspaceVersion(ws), plan: planImport(ws.db, id, engine, job.tables) };
+          if (nothingToDo(job.plan.plan)) this.finish(job, 'nothing-to-do', nothingToDoMessage(job.fileName));
+          else job.state = 'ready';
+        }
       } catch (err) {
         this.finish(job, 'failed', `Outturn could not read ${job.fileName}: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
       }
     })();
     return id;
+  }
+
+  /** What applying would do now: the preview's plan while nothing has changed since, else planned again. */
+  private plan(ws: Workspace, job: Job): ImportPlan {
+    const version = workspaceVersion(ws);
+    if (job.plan?.version !== version) job.plan = { version, plan: planImport(ws.db, job.id, this.engine()) };
+    return job.plan.plan;
   }
 
   private finish(job: Job, state: JobState, message: string): void {
@@ -181,7 +201,7 @@ export class ImportJobs {
     if (job.state !== 'ready') throw new UserError('invalid_input', job.message ?? 'That import is not ready to apply.');
     const ws = this.workspace();
     if (ws.readOnly) throw new UserError('read_only', ws.readOnlyReason ?? 'This workspace is read-only.');
-    const plan = planImport(ws.db, job.id, this.engine());
+    const plan = this.plan(ws, job);
     const file = { name: job.fileName, sha256: job.sha256 };
     if (nothingToDo(plan)) {
       const result = applyImport(ws, job.id, this.engine(), file, channel, plan);
@@ -190,7 +210,7 @@ export class ImportJobs {
     }
     // An edit from the grid may land while the backup runs, so the import is planned again after it.
     job.backup = await backupWorkspace(ws, `before import of ${job.fileName}`);
-    const result = applyImport(ws, job.id, this.engine(), file, channel, planImport(ws.db, job.id, this.engine()));
+    const result = applyImport(ws, job.id, this.engine(), file, channel, this.plan(ws, job));
     this.finish(job, result.nothingToDo ? 'nothing-to-do' : 'applied', result.label);
     return { ...this.status(id), result };
   }

@@ -168,6 +168,6 @@ describe('importing KAD workbooks', () => {
     expect(status.state).toBe('cancelled');
     expect(() => session.imports.lines(id, 'x', 'all', 0, 10)).toThrow(/no preview/);
     expect(listAudit(session.ws, 10000)).toHaveLength(before);
-    expect(session.ws.db.prepare('SELECT COUNT(*) FROM temp.import_cells').pluck().get()).toBe(0);
+    expect(session.ws.db.prepare('SELECT COUNT(*) FROM temp.import_lines').pluck().get()).toBe(0);
   });
 });
