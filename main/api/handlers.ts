@@ -3,6 +3,7 @@ import type { Method, Output, ParsedInput } from '../../shared/api/contract';
 import type { coreContract } from '../../shared/api/contract';
 import { financialYearOf } from '../../shared/periods';
 import type { AppSession } from '../app/session';
+import type { ImportService } from '../import/jobs';
 import { areas } from '../areas';
 import { findingsFor } from '../core/checks';
 import { rollForwardMonth } from '../core/months';
@@ -29,7 +30,7 @@ type CoreHandlers = { [K in keyof typeof coreContract]: Handler<K> };
  * The one implementation of the contract; both transports and the CLI call through it. The core's
  * methods are here; every area's come from its module in the registry.
  */
-export function createHandlers(session: AppSession): Handlers {
+export function createHandlers(session: AppSession<ImportService>): Handlers {
   const info = (): Output<'app.info'> => {
     const ws = session.ws;
     return {
@@ -87,8 +88,8 @@ export function createHandlers(session: AppSession): Handlers {
     'history.undo': () => step(undo(session.ws), 'Undone'),
     'history.redo': () => step(redo(session.ws), 'Redone'),
     'audit.list': ({ limit }) => listAudit(session.ws, limit),
-    'demo.reset': () => {
-      session.resetDemo();
+    'demo.reset': async () => {
+      await session.resetDemo();
       return info();
     },
   };

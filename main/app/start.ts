@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { electronBinary, launchElectron } from '../electron/launch';
-import { defaultWorkspacePath, ensureDemoWorkspace } from './paths';
+import { defaultWorkspacePath } from './paths';
 import { printAndWait, serveWorkspace } from './serve';
 
 /**
@@ -19,9 +19,9 @@ async function main(): Promise<number> {
   const appDir = path.resolve(__dirname, '..', '..', '..');
   if (electronBinary()) return launchElectron(appDir, positional);
   const file = positional[0] ? path.resolve(positional[0]) : defaultWorkspacePath();
-  if (!positional[0]) ensureDemoWorkspace(file);
   process.stdout.write('Electron is not installed on this machine, so Outturn is serving the same app to your browser instead.\n');
-  const served = await serveWorkspace(file, port !== undefined ? { port } : {});
+  // The host creates the demo workspace on first run, in its own thread like every database step.
+  const served = await serveWorkspace(file, { ...(port !== undefined ? { port } : {}), ...(positional[0] ? {} : { demoIfMissing: true }) });
   await printAndWait(served, (line) => process.stdout.write(line + '\n'));
   return 0;
 }

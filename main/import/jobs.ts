@@ -84,16 +84,52 @@ export function importLimits(ws: Workspace): ImportLimits {
   return { ...DEFAULT_IMPORT_LIMITS, ...(Number.isInteger(maxRows) && maxRows > 0 ? { maxRowsPerSheet: maxRows } : {}) };
 }
 
-export class ImportJobs {
+export interface StartOptions {
+  fileName?: string;
+  period?: string;
+  limits?: Partial<ImportLimits>;
+}
+
+/**
+ * What the API asks of imports. ImportJobs does the work where it is called (the command line, tests);
+ * in the app, ThreadedImportJobs (threaded.ts) hands it to a worker thread with its own connection to
+ * the workspace, so reading and applying a large file never hold up the host's other calls.
+ */
+export interface ImportService {
+  start(file: string, opts?: StartOptions): Promise<string>;
+  status(id: string): ImportJobStatus;
+  settled(id: string): Promise<ImportJobStatus>;
+  lines(id: string, tableId: string, status: PreviewLine['status'] | 'all', offset: number, limit: number): PreviewLine[] | Promise<PreviewLine[]>;
+  cancel(id: string): ImportJobStatus | Promise<ImportJobStatus>;
+  apply(id: string, channel?: Channel): Promise<ImportJobStatus & { result: ApplyResult }>;
+  /** Why the workspace takes no other write just now (an import is being applied), or null. */
+  busyReason(): string | null;
+  /** Lets go of the workspace (before it is replaced or closed); its jobs end. */
+  close(): void | Promise<void>;
+}
+
+export class ImportJobs implements ImportService {
   private jobs = new Map<string, Job>();
 
   constructor(
     private readonly workspace: () => Workspace,
     private readonly engine: () => ImportEngine = () => importEngine(workspace()),
+    /** Told whenever a job's status changes (state, rows read): the threaded service passes it on. */
+    private readonly changed: (id: string) => void = () => undefined,
   ) {}
 
+  /** Applying runs on the caller's own thread here: nothing else can write meanwhile. */
+  busyReason(): string | null {
+    return null;
+  }
+
+  close(): void {
+    for (const job of this.jobs.values()) if (job.state === 'reading') job.abort.abort();
+    this.jobs.clear();
+  }
+
   /** Starts reading a file; `fileName` is what the officer sees and what the audit records. */
-  async start(file: string, opts: { fileName?: string; period?: string; limits?: Partial<ImportLimits> } = {}): Promise<string> {
+  async start(file: string, opts: StartOptions = {}): Promise<string> {
     const ws = this.workspace();
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UserError('not_found', `There is no file at ${file}.`);
     const id = crypto.randomUUID();
@@ -104,7 +140,16 @@ export class ImportJobs {
     };
     this.jobs.set(id, job);
     const limits = { ...importLimits(ws), ...opts.limits };
-    const sink = stagingSink(ws.db, id, (n) => (job.rowsRead = n), limits.maxProblems, (n) => (job.estimate = n));
+    const sink = stagingSink(
+      ws.db,
+      id,
+      (n) => {
+        job.rowsRead = n;
+        this.changed(id);
+      },
+      limits.maxProblems,
+      (n) => (job.estimate = n),
+    );
     job.done = (async () => {
       try {
         const engine = this.engine();
@@ -132,7 +177,10 @@ export class ImportJobs {
         else {
           job.plan = { version: workspaceVersion(ws), plan: planImport(ws.db, id, engine, job.tables) };
           if (nothingToDo(job.plan.plan)) this.finish(job, 'nothing-to-do', nothingToDoMessage(job.fileName));
-          else job.state = 'ready';
+          else {
+            job.state = 'ready';
+            this.changed(id);
+          }
         }
       } catch (err) {
         this.finish(job, 'failed', `Outturn could not read ${job.fileName}: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
@@ -153,6 +201,7 @@ export class ImportJobs {
     job.message = message;
     job.finished = Date.now();
     if (state !== 'ready') dropStaged(this.workspace().db, job.id);
+    this.changed(job.id);
   }
 
   private job(id: string): Job {

@@ -34,6 +34,11 @@ export interface OpenOptions {
   identity?: Identity;
   /** Create the file if it does not exist (init only). */
   create?: boolean;
+  /**
+   * A second connection for a worker thread of the process already holding the workspace (its import
+   * jobs): the lock is that process's and is not taken again, and the schema is already up to date.
+   */
+  lockHeldByProcess?: boolean;
 }
 
 /** An open workspace file: the only way to the database, and the only way to write to it. */
@@ -43,12 +48,17 @@ export class Workspace {
   readonly networkWarning: string | null;
   readonly identity: Identity;
   private releaseLock: (() => void) | null = null;
+  /**
+   * Why writes must wait just now, or null: while a worker thread applies an import through its own
+   * connection, a write here is refused at once with this reason instead of waiting for the lock.
+   */
+  writesBusy: () => string | null = () => null;
 
   private constructor(readonly file: string, opts: OpenOptions) {
     this.identity = opts.identity ?? currentIdentity();
     this.networkWarning = networkShareWarning(file);
     let readOnlyReason: string | null = opts.readOnly ? 'Opened read-only.' : null;
-    if (!opts.readOnly) {
+    if (!opts.readOnly && !opts.lockHeldByProcess) {
       const lock = acquireLock(file, this.identity);
       if (lock.acquired) this.releaseLock = lock.release;
       else readOnlyReason = `Read-only: this workspace is open for editing by ${describeHolder(lock.holder)}. Ask them to close Outturn, then reopen it here to edit.`;
@@ -63,7 +73,8 @@ export class Workspace {
       if (readOnlyReason === null) {
         this.db.pragma('journal_mode = WAL');
         this.db.pragma('synchronous = NORMAL');
-        migrate(this.db);
+        if (!opts.lockHeldByProcess) migrate(this.db);
+        else if (!isCurrent(this.db)) throw new Error(`${file} was opened by a worker before its schema was brought up to date`);
       } else if (!isCurrent(this.db)) {
         throw new UserError('read_only', 'This workspace needs updating to this version of Outturn, which cannot be done while it is read-only.');
       }
@@ -130,6 +141,8 @@ export class Workspace {
    */
   write<T>(ctx: WriteContext, fn: (opId: number) => T): T {
     if (this.readOnly) throw new UserError('read_only', this.readOnlyReason ?? 'This workspace is read-only.');
+    const busy = this.writesBusy();
+    if (busy) throw new UserError('busy', busy);
     if (ctx.period) this.assertPeriodOpen(ctx.period);
     const run = this.db.transaction(() => {
       const at = new Date().toISOString();

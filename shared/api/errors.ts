@@ -10,6 +10,8 @@ export const USER_ERROR_CODES = [
   'nothing_to_undo',
   'nothing_to_redo',
   'not_demo',
+  /** The workspace is busy with a long step (an import being applied): try again when it ends. */
+  'busy',
 ] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 
