@@ -62,8 +62,9 @@ function reportedChangesOf(db: Database, job: string, engine: ImportEngine, tabl
   return tables.filter((t) => changed.has(t.tableId));
 }
 
-export function planImport(db: Database, job: string, engine: ImportEngine, preview: readonly PreviewTable[] = previewTables(db, job, engine)): ImportPlan {
-  const tables = stagedTables(db, job).sort((a, b) => a.period.localeCompare(b.period));
+export function planImport(db: Database, job: string, engine: ImportEngine, preview?: readonly PreviewTable[], staged: readonly StagedTable[] = stagedTables(db, job)): ImportPlan {
+  preview ??= previewTables(db, job, engine, staged);
+  const tables = [...staged].sort((a, b) => a.period.localeCompare(b.period));
   const months = new Map<string, { area: string; period: string }>();
   for (const t of preview) if (t.newMonth) months.set(`${t.area}|${t.period}`, { area: t.area, period: t.period });
   return {

@@ -9,7 +9,7 @@ import type { Channel, Workspace } from '../store/workspace';
 import { applyImport, nothingToDo, nothingToDoMessage, planImport, type ApplyResult, type ImportPlan } from './apply';
 import { previewLines, previewTables, stageBasePeriods, workspaceProblems, type ImportEngine, type PreviewLine, type PreviewTable } from './preview';
 import { readWorkbook } from './read/index';
-import { dropStaged, indexStaged, stagedProblems, stagingSink } from './stage';
+import { dropStaged, indexStaged, stagedProblems, stagedTables, stagingSink } from './stage';
 import { DEFAULT_IMPORT_LIMITS, describeProblem, type ImportLimits, type ImportProblem } from './types';
 
 /**
@@ -168,14 +168,15 @@ export class ImportJobs implements ImportService {
           this.finish(job, 'cancelled', 'Import cancelled: nothing was changed.');
           return;
         }
-        const more = workspaceProblems(ws.db, id, engine);
+        const staged = stagedTables(ws.db, id);
+        const more = workspaceProblems(ws.db, id, engine, staged);
         job.problemCount = sink.problemCount + more.length;
         job.problems = [...stagedProblems(ws.db, id, limits.maxProblems), ...more].slice(0, limits.maxProblems);
-        job.tables = previewTables(ws.db, id, engine);
+        job.tables = previewTables(ws.db, id, engine, staged);
         if (job.problemCount > 0) this.finish(job, 'refused', `${job.fileName} was not imported: ${job.problemCount} problem${job.problemCount === 1 ? '' : 's'} to fix first. Nothing was changed.`);
         else if (!job.tables.length) this.finish(job, 'refused', `${job.fileName} holds no ${specs.map((s) => s.name).join(' or ')} table that Outturn recognises. Nothing was changed.`);
         else {
-          job.plan = { version: workspaceVersion(ws), plan: planImport(ws.db, id, engine, job.tables) };
+          job.plan = { version: workspaceVersion(ws), plan: planImport(ws.db, id, engine, job.tables, staged) };
           if (nothingToDo(job.plan.plan)) this.finish(job, 'nothing-to-do', nothingToDoMessage(job.fileName));
           else {
             job.state = 'ready';

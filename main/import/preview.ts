@@ -3,7 +3,7 @@ import { monthLabel } from '../../shared/periods';
 import type { Target } from '../../shared/area';
 import { closedByText } from '../store/workspace';
 import type { ImportSpec, PreviewLine, StagedTable, TableStats } from './spec';
-import { setBasePeriods, stagedTables } from './stage';
+import { setBasePeriods, stagedTable, stagedTables } from './stage';
 import type { ImportProblem } from './types';
 
 /**
@@ -70,8 +70,7 @@ export function tablesBySpec(engine: ImportEngine, tables: readonly StagedTable[
   return [...groups].map(([id, list]) => [specFor(engine, id), list]);
 }
 
-export function previewTables(db: Database, job: string, engine: ImportEngine): PreviewTable[] {
-  const tables = stagedTables(db, job);
+export function previewTables(db: Database, job: string, engine: ImportEngine, tables: readonly StagedTable[] = stagedTables(db, job)): PreviewTable[] {
   const reported = new Map((db.prepare('SELECT table_id, reported FROM temp.import_tables WHERE job = ?').all(job) as { table_id: string; reported: number }[]).map((r) => [r.table_id, r.reported]));
   const stats = new Map<string, TableStats>();
   for (const [spec, list] of tablesBySpec(engine, tables)) for (const [id, s] of spec.stats(db, job, list)) stats.set(id, s);
@@ -102,7 +101,7 @@ export function previewTables(db: Database, job: string, engine: ImportEngine): 
 }
 
 export function previewLines(db: Database, job: string, engine: ImportEngine, tableId: string, status: PreviewLine['status'] | 'all', offset: number, limit: number): PreviewLine[] {
-  const table = stagedTables(db, job).find((t) => t.tableId === tableId);
+  const table = stagedTable(db, job, tableId);
   if (!table) return [];
   return specFor(engine, table.spec).lines(db, job, table, status, offset, limit);
 }
@@ -111,7 +110,7 @@ export function previewLines(db: Database, job: string, engine: ImportEngine, ta
  * Problems only the workspace can tell: a closed month, a line twice, and whatever each spec checks
  * (a figure on a line not in use). Reported in the same addressed form as the reader's.
  */
-export function workspaceProblems(db: Database, job: string, engine: ImportEngine): ImportProblem[] {
+export function workspaceProblems(db: Database, job: string, engine: ImportEngine, tables: readonly StagedTable[] = stagedTables(db, job)): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const closed = db
     .prepare(`SELECT t.sheet, t.row, t.period, p.closed_by, p.closed_at FROM temp.import_tables t JOIN periods p ON p.id = t.period WHERE t.job = ? AND p.status = 'closed'`)
@@ -119,7 +118,7 @@ export function workspaceProblems(db: Database, job: string, engine: ImportEngin
   for (const c of closed) {
     problems.push({ sheet: c.sheet, cell: `A${c.row}`, value: null, reason: `is for ${monthLabel(c.period)}, which is closed (${closedByText(c.closed_by, c.closed_at)}); reopen it before importing` });
   }
-  for (const [spec, list] of tablesBySpec(engine, stagedTables(db, job))) problems.push(...spec.workspaceProblems(db, job, list));
+  for (const [spec, list] of tablesBySpec(engine, tables)) problems.push(...spec.workspaceProblems(db, job, list));
   const twice = db
     .prepare(`SELECT l.sheet, l.line_key, l.label, MIN(l.row) AS first, MAX(l.row) AS second FROM temp.import_lines l
       WHERE l.job = ? GROUP BY l.table_id, l.line_key HAVING COUNT(*) > 1`)

@@ -75,6 +75,20 @@ export interface StagingSink extends ImportSink {
 }
 
 const BATCH = 2000;
+const ROWS_PER_STATEMENT = 64;
+
+/** Inserts many rows with a few statements of ROWS_PER_STATEMENT rows each: far fewer calls than one per row. */
+function rowsInserter(db: Database, table: string, columns: readonly string[]): (rows: readonly unknown[][]) => void {
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  const sql = (n: number) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array<string>(n).fill(row).join(', ')}`;
+  const many = db.prepare(sql(ROWS_PER_STATEMENT));
+  const one = db.prepare(sql(1));
+  return (rows) => {
+    let i = 0;
+    for (; i + ROWS_PER_STATEMENT <= rows.length; i += ROWS_PER_STATEMENT) many.run(...rows.slice(i, i + ROWS_PER_STATEMENT).flat());
+    for (; i < rows.length; i++) one.run(...rows[i]!);
+  };
+}
 
 /** A1 address → its column letters. */
 const columnOf = (address: string) => {
@@ -88,8 +102,8 @@ export function stagingSink(db: Database, job: string, onProgress: (rows: number
   ensureStagingTables(db);
   const insTable = db.prepare('INSERT OR REPLACE INTO temp.import_tables (job, table_id, spec, sheet, row, layout, period, subject_id, subject_name, caption, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const setTable = db.prepare('UPDATE temp.import_tables SET columns = ?, reported = ? WHERE job = ? AND table_id = ?');
-  const insLine = db.prepare('INSERT INTO temp.import_lines (job, table_id, sheet, row, line_key, label, vals) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insReported = db.prepare('INSERT INTO temp.import_reported (job, table_id, row_key, vals) VALUES (?, ?, ?, ?)');
+  const insLines = rowsInserter(db, 'temp.import_lines', ['job', 'table_id', 'sheet', 'row', 'line_key', 'label', 'vals']);
+  const insReported = rowsInserter(db, 'temp.import_reported', ['job', 'table_id', 'row_key', 'vals']);
   const insProblem = db.prepare('INSERT INTO temp.import_problems (job, seq, sheet, cell, value, reason) VALUES (?, ?, ?, ?, ?, ?)');
   let tables: ImportTable[] = [];
   let tableUpdates: [string, number, string][] = [];
@@ -107,8 +121,8 @@ export function stagingSink(db: Database, job: string, onProgress: (rows: number
   const write = db.transaction(() => {
     for (const t of tables) insTable.run(job, t.id, t.spec, t.sheet, t.row, t.layout, t.period, t.subjectId, t.subjectName, t.caption ?? null, ++tableCount);
     for (const [columns, count, id] of tableUpdates) setTable.run(columns, count, job, id);
-    for (const l of lines) insLine.run(job, l.tableId, l.sheet, l.row, l.lineKey, l.label, JSON.stringify(l.values));
-    for (const [tableId, rowKey, values] of reported) insReported.run(job, tableId, rowKey, values);
+    insLines(lines.map((l) => [job, l.tableId, l.sheet, l.row, l.lineKey, l.label, JSON.stringify(l.values)]));
+    insReported(reported.map((r) => [job, ...r]));
     for (const [seq, p] of problemRows) insProblem.run(job, seq, p.sheet, p.cell, p.value, p.reason);
     tables = [];
     tableUpdates = [];
@@ -202,12 +216,13 @@ export function setBasePeriods(db: Database, job: string, basePeriod: (t: Staged
   })();
 }
 
+const TABLE_COLUMNS = 'table_id AS tableId, spec, sheet, row, layout, period, subject_id AS subjectId, subject_name AS subjectName, caption, base_period AS basePeriod';
+
 /** The tables one job staged, in the order the file holds them. */
 export function stagedTables(db: Database, job: string): StagedTable[] {
-  return db
-    .prepare(
-      `SELECT table_id AS tableId, spec, sheet, row, layout, period, subject_id AS subjectId, subject_name AS subjectName, caption, base_period AS basePeriod
-       FROM temp.import_tables WHERE job = ? ORDER BY seq`,
-    )
-    .all(job) as StagedTable[];
+  return db.prepare(`SELECT ${TABLE_COLUMNS} FROM temp.import_tables WHERE job = ? ORDER BY seq`).all(job) as StagedTable[];
+}
+
+export function stagedTable(db: Database, job: string, tableId: string): StagedTable | undefined {
+  return db.prepare(`SELECT ${TABLE_COLUMNS} FROM temp.import_tables WHERE job = ? AND table_id = ?`).get(job, tableId) as StagedTable | undefined;
 }
