@@ -30,27 +30,40 @@ export function monthsWithData(ws: Workspace): string[] {
  * again about every earlier month.
  */
 export class HeldMonths {
-  private readonly known = new Map<string, boolean>();
+  private readonly held = new Map<string, string[]>();
   private periods: string[] | null = null;
 
   constructor(private readonly ws: Workspace) {}
 
-  has(area: MainArea, period: string): boolean {
-    const key = `${area.shared.id}|${period}`;
-    let held = this.known.get(key);
-    if (held === undefined) this.known.set(key, (held = area.hasData(this.ws, period)));
-    return held;
+  /** The months the area holds, oldest first: asked of the area once per month. */
+  private months(area: MainArea): string[] {
+    let months = this.held.get(area.shared.id);
+    if (!months) {
+      this.periods ??= this.ws.db.prepare('SELECT id FROM periods ORDER BY id').pluck().all() as string[];
+      months = this.periods.filter((p) => area.hasData(this.ws, p));
+      this.held.set(area.shared.id, months);
+    }
+    return months;
   }
 
-  /** The workspace's months before `to`, latest first. */
-  before(to: string): string[] {
-    this.periods ??= this.ws.db.prepare('SELECT id FROM periods ORDER BY id DESC').pluck().all() as string[];
-    return this.periods.filter((p) => p < to);
+  has(area: MainArea, period: string): boolean {
+    return this.months(area).includes(period);
+  }
+
+  /** The latest month before `to` the area holds, or null. */
+  latestBefore(area: MainArea, to: string): string | null {
+    const months = this.months(area);
+    for (let i = months.length - 1; i >= 0; i--) if (months[i]! < to) return months[i]!;
+    return null;
   }
 
   added(area: MainArea | null, period: string): void {
-    if (this.periods && !this.periods.includes(period)) this.periods = [...this.periods, period].sort().reverse();
-    if (area) this.known.set(`${area.shared.id}|${period}`, true);
+    if (this.periods && !this.periods.includes(period)) this.periods = [...this.periods, period].sort();
+    const months = area ? this.held.get(area.shared.id) : undefined;
+    if (months && !months.includes(period)) {
+      months.push(period);
+      months.sort();
+    }
   }
 }
 
@@ -63,10 +76,9 @@ export function rollForwardInto(ws: Workspace, to: string, held: HeldMonths = ne
   insertPeriods(ws, [to]);
   held.added(null, to);
   const rolled: string[] = [];
-  const earlier = held.before(to);
   for (const a of areas()) {
     if (!a.rollForward || held.has(a, to)) continue;
-    const from = earlier.find((p) => held.has(a, p));
+    const from = held.latestBefore(a, to);
     if (!from) continue;
     a.rollForward(ws, from, to);
     held.added(a, to);
