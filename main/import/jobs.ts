@@ -110,6 +110,8 @@ export interface ImportService {
 
 export class ImportJobs implements ImportService {
   private jobs = new Map<string, Job>();
+  /** Once closed, a read still finishing leaves the workspace (perhaps closed too) alone. */
+  private closed = false;
 
   constructor(
     private readonly workspace: () => Workspace,
@@ -124,6 +126,7 @@ export class ImportJobs implements ImportService {
   }
 
   close(): void {
+    this.closed = true;
     for (const job of this.jobs.values()) if (job.state === 'reading') job.abort.abort();
     this.jobs.clear();
   }
@@ -160,6 +163,7 @@ export class ImportJobs implements ImportService {
           limits,
           signal: job.abort.signal,
         });
+        if (this.closed) return;
         sink.flush();
         indexStaged(ws.db);
         stageBasePeriods(ws.db, id, engine);
@@ -184,6 +188,7 @@ export class ImportJobs implements ImportService {
           }
         }
       } catch (err) {
+        if (this.closed) return;
         this.finish(job, 'failed', `Outturn could not read ${job.fileName}: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
       }
     })();
