@@ -110,8 +110,8 @@ export interface ImportService {
 
 export class ImportJobs implements ImportService {
   private jobs = new Map<string, Job>();
-  /** Once closed, a read still finishing leaves the workspace (perhaps closed too) alone. */
-  private closed = false;
+  /** Counts closes: a read still finishing from before the last close leaves the workspace alone. */
+  private generation = 0;
 
   constructor(
     private readonly workspace: () => Workspace,
@@ -126,7 +126,7 @@ export class ImportJobs implements ImportService {
   }
 
   close(): void {
-    this.closed = true;
+    this.generation++;
     for (const job of this.jobs.values()) if (job.state === 'reading') job.abort.abort();
     this.jobs.clear();
   }
@@ -153,6 +153,8 @@ export class ImportJobs implements ImportService {
       limits.maxProblems,
       (n) => (job.estimate = n),
     );
+    const generation = this.generation;
+    const closed = () => generation !== this.generation;
     job.done = (async () => {
       try {
         const engine = this.engine();
@@ -163,7 +165,7 @@ export class ImportJobs implements ImportService {
           limits,
           signal: job.abort.signal,
         });
-        if (this.closed) return;
+        if (closed()) return;
         sink.flush();
         indexStaged(ws.db);
         stageBasePeriods(ws.db, id, engine);
@@ -188,7 +190,7 @@ export class ImportJobs implements ImportService {
           }
         }
       } catch (err) {
-        if (this.closed) return;
+        if (closed()) return;
         this.finish(job, 'failed', `Outturn could not read ${job.fileName}: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
       }
     })();

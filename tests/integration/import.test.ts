@@ -154,6 +154,8 @@ describe('importing KAD workbooks', () => {
     await session.restoreBackup(backup!.name);
     expect(kadTable(session.ws, '2023-09', LDP).lines).toEqual([]);
     expect(listAudit(session.ws, 5).some((a) => a.channel === 'restore') || session.ws.db.prepare(`SELECT COUNT(*) FROM operations WHERE channel = 'restore'`).pluck().get()).toBeTruthy();
+    // The session imports into the restored workspace as before.
+    expect((await runImport(session, file)).status.state).toBe('ready');
   });
 
   it('cancels while reading and changes nothing', async () => {
