@@ -3,6 +3,7 @@ import type { Method, Output, ParsedInput } from '../../shared/api/contract';
 import type { coreContract } from '../../shared/api/contract';
 import { financialYearOf } from '../../shared/periods';
 import type { AppSession } from '../app/session';
+import type { ImportService } from '../import/jobs';
 import { areas } from '../areas';
 import { findingsFor, monthFindings } from '../core/checks';
 import { reviewFindings } from '../core/reviews';
@@ -41,7 +42,7 @@ type CoreHandlers = { [K in keyof typeof coreContract]: Handler<K> };
  * The one implementation of the contract; both transports and the CLI call through it. The core's
  * methods are here; every area's come from its module in the registry.
  */
-export function createHandlers(session: AppSession): Handlers {
+export function createHandlers(session: AppSession<ImportService>): Handlers {
   const info = (): Output<'app.info'> => {
     const ws = session.ws;
     return {
@@ -119,8 +120,8 @@ export function createHandlers(session: AppSession): Handlers {
       const report = await auditReportFile(session.ws, period);
       return { fileName: report.fileName, data: report.data.toString('base64'), rows: report.rows };
     },
-    'demo.reset': () => {
-      session.resetDemo();
+    'demo.reset': async () => {
+      await session.resetDemo();
       return info();
     },
   };

@@ -10,15 +10,15 @@ import type { Workspace } from './workspace';
  */
 const WORKFLOW_ENTITIES = ['period', 'period_signoff', 'workspace_event'] as const;
 
-/** Call inside Workspace.write, after the step ran: the audit rows of `opId` say which months it changed. */
-export function returnEditedMonthsToOpen(ws: Workspace, opId: number, step: string): void {
+/** Call inside Workspace.write, after the step ran: its audit rows (ids after `lastAuditBefore`) say which months it changed. */
+export function returnEditedMonthsToOpen(ws: Workspace, lastAuditBefore: number, step: string): void {
   const edited = ws.db
     .prepare(
       `SELECT p.id, p.ready_by, p.ready_at FROM periods p
        WHERE p.status = 'open' AND p.ready_by IS NOT NULL
-         AND EXISTS (SELECT 1 FROM audit_log a WHERE a.op_id = ? AND a.period = p.id AND a.entity NOT IN (${WORKFLOW_ENTITIES.map(() => '?').join(', ')}))`,
+         AND EXISTS (SELECT 1 FROM audit_log a WHERE a.id > ? AND a.period = p.id AND a.entity NOT IN (${WORKFLOW_ENTITIES.map(() => '?').join(', ')}))`,
     )
-    .all(opId, ...WORKFLOW_ENTITIES) as { id: string; ready_by: string; ready_at: string }[];
+    .all(lastAuditBefore, ...WORKFLOW_ENTITIES) as { id: string; ready_by: string; ready_at: string }[];
   for (const m of edited) {
     ws.db.prepare('UPDATE periods SET ready_by = NULL, ready_at = NULL WHERE id = ?').run(m.id);
     recordEvent(ws, 'returned-to-open', { by: ws.identity.osUser, step, preparedBy: m.ready_by, readyAt: m.ready_at }, m.id);

@@ -57,3 +57,10 @@ export function schemaTriggers(): Map<string, string> {
 export function tableSpec(entity: string): TableSpec | undefined {
   return userTables().find((t) => t.entity === entity);
 }
+
+/** A registered table by its SQL name; throws for one that is not registered (nothing would audit it). */
+export function registeredTable(name: string): TableSpec {
+  const t = userTables().find((x) => x.name === name);
+  if (!t) throw new Error(`${name} is not a registered table`);
+  return t;
+}

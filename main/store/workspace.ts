@@ -35,6 +35,11 @@ export interface OpenOptions {
   identity?: Identity;
   /** Create the file if it does not exist (init only). */
   create?: boolean;
+  /**
+   * A second connection for a worker thread of the process already holding the workspace (its import
+   * jobs): the lock is that process's and is not taken again, and the schema is already up to date.
+   */
+  lockHeldByProcess?: boolean;
 }
 
 /** An open workspace file: the only way to the database, and the only way to write to it. */
@@ -44,12 +49,17 @@ export class Workspace {
   readonly networkWarning: string | null;
   readonly identity: Identity;
   private releaseLock: (() => void) | null = null;
+  /**
+   * Why writes must wait just now, or null: while a worker thread applies an import through its own
+   * connection, a write here is refused at once with this reason instead of waiting for the lock.
+   */
+  writesBusy: () => string | null = () => null;
 
   private constructor(readonly file: string, opts: OpenOptions) {
     this.identity = opts.identity ?? currentIdentity();
     this.networkWarning = networkShareWarning(file);
     let readOnlyReason: string | null = opts.readOnly ? 'Opened read-only.' : null;
-    if (!opts.readOnly) {
+    if (!opts.readOnly && !opts.lockHeldByProcess) {
       const lock = acquireLock(file, this.identity);
       if (lock.acquired) this.releaseLock = lock.release;
       else readOnlyReason = `Read-only: this workspace is open for editing by ${describeHolder(lock.holder)}. Ask them to close Outturn, then reopen it here to edit.`;
@@ -64,7 +74,8 @@ export class Workspace {
       if (readOnlyReason === null) {
         this.db.pragma('journal_mode = WAL');
         this.db.pragma('synchronous = NORMAL');
-        migrate(this.db);
+        if (!opts.lockHeldByProcess) migrate(this.db);
+        else if (!isCurrent(this.db)) throw new Error(`${file} was opened by a worker before its schema was brought up to date`);
       } else if (!isCurrent(this.db)) {
         throw new UserError('read_only', 'This workspace needs updating to this version of Outturn, which cannot be done while it is read-only.');
       }
@@ -108,11 +119,29 @@ export class Workspace {
   }
 
   /**
+   * Runs ONE set-based statement that writes its own audit rows (main/store/set-write.ts): while it runs,
+   * the write context says the statement audits itself and the generated audit triggers skip it, so no
+   * change is audited twice or not at all. The other triggers (write context, closed months) still run.
+   * Call inside write().
+   */
+  auditsItself<T>(statement: () => T): T {
+    if (!this.db.inTransaction) throw new Error('auditsItself runs inside Workspace.write');
+    this.db.prepare('UPDATE write_context SET self_audit = 1').run();
+    try {
+      return statement();
+    } finally {
+      this.db.prepare('UPDATE write_context SET self_audit = 0').run();
+    }
+  }
+
+  /**
    * Every change to financial data goes through here: one transaction, refused when read-only or when
    * the period is closed, with the write context the audit triggers copy into every audit row.
    */
   write<T>(ctx: WriteContext, fn: (opId: number) => T): T {
     if (this.readOnly) throw new UserError('read_only', this.readOnlyReason ?? 'This workspace is read-only.');
+    const busy = this.writesBusy();
+    if (busy) throw new UserError('busy', busy);
     if (ctx.period) this.assertPeriodOpen(ctx.period);
     const run = this.db.transaction(() => {
       const at = new Date().toISOString();
@@ -123,9 +152,11 @@ export class Workspace {
       this.db
         .prepare('INSERT INTO write_context (id, op_id, at, os_user, machine, channel, file_name, file_sha256) VALUES (1, ?, ?, ?, ?, ?, ?, ?)')
         .run(opId, at, this.identity.osUser, this.identity.machine, ctx.channel, ctx.fileName ?? null, ctx.fileSha256 ?? null);
+      // The step's audit rows are the ones after the last so far: a range of ids, read without the op_id index.
+      const lastAudit = this.db.prepare('SELECT COALESCE(MAX(id), 0) FROM audit_log').pluck().get() as number;
       const result = fn(opId);
-      returnEditedMonthsToOpen(this, opId, ctx.label);
-      const entities = this.db.prepare('SELECT DISTINCT entity FROM audit_log WHERE op_id = ?').pluck().all(opId) as string[];
+      returnEditedMonthsToOpen(this, lastAudit, ctx.label);
+      const entities = this.db.prepare('SELECT DISTINCT entity FROM audit_log WHERE id > ?').pluck().all(lastAudit) as string[];
       const undoable = !!ctx.undoable && entities.length > 0 && canUndoEntities(entities);
       this.db
         .prepare(

@@ -158,6 +158,8 @@ describe('importing KAD workbooks', () => {
     expect(kadTable(session.ws, '2023-09', LDP).lines).toEqual([]);
     const restore = session.ws.db.prepare(`SELECT entity, field, new_value FROM audit_log WHERE channel = 'restore' AND field = 'detail'`).get() as { new_value: string };
     expect(JSON.parse(restore.new_value)).toMatchObject({ backup: backup!.name, replacedWorkspaceBackup: expect.stringMatching(/before-restoring/) });
+    // The session imports into the restored workspace as before.
+    expect((await runImport(session, file)).status.state).toBe('ready');
   });
 
   it('cancels while reading and changes nothing', async () => {
@@ -172,6 +174,6 @@ describe('importing KAD workbooks', () => {
     expect(status.state).toBe('cancelled');
     expect(() => session.imports.lines(id, 'x', 'all', 0, 10)).toThrow(/no preview/);
     expect(auditCount(session.ws)).toBe(before);
-    expect(session.ws.db.prepare('SELECT COUNT(*) FROM temp.import_cells').pluck().get()).toBe(0);
+    expect(session.ws.db.prepare('SELECT COUNT(*) FROM temp.import_lines').pluck().get()).toBe(0);
   });
 });

@@ -149,22 +149,6 @@ export function insertEmptyLine(ws: Workspace, period: string, serviceId: string
   emptyLineInserter(ws)(period, serviceId, lineKey, inUse);
 }
 
-/**
- * A new service-month's lines straight from an import's staged cells, one row per line with its figures
- * (rather than an empty row then one update per figure): a line the file gives a figure for is in use.
- * Call inside Workspace.write, then add the lines the file leaves out with emptyLineInserter.
- */
-export function stagedLinesInserter(ws: Workspace): (period: string, serviceId: string, job: string, tableId: string) => void {
-  const figures = Object.entries(FIELD_COLUMNS);
-  const stmt = ws.db.prepare(
-    `INSERT INTO kad_lines (period, service_id, line_key, in_use, ${figures.map(([, c]) => c).join(', ')})
-     SELECT ?, ?, line_key, CASE WHEN line_key = '${CARE_CONTRIBUTIONS_KEY}' THEN 1 ELSE MAX(value IS NOT NULL) END,
-            ${figures.map(([f]) => `MAX(CASE WHEN field = '${f}' THEN value END)`).join(', ')}
-     FROM temp.import_cells WHERE job = ? AND table_id = ? GROUP BY line_key`,
-  );
-  return (period, serviceId, job, tableId) => void stmt.run(period, serviceId, job, tableId);
-}
-
 /** One prepared statement for many lines (an import may add thousands). Call inside Workspace.write. */
 export function emptyLineInserter(ws: Workspace): (period: string, serviceId: string, lineKey: string, inUse: boolean) => void {
   const stmt = ws.db.prepare('INSERT OR IGNORE INTO kad_lines (period, service_id, line_key, in_use) VALUES (?, ?, ?, ?)');
