@@ -52,13 +52,13 @@ describe('revenue across months', () => {
     expect(revenueChecks(ws, '2023-09').map((f) => [f.row, f.column, f.reported, f.computed, f.rule])).toEqual([['Principal Social Worker', 'Forecast Outturn Variance (Previous)', '29', '40', 'previous-variance-mismatch']]);
   });
 
-  it('freezes the percentage bases and the commentary rule with a closed month', () => {
+  it('freezes the percentage bases and the commentary rule with a closed month', async () => {
     const { ws } = demos.open();
     expect(revenueArea.freeze!(ws, '2023-08')).toEqual({
       'revenue.pctBaseAppendix1': 'abs_net', 'revenue.pctBaseSummary': 'gross', 'revenue.pctBaseCommentary': 'gross',
       'revenue.commentaryBase': 'abs_net', 'revenue.commentaryPct': '200', 'revenue.commentaryMinimum': '10000',
     });
-    closePeriod(ws, '2023-08', 'grid');
+    await closePeriod(ws, '2023-08', 'grid');
     updateRevenueSettings(ws, { pctBaseAppendix1: 'gross' });
     // The closed month keeps |net|: Executive Director -293 / |-30,488| = -0.96%.
     expect(revenueTable(ws, '2023-08', 'ahc').settings.pctBaseAppendix1).toBe('abs_net');
