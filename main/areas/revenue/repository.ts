@@ -1,16 +1,11 @@
 import { publishesFmr, financialYearOf } from '../../../shared/periods';
-import type { Directorate, EnteredField, PreviousSource, ReportedValue, RevenueLine, Section } from '../../../shared/areas/revenue/model';
+import { REVENUE_LINE_COLUMNS, type Directorate, type EnteredField, type PreviousSource, type ReportedValue, type RevenueLine, type Section } from '../../../shared/areas/revenue/model';
 import { REVENUE_AREA_ID } from '../../../shared/areas/revenue/ids';
 import type { Hundredths } from '../../../shared/units';
 import type { Workspace } from '../../store/workspace';
 
 /** Revenue's SQL lives here and in the import spec, nowhere else. */
-export const FIELD_COLUMNS: Record<EnteredField, string> = {
-  grossBudget: 'gross_budget',
-  incomeBudget: 'income_budget',
-  actual: 'actual',
-  forecastVariance: 'forecast_variance',
-};
+export const FIELD_COLUMNS = REVENUE_LINE_COLUMNS;
 
 export function listDirectorates(ws: Workspace): Directorate[] {
   return (

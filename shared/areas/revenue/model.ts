@@ -11,6 +11,15 @@ import type { Hundredths } from '../../units';
 export const ENTERED_FIELDS = ['grossBudget', 'incomeBudget', 'actual', 'forecastVariance'] as const;
 export type EnteredField = (typeof ENTERED_FIELDS)[number];
 export const EnteredFieldSchema = z.enum(ENTERED_FIELDS);
+export const isEnteredField = (name: string): name is EnteredField => (ENTERED_FIELDS as readonly string[]).includes(name);
+/** Where each entered figure is kept: a column of revenue_lines (keyed by period and line), for SQL and a cell's history. */
+export const REVENUE_LINE_TABLE = 'revenue_lines';
+export const REVENUE_LINE_COLUMNS: Record<EnteredField, string> = {
+  grossBudget: 'gross_budget',
+  incomeBudget: 'income_budget',
+  actual: 'actual',
+  forecastVariance: 'forecast_variance',
+};
 
 /** Every figure of a row as Appendix 1 prints it, in its column order. */
 export const FIGURE_COLUMNS = ['previousVariance', 'grossBudget', 'incomeBudget', 'netBudget', 'actual', 'forecastVariance', 'variancePct'] as const;

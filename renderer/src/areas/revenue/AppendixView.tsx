@@ -4,6 +4,7 @@ import { messageOf, send, trackWrite } from '../../api/client';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { CellRef } from '../../grid/types';
 import type { SheetActions } from '../../grid/useSheetEditing';
+import { revenueCellAddress } from './history';
 import { appendixBands, appendixColumns, gridRows, planOf, revenueCells, withCellValues, type CellValue } from './rows';
 
 interface Props {
@@ -28,6 +29,7 @@ export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSave
   const { body, foot } = useMemo(() => gridRows(plan, table.settings.pctBaseAppendix1), [plan, table.settings.pctBaseAppendix1]);
   const columns = useMemo(() => appendixColumns(table), [table.previous, table.directorate]);
   const bands = useMemo(() => appendixBands(table), [table.directorate, table.periodLabel]);
+  const historyOf = useCallback((cell: CellRef) => revenueCellAddress(table, cell), [table]);
 
   const save = useCallback(
     (cells: CellValue[], source: 'grid' | 'paste', done: string | null) => {
@@ -83,6 +85,7 @@ export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSave
           styleNonce={styleNonce}
           actions={actions}
           height={table.lines.length > SCROLL_ROWS ? '70vh' : undefined}
+          historyOf={historyOf}
         />
       </section>
       <p className="visually-hidden" role="status" data-testid="revenue-announce">

@@ -1,5 +1,5 @@
 import type { RevenueTable } from '../../../../shared/areas/revenue/api';
-import { ENTERED_FIELDS, type EnteredField, type RevenueLine } from '../../../../shared/areas/revenue/model';
+import { ENTERED_FIELDS, isEnteredField, type EnteredField, type RevenueLine } from '../../../../shared/areas/revenue/model';
 import { appendixRows, planAppendix, type AppendixPlan, type AppendixRow } from '../../../../shared/areas/revenue/totals';
 import type { Hundredths } from '../../../../shared/units';
 import type { CellChange, GridBand, GridColumn, GridRow } from '../../grid/types';
@@ -78,10 +78,8 @@ export interface CellValue {
   value: Hundredths | null;
 }
 
-const isField = (colId: string): colId is EnteredField => (ENTERED_FIELDS as readonly string[]).includes(colId);
-
 export function revenueCells(changes: readonly CellChange[]): CellValue[] {
-  return changes.filter((c) => isField(c.colId)).map((c) => ({ lineKey: c.rowKey, field: c.colId as EnteredField, value: c.value }));
+  return changes.filter((c) => isEnteredField(c.colId)).map((c) => ({ lineKey: c.rowKey, field: c.colId as EnteredField, value: c.value }));
 }
 
 /** The table with figures changed, shown at once while the server confirms. */
