@@ -33,7 +33,7 @@ describe('the revenue sections of the committee pack', () => {
     const sheet = wb.getWorksheet('Appendix 1 Detailed Financial')!;
     const rows = rowsOf(sheet);
     const header = rows.find((r) => r[2] === 'Budget Line')!;
-    expect(header).toEqual(['Forecast Outturn Variance (Previous)', 'Committee', 'Budget Line', 'Gross Budget', 'Income Budget', 'Net Budget', 'Actual', 'Forecast Outturn Variance', 'Forecast Outturn Variance']);
+    expect(header).toEqual(['Forecast Outturn Variance (Previous)', 'Committee', 'Budget Line', 'Gross Budget', 'Income Budget', 'Net Budget', 'Actual', 'Forecast Outturn Variance', 'Forecast Outturn Variance %']);
     for (const line of app1a.rows) {
       // A section's heading row can share a line's label (Service Director – LDP and Prevention): the line has figures.
       const r = rows.find((x) => x[2] === line.budget_line && typeof x[3] === 'number')!;

@@ -3,6 +3,8 @@ import { revenueShared } from '../../../shared/areas/revenue/area';
 import { defineArea } from '../types';
 import { revenueChecks } from './checks';
 import { seedRevenueDemo } from './demo';
+import { REVENUE_IMPORT } from './import/staged';
+import { revenueTemplate } from './import/template';
 import { REVENUE_PACK } from './pack/sections';
 import { revenueNotReady } from './period';
 import { copyMonthForward, hasRevenue } from './repository';
@@ -33,6 +35,8 @@ export const revenueArea = defineArea({
   freeze: (ws) => freezeRevenue(ws),
   checks: revenueChecks,
   notReady: revenueNotReady,
+  imports: [REVENUE_IMPORT],
+  template: revenueTemplate,
   pack: REVENUE_PACK,
   demo: (ws) => seedRevenueDemo(ws),
 });

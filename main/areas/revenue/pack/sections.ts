@@ -3,6 +3,7 @@ import { COLUMN_HEADERS, MONEY_COLUMNS, type Figures } from '../../../../shared/
 import { appendixRows, planAppendix, type AppendixRow } from '../../../../shared/areas/revenue/totals';
 import type { PackSectionModule, SectionOutline } from '../../../pack/sections/types';
 import { FONTS } from '../../../pack/theme';
+import { monthLabel } from '../../../../shared/periods';
 import { getLines, listDirectorates, listSections } from '../repository';
 import { narrativeSlots, revenueCommentaries, revenueNarratives, revenueSummary } from '../service';
 import { revenueSettings } from '../settings';
@@ -53,9 +54,9 @@ export const revenueAppendix1Section: PackSectionModule = {
     const entries: SectionOutline['entries'] = [];
     for (const d of listDirectorates(ctx.ws)) {
       const { lines, previous } = getLines(ctx.ws, ctx.period, d.id);
-      entries.push({ number: `Appendix ${d.appendix}`, text: d.name, cell: w.heading(`Appendix ${d.appendix} – Detailed Financial Information - ${d.name}`, FONTS.subtitle) });
+      entries.push({ number: `Appendix ${d.appendix}`, text: d.name, cell: w.heading(`Appendix ${d.appendix} – Detailed Financial Information - ${d.name}, ${monthLabel(ctx.period)}`, FONTS.subtitle) });
       if (previous.source === 'reported') w.prose(`Forecast Outturn Variance (Previous) is as reported in the published FMR: the previous month is not held in Outturn.`, FONTS.note);
-      w.header([COLUMN_HEADERS.previousVariance, 'Committee', 'Budget Line', 'Gross Budget', 'Income Budget', 'Net Budget', 'Actual', 'Forecast Outturn Variance', 'Forecast Outturn Variance']);
+      w.header([COLUMN_HEADERS.previousVariance, 'Committee', 'Budget Line', 'Gross Budget', 'Income Budget', 'Net Budget', 'Actual', 'Forecast Outturn Variance', 'Forecast Outturn Variance %']);
       for (const r of appendixRows(planAppendix(d, sections, lines), settings.pctBaseAppendix1)) {
         if (r.kind === 'heading' || r.kind === 'subheading') w.figuresRow([null, null, r.label, null, null, null, null, null, null], 'heading');
         else w.figuresRow([{ money: r.figures.previousVariance }, r.committee, r.label, ...['grossBudget', 'incomeBudget', 'netBudget', 'actual', 'forecastVariance'].map((c) => ({ money: r.figures[c as keyof Figures] })), { pct: r.figures.variancePct }], STYLE[r.kind]);
