@@ -70,6 +70,21 @@ describe('revenue monitoring in Chromium', () => {
     await expect.poll(async () => (await api<{ lines: { key: string; forecastVariance: number | null }[] }>('revenue.table', { period: '2023-08', directorateId: 'ahc' })).lines.find((l) => l.key === PSW)!.forecastVariance).toBe(14000);
   });
 
+  it("shows a line's figure history from the grid, in £000, the edit first", async () => {
+    await cell(page, PSW, 'forecastVariance').click();
+    await page.keyboard.press('Control+Shift+H');
+    const panel = page.getByTestId('cell-history');
+    await expect.poll(() => panel.getByTestId('cell-history-change').count(), { timeout: 10_000 }).toBe(2);
+    expect(await panel.getByTestId('cell-history-change').first().textContent()).toMatch(/^40 → 140/);
+    expect(await panel.getByTestId('cell-history-how').last().textContent()).toBe('Workspace set-up');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByTestId('cell-history-close').click();
+    // A computed column keeps no history of its own.
+    await cell(page, PSW, 'netBudget').click();
+    await page.keyboard.press('Control+Shift+H');
+    expect(await panel.count()).toBe(0);
+  });
+
   it('takes a paste from Excel as one step', async () => {
     await cell(page, ED, 'grossBudget').click();
     await pasteText('19,700\t-50,100\r\n');
