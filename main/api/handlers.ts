@@ -9,6 +9,7 @@ import { reviewFindings } from '../core/reviews';
 import { exportReadiness } from '../core/readiness';
 import { rollForwardMonth } from '../core/months';
 import { closePeriod, reopenPeriod } from '../core/close';
+import { rollOverYear, yearEndPreview } from '../core/year-end';
 import { listAudit } from '../store/audit';
 import { historyState, redo, undo, type OpRow } from '../store/history';
 import { listPeriods } from '../store/periods';
@@ -101,6 +102,8 @@ export function createHandlers(session: AppSession): Handlers {
       session.resetDemo();
       return info();
     },
+    'year.preview': ({ fromYear }) => yearEndPreview(session.ws, fromYear),
+    'year.rollOver': ({ fromYear }, ctx) => rollOverYear(session.ws, fromYear, ctx.channel === 'cli' ? 'cli' : 'grid'),
   };
   // Each area's handlers are complete for its own methods (AreaHandlers), so together they cover the contract.
   return Object.assign({}, core, ...areas().map((a) => a.handlers(session))) as Handlers;

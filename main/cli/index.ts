@@ -14,6 +14,7 @@ import { rollForwardMonth } from '../core/months';
 import { closePeriod, reopenPeriod } from '../core/close';
 import { runImportCommand } from './import';
 import { runExportCommand } from './export';
+import { runYearEndCommand, YEAR_END_HELP } from './year-end';
 import { AppSession } from '../app/session';
 
 /**
@@ -62,6 +63,7 @@ Commands:
                                            not accepted or acknowledged, pack settings to confirm) is
                                            listed on stderr; --strict refuses instead (exit 1). A month
                                            with no figures is refused unless --allow-empty.
+${YEAR_END_HELP}
 ${areaCommands.map((c) => c.help).join('\n')}
 
 Options:
@@ -224,6 +226,8 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
           err,
         );
       }
+      case 'year-end':
+        return await runYearEndCommand(rest, out);
       default: {
         const areaCommand = areas()
           .flatMap((a) => a.cli ?? [])

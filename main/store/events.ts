@@ -1,7 +1,7 @@
 import type { Workspace } from './workspace';
 
 /** Kinds of whole-workspace steps recorded in workspace_events (and, through its triggers, the audit trail). */
-export type EventKind = 'restore' | 'reset' | 'close' | 'reopen';
+export type EventKind = 'restore' | 'reset' | 'close' | 'reopen' | 'year-end';
 
 /** Records a whole-workspace step; call inside Workspace.write. */
 export function recordEvent(ws: Workspace, kind: EventKind, detail: Record<string, unknown>, period: string | null = null): void {

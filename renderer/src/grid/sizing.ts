@@ -63,6 +63,10 @@ export function columnWidths(columns: readonly GridColumn[], bands: readonly Gri
   const widths = new Map<string, number>();
   const headerFont = font(m, m.headerFontSize, m.headerFontWeight);
   for (const column of columns) {
+    if (column.wrapWidth) {
+      widths.set(column.colId, column.wrapWidth);
+      continue;
+    }
     const content = Math.max(0, ...rows.map((row) => cellTextWidth(row, column, m, measure)));
     const header = longestWord(column.header, headerFont, measure);
     const fit = Math.max(content + m.cellChrome, header + m.headerChrome) + SLACK;
