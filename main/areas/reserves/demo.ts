@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { entriesByDifference } from '../../../shared/areas/reserves/difference';
-import { keyFor } from '../../../shared/areas/reserves/keys';
+import { keyFor } from '../../../shared/keys';
 import { RESERVES_AREA_ID } from '../../../shared/areas/reserves/ids';
 import { toHundredths } from '../../../shared/units';
 import { findMonth } from '../../import/read/names';

@@ -3,7 +3,7 @@ import type { ReservesGrants } from '../../../shared/areas/reserves/api';
 import { grantsTitle, tableRef } from '../../../shared/areas/reserves/checks';
 import { grantsTotal, grantsTotalLabel, type Grant } from '../../../shared/areas/reserves/grants';
 import { reservesTarget } from '../../../shared/areas/reserves/ids';
-import { keyFor } from '../../../shared/areas/reserves/keys';
+import { keyFor } from '../../../shared/keys';
 import { financialYearOf, monthLabel } from '../../../shared/periods';
 import { formatValue } from '../../../shared/units';
 import type { Channel, Workspace } from '../../store/workspace';

@@ -3,7 +3,7 @@ import { SIGN_LEGEND, type EntryInput, type ReserveLedger, type ReservesSchedule
 import { scheduleTitle, tableRef } from '../../../shared/areas/reserves/checks';
 import { reserveHistory } from '../../../shared/areas/reserves/history';
 import { reservesTarget, RESERVES_AREA_NAME } from '../../../shared/areas/reserves/ids';
-import { keyFor } from '../../../shared/areas/reserves/keys';
+import { keyFor } from '../../../shared/keys';
 import { breachesOf, breachMessage, ENTRY_KIND_LABELS, entryProblem } from '../../../shared/areas/reserves/ledger';
 import { scheduleRows, scheduleTotals, type NoMovementDisplay } from '../../../shared/areas/reserves/schedule';
 import { financialYearOf, monthLabel } from '../../../shared/periods';

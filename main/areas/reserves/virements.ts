@@ -2,7 +2,7 @@ import { UserError } from '../../../shared/api/errors';
 import type { ReservesVirements } from '../../../shared/areas/reserves/api';
 import { tableRef, virementsTitle } from '../../../shared/areas/reserves/checks';
 import { reservesTarget } from '../../../shared/areas/reserves/ids';
-import { budgetLabel, reconcile, reconciliationText, type Virement } from '../../../shared/areas/reserves/virements';
+import { budgetLabel, BUSINESS_PLAN_ROW, reconcile, reconciliationText, virementRowKey, type Virement } from '../../../shared/areas/reserves/virements';
 import { financialYearOf, monthLabel } from '../../../shared/periods';
 import { formatValue } from '../../../shared/units';
 import type { Channel, Workspace } from '../../store/workspace';
@@ -12,8 +12,6 @@ import { monthRows, reportedValues, upsertMonth } from './repository';
 import { revenueFigures } from './revenue';
 
 /** Virements and budget reconciliation (5.2): the Business Plan budget, each virement, the budget now. */
-export const BUSINESS_PLAN_ROW = 'business-plan';
-export const virementRowKey = (seq: number) => `v${seq}`;
 
 export function virementLines(ws: Workspace, period: string, directorateId: string): Virement[] {
   return (

@@ -18,6 +18,10 @@ export const VirementSchema = z.object({
 });
 export type Virement = z.infer<typeof VirementSchema>;
 
+/** How the page's grid and the API name the rows: the Business Plan budget, and each virement by its number. */
+export const BUSINESS_PLAN_ROW = 'business-plan';
+export const virementRowKey = (seq: number) => `v${seq}`;
+
 /** Budget as per Business Plan + every virement: the budget the directorate should now hold. */
 export function currentBudget(businessPlan: Hundredths | null, virements: readonly Pick<Virement, 'amount'>[]): Hundredths | null {
   if (businessPlan === null) return null;
