@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fetchElectron, launchElectron } from '../electron/launch';
-import { defaultWorkspacePath, ensureDemoWorkspace } from './paths';
+import { defaultWorkspacePath } from './paths';
 import { printAndWait, serveWorkspace } from './serve';
 
 /**
@@ -23,9 +23,9 @@ async function main(): Promise<number> {
     if (binary) return launchElectron(appDir, positional, { binary });
   }
   const file = positional[0] ? path.resolve(positional[0]) : defaultWorkspacePath();
-  if (!positional[0]) ensureDemoWorkspace(file);
   say('Electron is not available on this machine, so Outturn is serving the same app to your browser instead.');
-  const served = await serveWorkspace(file, port !== undefined ? { port } : {});
+  // The host creates the demo workspace on first run, in its own thread like every database step.
+  const served = await serveWorkspace(file, { ...(port !== undefined ? { port } : {}), ...(positional[0] ? {} : { demoIfMissing: true }) });
   await printAndWait(served, (line) => process.stdout.write(line + '\n'));
   return 0;
 }

@@ -16,7 +16,15 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export async function serveDemo(): Promise<Served> {
+/** Who the served app acts as: tests name a second officer through the test-only override of main/store/identity.ts. */
+export interface ServeOptions {
+  /** The OS user the server records (OUTTURN_TEST_OS_USER; honoured only while NODE_ENV is test). */
+  user?: string;
+  /** Leave the folder when stopped, to serve the same workspace again (as another officer). */
+  keep?: boolean;
+}
+
+export async function serveDemo(opts: ServeOptions = {}): Promise<Served> {
   if (!fs.existsSync(path.join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build first: npm run build');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-e2e-'));
   const file = path.join(dir, 'demo.db');
@@ -25,7 +33,15 @@ export async function serveDemo(): Promise<Served> {
     const init = spawn(process.execPath, [bin, 'init', file, '--demo'], { stdio: 'inherit' });
     init.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`init exited ${code}`))));
   });
-  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return serveFile(file, opts);
+}
+
+/** Serves a workspace that exists, in its folder, as `outturn serve` does. */
+export async function serveFile(file: string, opts: ServeOptions = {}): Promise<Served> {
+  const dir = path.dirname(file);
+  const bin = path.join(ROOT, 'bin/outturn.js');
+  const env = opts.user ? { ...process.env, NODE_ENV: 'test', OUTTURN_TEST_OS_USER: opts.user } : process.env;
+  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', file], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -45,9 +61,19 @@ export async function serveDemo(): Promise<Served> {
         child.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Calls the same API the page uses, with the token the served address carries. */
+export async function callApi<T>(served: Served, method: string, input: unknown): Promise<T> {
+  const [base, hash] = served.url.split('#') as [string, string];
+  const token = decodeURIComponent(/token=([^&]+)/.exec(hash)![1]!);
+  const res = await fetch(`${base}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-outturn-token': token }, body: JSON.stringify(input) });
+  const envelope = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.value;
 }
 
 export async function launchBrowser(): Promise<Browser> {

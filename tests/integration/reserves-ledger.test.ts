@@ -120,9 +120,9 @@ describe('the reserves ledger', () => {
     expect(row(s, 'Traveller Health')).toMatchObject({ opening: k(30), movements: null, balance: k(30), forecast: k(10) });
   });
 
-  it('refuses every change to a closed month, naming who closed it, whatever the route', () => {
+  it('refuses every change to a closed month, naming who closed it, whatever the route', async () => {
     const { session, call, ids } = setup();
-    closePeriod(session.ws, '2023-08');
+    await closePeriod(session.ws, '2023-08');
     const closed = /August 2023 is closed \(closed without sign-off by .+ on \d{4}-\d{2}-\d{2}\)\. Reopen it before changing its figures\./;
     expect(() => call('reserves.addEntry', { period: '2023-08', reserveId: ids('Debt reserve'), kind: 'drawdown', amount: k(-1) })).toThrow(closed);
     expect(() => call('reserves.setDisplay', { period: '2023-08', directorateId: 'ph', display: 'zero' })).toThrow(closed);

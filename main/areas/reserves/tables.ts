@@ -34,7 +34,7 @@ export const RESERVES_TABLES: readonly TableSpec[] = [
     columns: [
       { name: 'reserve_id', type: 'text' },
       { name: 'kind', type: 'text' },
-      { name: 'amount', type: 'integer' },
+      { name: 'amount', type: 'integer', unit: 'gbp_000q' },
       { name: 'planned', type: 'integer' },
       { name: 'expected_period', type: 'text' },
       { name: 'reference', type: 'text' },
@@ -50,7 +50,7 @@ export const RESERVES_TABLES: readonly TableSpec[] = [
     key: ['period', 'directorate_id'],
     columns: [
       { name: 'no_movement_display', type: 'text' },
-      { name: 'business_plan_budget', type: 'integer' },
+      { name: 'business_plan_budget', type: 'integer', unit: 'gbp_000q' },
     ],
     period: 'period',
   },
@@ -61,7 +61,7 @@ export const RESERVES_TABLES: readonly TableSpec[] = [
     columns: [
       { name: 'name', type: 'text' },
       { name: 'awarding_body', type: 'text' },
-      { name: 'amount', type: 'integer' },
+      { name: 'amount', type: 'integer', unit: 'gbp_000q' },
       { name: 'capital_scheme', type: 'text' },
       { name: 'revenue_line', type: 'text' },
       { name: 'sort_order', type: 'integer' },
@@ -76,7 +76,7 @@ export const RESERVES_TABLES: readonly TableSpec[] = [
     columns: [
       { name: 'budget_line', type: 'text' },
       { name: 'effective_period', type: 'text' },
-      { name: 'amount', type: 'integer' },
+      { name: 'amount', type: 'integer', unit: 'gbp_000q' },
       { name: 'notes', type: 'text' },
     ],
     period: 'period',

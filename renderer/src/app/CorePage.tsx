@@ -5,6 +5,7 @@ import { ChecksPage } from '../checks/ChecksPage';
 import type { ChecksState } from '../checks/useChecks';
 import { HelpPage } from '../help/HelpPage';
 import { ImportPage } from '../import/ImportPage';
+import { MonthEndPage } from '../monthend/MonthEndPage';
 import { PackPage } from '../pack/PackPage';
 import type { PrintRequest } from '../print/printHash';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -32,6 +33,8 @@ export function CorePage({ page, period, months, lock, reloadKey, checks, onChan
   switch (page) {
     case 'checks':
       return <ChecksPage period={period} checks={checks} lock={lock} onOpen={(f) => f.target && onOpen(f.target)} />;
+    case 'monthend':
+      return <MonthEndPage period={period} lock={lock} reloadKey={reloadKey} onChanged={onChanged} onOpenChecks={() => onOpen({ area: 'checks', params: {} })} />;
     case 'import':
       return <ImportPage months={months} period={period} lock={lock} onApplied={onChanged} onOpen={onOpen} />;
     case 'backups':

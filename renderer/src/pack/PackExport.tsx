@@ -3,7 +3,7 @@ import type { PeriodInfo } from '../../../shared/api/contract';
 import { listPackSections, type PackSectionId } from '../../../shared/pack/sections';
 import { messageOf, send } from '../api/client';
 import { ConfirmDialog } from '../app/ConfirmDialog';
-import { saveFile } from '../app/download';
+import { useFileSave } from '../app/useFileSave';
 import type { PrintRequest } from '../print/printHash';
 
 const PACK_SECTIONS = listPackSections();
@@ -17,9 +17,8 @@ interface Props {
 /** Choose the sections, then export the workbook (a download in a browser) or open the print view. */
 export function PackExport({ period, onOpenPrint }: Props) {
   const [chosen, setChosen] = useState<PackSectionId[]>(PACK_SECTIONS.map((s) => s.id));
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState('');
-  const [error, setError] = useState('');
+  const { busy, saved, error, save } = useFileSave();
+  const [checkError, setCheckError] = useState('');
   // What is not ready, shown before either export: the workbook, or the print view the PDF comes from.
   const [notReady, setNotReady] = useState<{ lines: string[]; then: 'workbook' | 'print' } | null>(null);
   const none = chosen.length === 0;
@@ -29,7 +28,7 @@ export function PackExport({ period, onOpenPrint }: Props) {
   const toggle = (id: PackSectionId, on: boolean) => setChosen((c) => (on ? [...c.filter((x) => x !== id), id] : c.filter((x) => x !== id)));
 
   const checkFirst = async (then: 'workbook' | 'print') => {
-    setError('');
+    setCheckError('');
     try {
       const readiness = await send('pack.readiness', { period: period.id });
       if (!readiness.ready) {
@@ -37,7 +36,7 @@ export function PackExport({ period, onOpenPrint }: Props) {
         return;
       }
     } catch (err) {
-      setError(messageOf(err));
+      setCheckError(messageOf(err));
       return;
     }
     proceed(then);
@@ -48,20 +47,7 @@ export function PackExport({ period, onOpenPrint }: Props) {
     else onOpenPrint({ period: period.id, sections });
   };
 
-  const exportWorkbook = async () => {
-    setBusy(true);
-    setSaved('');
-    setError('');
-    try {
-      const { fileName, data } = await send('pack.export', { period: period.id, sections });
-      saveFile(fileName, data);
-      setSaved(`Saved ${fileName}`);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exportWorkbook = () => save(() => send('pack.export', { period: period.id, sections }));
 
   return (
     <section className="settings__section" aria-labelledby="pack-export-title">
@@ -96,7 +82,7 @@ export function PackExport({ period, onOpenPrint }: Props) {
         </div>
       ) : null}
       <p className="form-alert" role="alert" data-testid="pack-export-alert">
-        {error}
+        {checkError || error}
       </p>
       <p className="pack-saved" role="status" data-testid="pack-saved">
         {saved}
