@@ -2,6 +2,7 @@ import path from 'node:path';
 import { capitalShared } from '../../../shared/areas/capital/area';
 import { defineArea } from '../types';
 import { capitalChecks } from './checks';
+import { capitalPack } from './pack';
 import { seedCapitalDemo } from './demo';
 import { copyCapital, hasCapital } from './repository';
 import { addCapitalLine, capitalSettings, capitalTable, freezeCapital, removeCapitalLine, setCapitalCells, updateCapitalSettings } from './service';
@@ -23,5 +24,6 @@ export const capitalArea = defineArea({
   rollForward: copyCapital,
   freeze: (ws) => freezeCapital(ws),
   checks: capitalChecks,
+  pack: [capitalPack],
   demo: seedCapitalDemo,
 });

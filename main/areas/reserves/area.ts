@@ -2,6 +2,7 @@ import path from 'node:path';
 import { reservesShared } from '../../../shared/areas/reserves/area';
 import { defineArea } from '../types';
 import { reservesChecks } from './checks';
+import { reservesPack } from './pack';
 import { seedReservesDemo } from './demo';
 import { addGrant, removeGrant, reservesGrants, setGrantAmounts } from './grants';
 import { addEntry, addReserve, reserveLedger, reservesSchedules, setDisplay, updateReserve } from './ledger';
@@ -38,5 +39,6 @@ export const reservesArea = defineArea({
   yearEnd: reservesYearEnd,
   yearEndPreview: reservesYearEndPreview,
   checks: reservesChecks,
+  pack: [reservesPack],
   demo: seedReservesDemo,
 });

@@ -10,6 +10,6 @@ export const capitalShared = defineSharedArea({
   id: CAPITAL_AREA_ID,
   name: CAPITAL_AREA_NAME,
   api: capitalApi,
-  packSections: [] as (typeof CAPITAL_SECTION)[],
+  packSections: [CAPITAL_SECTION],
   checkRules: CAPITAL_CHECK_RULES,
 });

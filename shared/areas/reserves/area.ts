@@ -10,6 +10,6 @@ export const reservesShared = defineSharedArea({
   id: RESERVES_AREA_ID,
   name: RESERVES_AREA_NAME,
   api: reservesApi,
-  packSections: [] as (typeof RESERVES_SECTION)[],
+  packSections: [RESERVES_SECTION],
   checkRules: RESERVES_CHECK_RULES,
 });

@@ -1,6 +1,7 @@
 import { RESERVES_AREA_ID } from '../../../../shared/areas/reserves/ids';
 import { defineRendererArea } from '../types';
 import { RESERVES_CHECK_THRESHOLDS, ReservesHelp } from './help/ReservesHelp';
+import { printReservesSection } from './print';
 import { ReservesPage } from './ReservesPage';
 import './reserves.css';
 
@@ -8,7 +9,7 @@ import './reserves.css';
 export const reservesRenderer = defineRendererArea({
   id: RESERVES_AREA_ID,
   page: { component: ReservesPage, params: ['table', 'reserve'] },
-  print: {},
+  print: { [RESERVES_AREA_ID]: printReservesSection },
   help: ReservesHelp,
   checkThresholds: RESERVES_CHECK_THRESHOLDS,
   rollForwardNote: 'Grants, virements and the schedules’ settings are carried; the reserves ledger runs on, so balances need no copying.',
