@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entriesByDifference } from '../../shared/areas/reserves/difference';
 import { breachesOf, breachMessage, closingBalance, entryProblem, positionAt, type Movement } from '../../shared/areas/reserves/ledger';
-import { reserveHistory } from '../../shared/areas/reserves/history';
+import { reserveHistory, reserveHistoryAltText, reserveHistoryChart } from '../../shared/areas/reserves/history';
 import { scheduleRows, scheduleTotals, withHeadings } from '../../shared/areas/reserves/schedule';
 
 /** Figures are hundredths of £'000: 191 → 19100. */
@@ -162,5 +162,15 @@ describe('a reserve’s history', () => {
       ['Aug 23', 311],
     ]);
     expect(h.yearEnd).toEqual({ period: '2024-03', label: 'Forecast Mar 24', forecast: k(200) });
+  });
+
+  it('draws the months then the forecast as bars in £’000, and says every figure in its alt text', () => {
+    const h = reserveHistory('Best Start in Life', [opening('2023-08', 191), actual('2023-07', -35), planned('2023-08', -45, '2024-01')], '2023-08');
+    const chart = reserveHistoryChart(h) as { xAxis: { data: string[] }; series: { data: { value: number }[] }[] };
+    expect(chart.xAxis.data).toEqual(['Apr 23', 'May 23', 'Jun 23', 'Jul 23', 'Aug 23', 'Forecast Mar 24']);
+    expect(chart.series[0]!.data.map((d) => d.value)).toEqual([191, 191, 191, 156, 156, 111]);
+    expect(reserveHistoryAltText(h)).toBe(
+      "Best Start in Life: balance at the end of each month (£'000), Apr 23 191, May 23 191, Jun 23 191, Jul 23 156, Aug 23 156; forecast year-end balance 111, as at August 2023.",
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { financialYearOf, monthLabel, monthsOfFinancialYear, type MonthId } from '../../periods';
+import { formatValue } from '../../units';
 import { positionAt, type Movement } from './ledger';
 
 /**
@@ -31,5 +32,34 @@ export function reserveHistory(name: string, entries: readonly Movement[], asAt:
       .filter((m) => m <= asAt)
       .map((m) => ({ period: m, label: SHORT(m), balance: (now.opening ?? 0) + actual.filter((e) => e.period <= m).reduce((n, e) => n + e.amount, 0) })),
     yearEnd: { period: months.at(-1)!, label: `Forecast ${SHORT(months.at(-1)!)}`, forecast: now.forecast },
+  };
+}
+
+/** The chart's words for a screen reader and the print view: every month's balance and the forecast. */
+export function reserveHistoryAltText(h: ReserveHistory): string {
+  const f = (v: number) => formatValue(v, 'gbp_000q');
+  const months = h.months.map((m) => `${m.label} ${f(m.balance)}`).join(', ');
+  return `${h.name}: balance at the end of each month (£'000), ${months}; forecast year-end balance ${f(h.yearEnd.forecast)}, as at ${h.asAtLabel}.`;
+}
+
+/**
+ * The chart as ECharts options (plain data, no I/O): the balance month by month as bars, and the
+ * forecast year-end balance as a last, lighter bar, in £'000.
+ */
+export function reserveHistoryChart(h: ReserveHistory): Record<string, unknown> {
+  const whole = (v: number) => v / 100;
+  return {
+    animation: false,
+    title: { text: `${h.name}: balance (£'000)`, left: 'center', textStyle: { fontSize: 12 } },
+    grid: { left: 50, right: 16, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: [...h.months.map((m) => m.label), h.yearEnd.label] },
+    yAxis: { type: 'value' },
+    series: [
+      {
+        type: 'bar',
+        data: [...h.months.map((m) => ({ value: whole(m.balance), itemStyle: { color: '#1f3864' } })), { value: whole(h.yearEnd.forecast), itemStyle: { color: '#8ea9db' } }],
+        label: { show: true, position: 'top', fontSize: 10 },
+      },
+    ],
   };
 }

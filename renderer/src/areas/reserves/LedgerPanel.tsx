@@ -4,6 +4,7 @@ import { monthLabel } from '../../../../shared/periods';
 import { formatValue } from '../../../../shared/units';
 import { send } from '../../api/client';
 import { Field } from './Field';
+import { HistoryChart } from './HistoryChart';
 import { ReserveSelect } from './ReserveSelect';
 import { useLoad } from './useLoad';
 
@@ -25,6 +26,7 @@ export function LedgerPanel({ data, reserveId, onChoose, reloadKey }: Props) {
         <ReserveSelect id="ledger-reserve" data={data} value={id} onChange={onChoose} testId="ledger-reserve" />
       </Field>
       {error ? <p className="banner banner--error">{error}</p> : null}
+      {ledger ? <HistoryChart history={ledger.history} /> : null}
       {ledger ? (
         <table className="reserves-ledger" data-testid="ledger-entries">
           <caption className="visually-hidden">Entries of {ledger.reserve.name} to {data.periodLabel}</caption>
