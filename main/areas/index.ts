@@ -4,12 +4,13 @@ import { kadArea } from './kad/area';
 import { capitalArea } from './capital/area';
 import { reservesArea } from './reserves/area';
 import type { MainArea } from './types';
+import { revenueArea } from './revenue/area';
 
 /**
  * THE list of areas, main side. Adding an area means adding its line here (and on the shared and
  * renderer sides); nothing generic changes. Order is the nav's and the roll forward's order.
  */
-export const BUILT_IN_AREAS = [kadArea, capitalArea, reservesArea] as const;
+export const BUILT_IN_AREAS = [kadArea, revenueArea, capitalArea, reservesArea] as const;
 
 const extra: MainArea[] = [];
 

@@ -39,7 +39,8 @@ beforeAll(async () => {
   demo = tempDemo();
   const session = demo.open();
   const xlsx = path.join(demo.dir, 'pack.xlsx');
-  await writePack(session.ws, { period: '2023-08' }, xlsx);
+  // Section 5 as printed; revenue's sections have their own test (revenue-pack.test.ts).
+  await writePack(session.ws, { period: '2023-08', sections: ['contents', 'kad'] }, xlsx);
   // A private profile per run, so parallel runs (and a desktop LibreOffice) never share one.
   profile = fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-lo-profile-'));
   execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', demo.dir, xlsx], { stdio: 'pipe', timeout: 120_000 });
@@ -59,10 +60,7 @@ describe('the demo pack printed by LibreOffice', () => {
   });
 
   it('prints the contents on one page, then each table on its own page followed by a page of its charts', () => {
-    // Contents, then 6 × (table, charts) for Key Activity Data; the appendices follow on their own pages.
-    expect(pages.length).toBeGreaterThan(13);
-    expect(pages.slice(13).join('\n')).toContain('4.1 Capital Expenditure');
-    expect(pages.slice(13).join('\n')).toContain('5.3.2 Public Health Earmarked Reserve Schedule');
+    expect(pages).toHaveLength(13);
     expect(pages[0]).toContain('Cambridgeshire County Council');
     expect(pages[0]).toContain('5.6 Autism');
     expect(pages[1]).toContain('5. Key Activity Data');

@@ -32,6 +32,7 @@ describe('workspace store', () => {
       { version: 7, owner: 'core' },
       { version: 10, owner: 'core' },
       { version: 50, owner: 'kad' },
+      { version: 100, owner: 'revenue' },
       { version: 300, owner: 'reserves' },
       { version: 400, owner: 'capital' },
     ]);
