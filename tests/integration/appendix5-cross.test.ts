@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { setCapitalCells } from '../../main/areas/capital/service';
 import { reservesChecks } from '../../main/areas/reserves/checks';
 import { setGrantAmounts } from '../../main/areas/reserves/grants';
+import { addEntry } from '../../main/areas/reserves/ledger';
 import { removeVirement, reservesVirements } from '../../main/areas/reserves/virements';
 import { formatFinding } from '../../shared/checks';
 import { demoPerTest } from '../helpers/workspace';
@@ -44,6 +45,26 @@ describe('5.2 virements', () => {
     // CHECKS.md section 8: 213,700 with the -198 of August; 213,898 without it, against 213,701 published.
     expect(reservesChecks(s.ws, '2023-08').map(formatFinding)).toEqual([
       "reserves | 5.2.1 Virements and Budget Reconciliation (Adults, Health and Commissioning) | Budget 23/24 | £'000 | reported 213,701 | computed 213,898 | reported-budget-mismatch",
+      // Against revenue's current net budget (1.2.1: 213,701), read through revenue's queries.ts.
+      "reserves | 5.2.1 Virements and Budget Reconciliation (Adults, Health and Commissioning) | Budget 23/24 | £'000 | reported 213,701 (current net budget in the revenue lines) | computed 213,898 (Business Plan + virements) | virements-reconcile",
     ]);
+  });
+});
+
+describe('Appendix 5 and the revenue lines (CHECKS.md section 10), through revenue\'s queries.ts', () => {
+  it('finds the Public Health reserve movements no longer equal to 1b\'s drawdown actual (-674)', () => {
+    // "5.3.2 PH reserves: net movements to August vs 1b 'Drawdown from reserves' actual (sign reversed) | -674 | -674 | equal".
+    const s = demo.open();
+    expect(reservesChecks(s.ws, '2023-08')).toEqual([]);
+    const reserveId = s.ws.db.prepare(`SELECT id FROM reserves_register WHERE name = 'Quality of Life Survey'`).pluck().get() as string;
+    addEntry(s.ws, { period: '2023-08', reserveId, kind: 'drawdown', amount: -1000, planned: false, expectedPeriod: null, reference: null, note: null, toReserveId: null, deficit: null }, 'grid');
+    expect(reservesChecks(s.ws, '2023-08').map((f) => f.rule)).toContain('reserves-vs-revenue-drawdown');
+  });
+
+  it('finds the Contain Outbreak Management Fund grant no longer equal to 1b\'s COMF gross budget (4,546)', () => {
+    // "5.1.2 Contain Outbreak Management Fund grant vs 1b COMF gross budget | 4,546 | 4,546 | equal".
+    const s = demo.open();
+    setGrantAmounts(s.ws, { period: '2023-08', directorateId: 'ph', cells: [{ key: 'contain-outbreak-management-fund', value: 450000 }] }, 'grid');
+    expect(reservesChecks(s.ws, '2023-08').map((f) => f.rule)).toContain('grant-vs-revenue');
   });
 });

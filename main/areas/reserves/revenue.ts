@@ -1,10 +1,11 @@
 import type { Hundredths } from '../../../shared/units';
 import type { Workspace } from '../../store/workspace';
+import { directorateNetBudget, lineFigures } from '../revenue/queries';
 
 /**
  * The revenue figures Appendix 5 reconciles with, read only through the revenue area's queries.ts.
- * Until the revenue area is part of Outturn nothing is held, and every check that needs a revenue figure
- * says it cannot be made rather than passing.
+ * Where the month holds no revenue lines, every check that needs a revenue figure says it cannot be made
+ * rather than passing.
  */
 export interface RevenueFigures {
   /** A directorate's current net budget in the revenue lines for a month. */
@@ -13,6 +14,12 @@ export interface RevenueFigures {
   lineFigure(directorate: { id: string; name: string }, period: string, line: string, column: 'actual' | 'grossBudget'): Hundredths | null;
 }
 
-export function revenueFigures(_ws: Workspace): RevenueFigures {
-  return { currentNetBudget: () => null, lineFigure: () => null };
+export function revenueFigures(ws: Workspace): RevenueFigures {
+  return {
+    currentNetBudget: (d, period) => directorateNetBudget(ws, period, d.id),
+    lineFigure: (d, period, line, column) => {
+      const figures = lineFigures(ws, period, { directorateId: d.id, label: line });
+      return figures ? figures[column] : null;
+    },
+  };
 }
