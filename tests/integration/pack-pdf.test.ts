@@ -84,7 +84,7 @@ describe('exportPackPdf', () => {
       new UserError('not_found', 'No browser to print the PDF with was found at /nowhere/chromium. Install Chromium, or set OUTTURN_CHROMIUM to a Chrome or Chromium program.'),
     );
     await expect(exportPackPdf({ workspace: demo.file, period: '2031-02', out, chromium: CHROMIUM })).rejects.toThrow('February 2031 is not a period of this workspace.');
-    await expect(exportPackPdf({ workspace: demo.file, period: '2023-08', sections: ['kad', 'capital'], out, chromium: CHROMIUM })).rejects.toThrow('"capital" is not a section of the committee pack');
+    await expect(exportPackPdf({ workspace: demo.file, period: '2023-08', sections: ['kad', 'appendix-9'], out, chromium: CHROMIUM })).rejects.toThrow('"appendix-9" is not a section of the committee pack');
     await expect(exportPackPdf({ workspace: demo.file, period: '2023-08', out: path.join(demo.dir, 'missing', 'x.pdf'), chromium: CHROMIUM })).rejects.toThrow('does not exist');
     expect(fs.existsSync(out)).toBe(false);
   });
