@@ -4,6 +4,7 @@ import { formatValue, parseAmount } from '../../../../shared/units';
 import { messageOf, send, trackWrite } from '../../api/client';
 import type { CellChange, CellRef } from '../../grid/types';
 import { EditableTable } from './EditableTable';
+import { useSaveCells } from './useSaveCells';
 import { Field } from './Field';
 import { GRANT_COLUMNS, grantBands, grantBody, grantFoot } from './grants-grid';
 
@@ -28,17 +29,11 @@ export function ReportedNote({ label, reported, computed }: { label: string; rep
 
 /** 5.1: each directorate's grants not built into base budgets, amounts typed in the grid, grants added or removed below. */
 export function GrantsView({ data, lock, styleNonce, invalid, onChange, onRefused }: Props) {
-  const save = useCallback(
-    async (directorateId: string, cells: CellChange[]) => {
-      try {
-        const next = await trackWrite(send('reserves.setGrantAmounts', { period: data.period, directorateId, cells: cells.map((c) => ({ key: c.rowKey, value: c.value })) }));
-        onChange(next, 'Saved.');
-      } catch (err) {
-        onRefused(messageOf(err), cells[0]!);
-      }
-    },
-    [data.period, onChange, onRefused],
+  const write = useCallback(
+    (directorateId: string, cells: CellChange[]) => send('reserves.setGrantAmounts', { period: data.period, directorateId, cells: cells.map((c) => ({ key: c.rowKey, value: c.value })) }),
+    [data.period],
   );
+  const save = useSaveCells(write, onChange, onRefused);
   return (
     <>
       {data.tables.map((t) => (

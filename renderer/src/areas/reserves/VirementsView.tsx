@@ -5,6 +5,7 @@ import { formatValue, parseAmount } from '../../../../shared/units';
 import { messageOf, send, trackWrite } from '../../api/client';
 import type { CellChange, CellRef } from '../../grid/types';
 import { EditableTable } from './EditableTable';
+import { useSaveCells } from './useSaveCells';
 import { Field } from './Field';
 import { ReportedNote } from './GrantsView';
 import { VIREMENT_COLUMNS, virementBands, virementBody, virementFoot } from './virements-grid';
@@ -20,17 +21,11 @@ interface Props {
 
 /** 5.2: each directorate's Business Plan budget, its virements and the budget now, reconciled with the revenue lines. */
 export function VirementsView({ data, lock, styleNonce, invalid, onChange, onRefused }: Props) {
-  const save = useCallback(
-    async (directorateId: string, cells: CellChange[]) => {
-      try {
-        const next = await trackWrite(send('reserves.setVirementAmounts', { period: data.period, directorateId, cells: cells.map((c) => ({ rowKey: c.rowKey, value: c.value })) }));
-        onChange(next, 'Saved.');
-      } catch (err) {
-        onRefused(messageOf(err), cells[0]!);
-      }
-    },
-    [data.period, onChange, onRefused],
+  const write = useCallback(
+    (directorateId: string, cells: CellChange[]) => send('reserves.setVirementAmounts', { period: data.period, directorateId, cells: cells.map((c) => ({ rowKey: c.rowKey, value: c.value })) }),
+    [data.period],
   );
+  const save = useSaveCells(write, onChange, onRefused);
   return (
     <>
       {data.tables.map((t) => (
