@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /**
- * What an area (activity data, revenue, savings, reserves…) declares on the shared side: its API
+ * What an area (activity data, revenue, reserves…) declares on the shared side: its API
  * methods, committee pack sections and check rules. Areas are listed once, in shared/areas/index.ts;
  * generic code reads them only through that registry and never names one.
  */
@@ -11,7 +11,7 @@ export interface PackSectionInfo {
   /** Stable id, as `outturn export --sections` takes it. */
   id: string;
   title: string;
-  /** As the app's export page lists it: "Section 4 Savings Tracker". */
+  /** As the app's export page lists it: "Section N Title". */
   label: string;
   /** Where the section sits in the printed pack (the FMR's order): lower first. */
   order: number;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ragKeyHeaders, ragKeyRows } from '../../shared/areas/savings/key';
 import { bandLabel, DEFAULT_RAG_SETTINGS, proposeRag, ragBand, RagSettingsSchema, savingPctVariance, savingVariance } from '../../shared/areas/savings/rag';
 
 /**
@@ -130,4 +131,18 @@ describe('the published Quarter 1 2023/24 trackers (CHECKS.md §7, "RAG per key"
     ['Public Health savings', -201, -201, 'Green'],
   ];
   it.each(rows)('%s', (_title, original, forecast, expected) => expect(rag(original * 100, forecast * 100)).toBe(expected));
+});
+
+describe('the Key to RAG Ratings table', () => {
+  it('is the published key (rag-key.json) with the default boundaries', () => {
+    // Published headers "Total saving | Over £500k | 100-500k | Below 100k"; the middle band is written £100–500k.
+    expect(ragKeyHeaders()).toEqual(['Total saving', 'Over £500k', '£100–500k', 'Below £100k']);
+    expect(ragKeyRows().map((r) => [r.rating, ...r.cells])).toEqual([
+      ['Black', '100% non-achieving', '100% non-achieving', '100% non-achieving'],
+      ['Red', '% variance more than 19%', '-', '-'],
+      ['Amber', 'Underachieving by 14% to 19%', '% variance more than 19%', '% variance more than 19%'],
+      ['Green', '% variance less than 14%', '% variance less than 19%', '% variance less than 19%'],
+      ['Blue', 'Over-achieving', 'Over-achieving', 'Over-achieving'],
+    ]);
+  });
 });

@@ -2,7 +2,7 @@ import type { UnitOptions } from '../../../shared/units';
 import type { CellNumber, UnitId } from './units';
 
 /**
- * The spreadsheet grid's model. An area (activity data, revenue, savings, reserves) describes its table with these
+ * The spreadsheet grid's model. An area (activity data, revenue, reserves…) describes its table with these
  * plain objects; the grid renders, edits, selects, copies and pastes them without knowing the area.
  */
 
@@ -33,6 +33,8 @@ export interface GridColumn {
   arrowsMuted?: boolean;
   /** Extra CSS class on its cells (a band's shading). */
   cellClass?: string;
+  /** Extra CSS class on one row's cell, from what it holds (a rating's colour); the text must say the same. */
+  cellClassFor?: (row: GridRow) => string | undefined;
 }
 
 export interface GridBand {

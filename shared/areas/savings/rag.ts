@@ -17,8 +17,8 @@ const twoDecimals = (n: number) => Math.abs(Math.round(n * SCALE) - n * SCALE) <
 const Pct = z.number().min(0).max(10_000).refine(twoDecimals, 'takes at most two decimals');
 const Thousands = z.number().min(0).max(1e9).refine(twoDecimals, 'takes at most two decimals');
 
-export const RagSettingsSchema = z
-  .object({
+/** The boundaries without their cross-checks (for a partial update); RagSettingsSchema checks them together. */
+export const RagSettingsFields = z.object({
     /** £000: an |original saving| below this is in the smallest band. */
     bandLowerK: Thousands,
     /** £000: an |original saving| above this is in the largest band. */
@@ -29,7 +29,9 @@ export const RagSettingsSchema = z
     largeRedAbovePct: Pct,
     /** The other bands: a % variance above this is Amber (they have no Red). */
     otherAmberAbovePct: Pct,
-  })
+  });
+
+export const RagSettingsSchema = RagSettingsFields
   .refine((s) => s.bandLowerK <= s.bandUpperK, { message: 'the lower band limit must not be above the upper one', path: ['bandLowerK'] })
   .refine((s) => s.largeAmberFromPct <= s.largeRedAbovePct, { message: 'Amber must start at or below where Red starts', path: ['largeAmberFromPct'] });
 export type RagSettings = z.infer<typeof RagSettingsSchema>;

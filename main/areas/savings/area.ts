@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { savingsShared } from '../../../shared/areas/savings/area';
+import { defineArea } from '../types';
+import { savingsChecks } from './checks';
+import { seedSavingsDemo } from './demo';
+import { addSaving, overrideRag, savingsHeld, savingsTracker, setSavingFigures, setSavingText } from './service';
+import { freezeSavings, ragSettings, updateRagSettings } from './settings';
+import { snapshotOnClose, voidSnapshotOnReopen } from './snapshots';
+import { SAVINGS_TABLES } from './tables';
+
+/** The Savings Tracker (FMR Appendix 4): everything it adds, declared in one place. */
+export const savingsArea = defineArea({
+  shared: savingsShared,
+  tables: SAVINGS_TABLES,
+  migrationsDir: path.join(__dirname, 'migrations'),
+  handlers: (host) => ({
+    'savings.tracker': ({ period }) => savingsTracker(host.ws, period),
+    'savings.setFigures': ({ period, cells, source }, ctx) => setSavingFigures(host.ws, period, cells, source === 'paste' && ctx.channel === 'grid' ? 'paste' : ctx.channel),
+    'savings.setText': ({ period, lineId, field, value }, ctx) => setSavingText(host.ws, period, lineId, field, value, ctx.channel),
+    'savings.overrideRag': ({ period, lineId, rag, reason }, ctx) => overrideRag(host.ws, period, lineId, rag, reason, ctx.channel),
+    'savings.addLine': (input, ctx) => addSaving(host.ws, input, ctx.channel),
+    'savings.settings': () => ({ rag: ragSettings(host.ws) }),
+    'savings.updateSettings': ({ rag }, ctx) => ({ rag: updateRagSettings(host.ws, rag, ctx.channel) }),
+  }),
+  hasData: savingsHeld,
+  freeze: (ws) => freezeSavings(ws),
+  closing: snapshotOnClose,
+  reopened: voidSnapshotOnReopen,
+  checks: savingsChecks,
+  demo: (ws) => seedSavingsDemo(ws),
+});

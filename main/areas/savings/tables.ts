@@ -1,0 +1,40 @@
+import type { TableSpec } from '../../store/tables';
+
+const LINE_COLUMNS = [
+  { name: 'financial_year', type: 'text' },
+  { name: 'directorate_id', type: 'text' },
+  { name: 'seq', type: 'integer' },
+  { name: 'bp_ref', type: 'text' },
+  { name: 'title', type: 'text' },
+  { name: 'owner', type: 'text' },
+  { name: 'original_saving', type: 'integer' },
+  { name: 'forecast_saving', type: 'integer' },
+  { name: 'commentary', type: 'text' },
+  { name: 'rag_override', type: 'text' },
+  { name: 'rag_override_reason', type: 'text' },
+  { name: 'rag_override_by', type: 'text' },
+  { name: 'rag_override_at', type: 'text' },
+  { name: 'carried_from', type: 'text' },
+] as const;
+
+/** The Savings Tracker's tables, registered once: their triggers and undo come from this. */
+export const SAVINGS_TABLES: readonly TableSpec[] = [
+  {
+    name: 'savings_directorates',
+    entity: 'savings_directorate',
+    key: ['id'],
+    columns: [
+      { name: 'name', type: 'text' },
+      { name: 'sort_order', type: 'integer' },
+    ],
+  },
+  // The register is not a month's: a write names the month it is made in (Workspace.write refuses a closed one).
+  { name: 'savings_lines', entity: 'savings_line', key: ['id'], columns: LINE_COLUMNS, auditPeriod: 'financial_year' },
+  {
+    name: 'savings_snapshots',
+    entity: 'savings_snapshot',
+    key: ['period', 'line_id'],
+    columns: [{ name: 'quarter', type: 'text' }, ...LINE_COLUMNS],
+    period: 'period',
+  },
+];
