@@ -9,6 +9,7 @@ import { reviewFindings } from '../core/reviews';
 import { exportReadiness } from '../core/readiness';
 import { rollForwardMonth } from '../core/months';
 import { closePeriod, reopenPeriod } from '../core/close';
+import { quarterPublishing, setQuarterPublishing } from '../core/quarters';
 import { listAudit } from '../store/audit';
 import { historyState, redo, undo, type OpRow } from '../store/history';
 import { listPeriods } from '../store/periods';
@@ -62,6 +63,8 @@ export function createHandlers(session: AppSession): Handlers {
     'periods.rollForward': ({ fromPeriod }, ctx) => rollForwardMonth(session.ws, fromPeriod, ctx.channel),
     'periods.close': ({ period }, ctx) => closePeriod(session.ws, period, ctx.channel === 'cli' ? 'cli' : 'close/reopen'),
     'periods.reopen': ({ period, reason }, ctx) => reopenPeriod(session.ws, period, reason, ctx.channel === 'cli' ? 'cli' : 'close/reopen'),
+    'periods.quarterPublishing': () => quarterPublishing(session.ws),
+    'periods.setQuarterPublishing': (changes, ctx) => setQuarterPublishing(session.ws, changes, ctx.channel),
     'checks.list': ({ period }) => findingsFor(session.ws, period),
     'checks.review': ({ period, findings, status, note }, ctx) => {
       reviewFindings(session.ws, period, monthFindings(session.ws, period), { findings, status, note }, ctx.channel);

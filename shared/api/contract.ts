@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MonthId } from '../periods';
+import { MonthId, QuarterPublishingSchema } from '../periods';
 import { FindingSchema, TargetSchema } from '../checks';
 import { PackSettingsUpdateSchema, PeriodPackSettingsSchema } from '../pack/settings';
 import { BackupInfoSchema, ImportJobStatusSchema, PreviewLineSchema, UPLOAD_CHUNK_BYTES } from '../import/schemas';
@@ -89,6 +89,9 @@ export const coreContract = {
   /** A plain close (no sign-off) and a reopen with its reason; both audited. */
   'periods.close': { input: z.object({ period: MonthId }).strict(), output: z.object({ label: z.string() }) },
   'periods.reopen': { input: z.object({ period: MonthId, reason: z.string().trim().min(1, 'give a reason for reopening').max(500) }).strict(), output: z.object({ label: z.string() }) },
+  /** Which month publishes each quarter's tables (a calendar month per quarter, the first after it ends). */
+  'periods.quarterPublishing': { input: Empty, output: QuarterPublishingSchema },
+  'periods.setQuarterPublishing': { input: QuarterPublishingSchema.partial().strict(), output: QuarterPublishingSchema },
   /** Every area's findings for a month, with the officers' reviews. */
   'checks.list': { input: z.object({ period: MonthId }).strict(), output: z.array(FindingSchema) },
   /** Accept findings a correction superseded, acknowledge published errors with a note, or reopen them. */

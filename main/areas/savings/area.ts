@@ -3,7 +3,7 @@ import { savingsShared } from '../../../shared/areas/savings/area';
 import { defineArea } from '../types';
 import { savingsChecks } from './checks';
 import { seedSavingsDemo } from './demo';
-import { addSaving, overrideRag, savingsHeld, savingsTracker, setSavingFigures, setSavingText } from './service';
+import { addSaving, carryForward, overrideRag, savingsHeld, savingsTracker, setSavingFigures, setSavingText } from './service';
 import { freezeSavings, ragSettings, updateRagSettings } from './settings';
 import { snapshotOnClose, voidSnapshotOnReopen } from './snapshots';
 import { SAVINGS_TABLES } from './tables';
@@ -19,6 +19,7 @@ export const savingsArea = defineArea({
     'savings.setText': ({ period, lineId, field, value }, ctx) => setSavingText(host.ws, period, lineId, field, value, ctx.channel),
     'savings.overrideRag': ({ period, lineId, rag, reason }, ctx) => overrideRag(host.ws, period, lineId, rag, reason, ctx.channel),
     'savings.addLine': (input, ctx) => addSaving(host.ws, input, ctx.channel),
+    'savings.carryForward': ({ period, lineId }, ctx) => carryForward(host.ws, period, lineId, ctx.channel),
     'savings.settings': () => ({ rag: ragSettings(host.ws) }),
     'savings.updateSettings': ({ rag }, ctx) => ({ rag: updateRagSettings(host.ws, rag, ctx.channel) }),
   }),

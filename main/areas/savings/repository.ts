@@ -127,7 +127,7 @@ export function snapshotPeriods(ws: Workspace): string[] {
 }
 
 export function snapshotLines(ws: Workspace, period: string): SavingLine[] {
-  return (ws.db.prepare('SELECT * FROM savings_snapshots WHERE period = ? ORDER BY directorate_id, seq').all(period) as LineRow[]).map(toLine);
+  return (ws.db.prepare('SELECT *, line_id AS id FROM savings_snapshots WHERE period = ? ORDER BY directorate_id, seq').all(period) as LineRow[]).map(toLine);
 }
 
 export function snapshotQuarter(ws: Workspace, period: string): string | null {

@@ -9,6 +9,7 @@ import { quarterPublishing } from '../../core/quarters';
 import type { Channel, Workspace } from '../../store/workspace';
 import { getLine, insertLine, listDirectorates, reportedFigures, setFigure, setOverride, setText, snapshotLines, snapshotPeriods, snapshotQuarter, yearLines } from './repository';
 import { ragSettings } from './settings';
+import { carryForwardInto, carryLabel } from './carry';
 
 /** What the tracker of a month is: the quarter it publishes (if any), the year, and where its savings come from. */
 export function trackerScope(ws: Workspace, period: string): { quarter: QuarterId | null; financialYear: string; snapshot: boolean } {
@@ -165,4 +166,12 @@ export function addSaving(
     insertLine(ws, { financialYear, directorateId: input.directorateId, bpRef: input.bpRef, title: input.title, owner: input.owner?.trim() || null, originalSaving: input.originalSaving, forecastSaving: null, commentary: null }),
   );
   return savingsTracker(ws, input.period);
+}
+
+/** Carries a saving's unachieved amount into next year's tracker, as one undoable step. */
+export function carryForward(ws: Workspace, period: string, lineId: string, channel: Channel): SavingsTracker {
+  requireMonth(ws, period);
+  const line = requireLine(ws, lineId);
+  ws.write({ channel, label: carryLabel(line), period, target: savingsTarget(period), undoable: true }, () => carryForwardInto(ws, [lineId]));
+  return savingsTracker(ws, period);
 }

@@ -74,6 +74,8 @@ export const savingsApi = {
     }).strict(),
     output: SavingsTrackerSchema,
   },
+  /** An unachieved saving becomes a "C/F yy-yy Saving" line of next year's tracker, linked to it. */
+  'savings.carryForward': { input: Ref.extend({ lineId: z.string().min(1) }).strict(), output: SavingsTrackerSchema },
   'savings.settings': { input: z.object({}).strict(), output: SavingsSettingsSchema },
   'savings.updateSettings': { input: z.object({ rag: RagSettingsFields.partial().strict() }).strict(), output: SavingsSettingsSchema },
 } as const;

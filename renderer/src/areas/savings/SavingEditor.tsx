@@ -49,6 +49,15 @@ export function SavingEditor({ tracker, locked, onTracker }: Props) {
     }
   };
 
+  const carry = async () => {
+    setError('');
+    try {
+      onTracker(await send('savings.carryForward', { period: tracker.period, lineId: line.id }), `${line.title}: the unachieved amount is carried forward to next year's tracker.`);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+
   const saveRag = async (e: FormEvent) => {
     e.preventDefault();
     setError('');
@@ -130,6 +139,15 @@ export function SavingEditor({ tracker, locked, onTracker }: Props) {
           Save RAG
         </button>
       </form>
+      {line.carriedFrom ? <p data-testid="savings-carried-from">Carried forward, unachieved, from an earlier year&rsquo;s saving.</p> : null}
+      {line.variance !== null && line.variance > 0 ? (
+        <p>
+          <button type="button" className="button" disabled={locked} onClick={() => void carry()} data-testid="savings-carry">
+            Carry the unachieved saving forward to next year
+          </button>{' '}
+          <span className="hint">It becomes a &ldquo;C/F&rdquo; line of next year&rsquo;s tracker, linked to this one.</span>
+        </p>
+      ) : null}
     </section>
   );
 }

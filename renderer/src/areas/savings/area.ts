@@ -2,6 +2,7 @@ import { SAVINGS_AREA_ID } from '../../../../shared/areas/savings/ids';
 import { defineRendererArea } from '../types';
 import { SAVINGS_CHECK_THRESHOLDS, SavingsHelp } from './help/SavingsHelp';
 import { SavingsPage } from './SavingsPage';
+import { SavingsSettings } from './SavingsSettings';
 import './savings.css';
 
 /** The Savings Tracker on the renderer side: its page (the month's trackers), its help. */
@@ -9,6 +10,7 @@ export const savingsRenderer = defineRendererArea({
   id: SAVINGS_AREA_ID,
   page: { component: SavingsPage, params: [] },
   print: {},
+  settings: SavingsSettings,
   help: SavingsHelp,
   checkThresholds: SAVINGS_CHECK_THRESHOLDS,
   rollForwardNote: 'Savings are kept for the financial year, not per month: nothing of them is copied.',
