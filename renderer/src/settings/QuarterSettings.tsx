@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { QuarterPublishing } from '../../../shared/periods';
 import { messageOf, send } from '../api/client';
+import { useLoaded } from '../api/useLoaded';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const QUARTERS = [
@@ -21,16 +22,7 @@ export function QuarterSettings({ lock, reloadKey, onChanged }: Props) {
   const [draft, setDraft] = useState<QuarterPublishing | null>(null);
   const [error, setError] = useState('');
 
-  useEffect(() => {
-    let cancelled = false;
-    send('periods.quarterPublishing', {}).then(
-      (s) => !cancelled && setDraft(s),
-      (err: unknown) => !cancelled && setError(messageOf(err)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [reloadKey]);
+  useLoaded(() => send('periods.quarterPublishing', {}), setDraft, setError, reloadKey);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();

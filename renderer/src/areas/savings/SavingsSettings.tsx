@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { DEFAULT_RAG_SETTINGS, type RagSettings } from '../../../../shared/areas/savings/rag';
 import { messageOf, send } from '../../api/client';
+import { useLoaded } from '../../api/useLoaded';
 import { parseSetting, type NumberRule } from '../../settings/numbers';
 import type { AreaSettingsProps } from '../types';
 
@@ -19,16 +20,7 @@ export function SavingsSettings({ lock, reloadKey, onChanged }: AreaSettingsProp
   const [draft, setDraft] = useState<Record<Key, string> | null>(null);
   const [error, setError] = useState('');
 
-  useEffect(() => {
-    let cancelled = false;
-    send('savings.settings', {}).then(
-      (s) => !cancelled && setDraft(Object.fromEntries(FIELDS.map((f) => [f.key, String(s.rag[f.key])])) as Record<Key, string>),
-      (err: unknown) => !cancelled && setError(messageOf(err)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [reloadKey]);
+  useLoaded(() => send('savings.settings', {}), (s) => setDraft(Object.fromEntries(FIELDS.map((f) => [f.key, String(s.rag[f.key])])) as Record<Key, string>), setError, reloadKey);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
