@@ -67,6 +67,21 @@ describe('Savings Tracker page in Chromium against outturn serve', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('prints Appendix 4 in the print view with the RAG words, their colours and the override marked', async () => {
+    const print = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    try {
+      await print.goto(`${served.url}&area=print&period=2023-08&sections=savings`);
+      await print.waitForSelector('body[data-print-ready="true"]', { state: 'attached', timeout: 30_000 });
+      expect(await print.getByRole('heading', { level: 1 }).textContent()).toBe('Appendix 4 – Savings Tracker');
+      expect(await print.getByTestId(`print-rag-${LDP}`).textContent()).toBe('Amber (override)');
+      expect(await print.getByTestId('print-rag-2023-24-ahc-1').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 0, 0)');
+      expect(await print.getByTestId('print-savings-overrides').textContent()).toContain('Reason: Later years at risk until the pool review is done');
+      expect(await seriousAxeViolations(print)).toEqual([]);
+    } finally {
+      await print.close();
+    }
+  });
+
   it('edits a forecast in the grid, re-rates it and re-adds the total', async () => {
     await cell(page, '2023-24-ahc-5', 'forecastSaving').focus();
     await page.keyboard.type('-100');

@@ -90,7 +90,7 @@ describe('the export says what is not ready', () => {
     expect(await cli('review', file, '--period', '2023-08', '--status', 'acknowledged', '--note', 'Checked against the published report')).toMatchObject({ code: 0, out: 'Acknowledged 37 findings of August 2023.\n' });
     expect(await cli('export', file, '--period', '2023-08', '--out', out, '--strict')).toMatchObject({ code: 0, err: '' });
     expect(fs.existsSync(out)).toBe(true);
-  });
+  }, 30_000);
 
   it('refuses an empty month unless --allow-empty', async () => {
     const env = demos.fresh();

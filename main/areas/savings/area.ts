@@ -7,6 +7,7 @@ import { addSaving, carryForward, overrideRag, savingsHeld, savingsTracker, setS
 import { freezeSavings, ragSettings, updateRagSettings } from './settings';
 import { snapshotOnClose, voidSnapshotOnReopen } from './snapshots';
 import { SAVINGS_TABLES } from './tables';
+import { savingsSection } from './pack';
 
 /** The Savings Tracker (FMR Appendix 4): everything it adds, declared in one place. */
 export const savingsArea = defineArea({
@@ -28,5 +29,6 @@ export const savingsArea = defineArea({
   closing: snapshotOnClose,
   reopened: voidSnapshotOnReopen,
   checks: savingsChecks,
+  pack: [savingsSection],
   demo: (ws) => seedSavingsDemo(ws),
 });

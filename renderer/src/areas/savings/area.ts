@@ -2,6 +2,7 @@ import { SAVINGS_AREA_ID } from '../../../../shared/areas/savings/ids';
 import { defineRendererArea } from '../types';
 import { SAVINGS_CHECK_THRESHOLDS, SavingsHelp } from './help/SavingsHelp';
 import { SavingsPage } from './SavingsPage';
+import { printSavingsSection } from './print/section';
 import { SavingsSettings } from './SavingsSettings';
 import './savings.css';
 
@@ -9,7 +10,8 @@ import './savings.css';
 export const savingsRenderer = defineRendererArea({
   id: SAVINGS_AREA_ID,
   page: { component: SavingsPage, params: [] },
-  print: {},
+  // Its pack section has the area's id (shared/areas/savings/area.ts).
+  print: { [SAVINGS_AREA_ID]: printSavingsSection },
   settings: SavingsSettings,
   help: SavingsHelp,
   checkThresholds: SAVINGS_CHECK_THRESHOLDS,
