@@ -5,6 +5,7 @@ import type { CallContext } from '../api/handlers';
 import type { ImportSpec } from '../import/spec';
 import type { TemplateSheets } from '../import/template';
 import type { PackSectionModule } from '../pack/sections/types';
+import type { ReturnsSpec } from '../returns/spec';
 import type { TableSpec } from '../store/tables';
 import type { Workspace } from '../store/workspace';
 
@@ -60,6 +61,8 @@ export interface MainArea<A extends ApiSpec = ApiSpec> {
   /** Writes the demo's figures; called inside the demo seed's transaction. */
   demo?(ws: Workspace): void;
   cli?: readonly CliCommand[];
+  /** Offline returns: the rows each owner fills in for a period, and how their answers are written (main/returns). */
+  returns?: ReturnsSpec;
 }
 
 export function defineArea<A extends ApiSpec>(area: MainArea<A>): MainArea<A> {

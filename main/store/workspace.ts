@@ -109,6 +109,16 @@ export class Workspace {
   }
 
   /**
+   * Inside `write`: the changes that follow are made on behalf of `owner` (an offline return's), who the
+   * audit trail records beside the officer applying them, from `file` when given; null goes back to the
+   * officer's own changes.
+   */
+  actingFor(owner: string | null, file?: { name: string; sha256: string }): void {
+    if (file) this.db.prepare('UPDATE write_context SET on_behalf_of = ?, file_name = ?, file_sha256 = ?').run(owner, file.name, file.sha256);
+    else this.db.prepare('UPDATE write_context SET on_behalf_of = ?').run(owner);
+  }
+
+  /**
    * Every change to financial data goes through here: one transaction, refused when read-only or when
    * the period is closed, with the write context the audit triggers copy into every audit row.
    */

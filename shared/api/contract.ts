@@ -79,6 +79,8 @@ const AuditEntry = z.object({
   newValue: z.string().nullable(),
   fileName: z.string().nullable(),
   fileSha256: z.string().nullable(),
+  /** Whose offline return the change came from, when it did (the officer who applied it is osUser). */
+  onBehalfOf: z.string().nullable(),
 });
 
 export const coreContract = {

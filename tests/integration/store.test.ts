@@ -27,6 +27,7 @@ describe('workspace store', () => {
       { version: 5, owner: 'core' },
       { version: 6, owner: 'core' },
       { version: 7, owner: 'core' },
+      { version: 20, owner: 'core' },
       { version: 200, owner: 'savings' },
     ]);
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');

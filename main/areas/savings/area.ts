@@ -8,6 +8,7 @@ import { freezeSavings, ragSettings, updateRagSettings } from './settings';
 import { snapshotOnClose, voidSnapshotOnReopen } from './snapshots';
 import { SAVINGS_TABLES } from './tables';
 import { savingsSection } from './pack';
+import { savingsReturns } from './returns';
 
 /** The Savings Tracker (FMR Appendix 4): everything it adds, declared in one place. */
 export const savingsArea = defineArea({
@@ -30,5 +31,6 @@ export const savingsArea = defineArea({
   reopened: voidSnapshotOnReopen,
   checks: savingsChecks,
   pack: [savingsSection],
+  returns: savingsReturns,
   demo: (ws) => seedSavingsDemo(ws),
 });
