@@ -25,7 +25,7 @@ const IssueArgs = z.object({
   positionals: z.tuple([WorkspaceArg], { error: 'returns issue takes one workspace file' }),
   flags: z
     .object({
-      area: z.string({ error: 'name the area with --area, for example --area savings' }).min(1),
+      area: z.string({ error: 'name the area whose returns to issue with --area' }).min(1),
       period: PeriodFlag,
       out: z.string({ error: 'name the folder to write the returns to with --out' }).min(1),
       due: DueDate.optional(),

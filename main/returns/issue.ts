@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../shared/api/errors';
 import { monthLabel } from '../../shared/periods';
-import { area as areaById } from '../areas';
+import { area as areaById, areas } from '../areas';
 import type { MainArea } from '../areas/types';
 import type { Channel, Workspace } from '../store/workspace';
 import { getReturn, insertReturn, issuedRows, liveReturn, setStatus, type IssuedRow, type ReturnRecord } from './records';
@@ -14,7 +14,8 @@ import { buildReturnWorkbook, FIRST_ROW, type ReturnIdentity } from './workbook'
 /** Issuing returns: one workbook per owner of the area's rows for a period, each recorded with its rows' values. */
 export function returnsArea(id: string): MainArea & { returns: ReturnsSpec } {
   const a = areaById(id);
-  if (!a) throw new UserError('not_found', `There is no area called "${id}".`);
+  const issuing = areas().filter((x) => x.returns).map((x) => `${x.shared.id} (${x.shared.name})`);
+  if (!a) throw new UserError('not_found', `There is no area called "${id}". Areas that issue returns: ${issuing.join(', ')}.`);
   if (!a.returns) throw new UserError('invalid_input', `${a.shared.name} does not issue returns.`);
   return a as MainArea & { returns: ReturnsSpec };
 }
@@ -37,7 +38,7 @@ export function addDays(iso: string, days: number): string {
 /** Two weeks, unless the officer gives a due date. */
 export const DEFAULT_DUE_DAYS = 14;
 
-/** "Savings Tracker return 2023-11 Jane Smith.xlsx": safe on every file system. */
+/** "<Area name> return 2023-11 Jane Smith.xlsx": safe on every file system. */
 export function returnFileName(areaName: string, period: string, owner: string): string {
   const named = `${areaName} return ${period} ${owner}`;
   const safe = [...named].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '-' : ch)).join('').replace(/-+/g, '-').replace(/\s+/g, ' ').trim();

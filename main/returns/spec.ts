@@ -49,9 +49,9 @@ export interface ReturnChange {
 }
 
 export interface ReturnsSpec {
-  /** "savings return", "budget return": what the area's return is called in messages. */
+  /** "budget return": what the area's return is called in messages. */
   noun: string;
-  /** The return's heading for a period: "Savings Tracker return: Quarter 2 2023/24". */
+  /** The return's heading for a period, for example "<Area name> return: November 2023". */
   title(ws: Workspace, period: string): string;
   /** What the person filling it in is asked to do, in one or two sentences. */
   instructions: string;
