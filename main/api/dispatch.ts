@@ -28,3 +28,13 @@ export async function dispatch(handlers: Handlers, method: string, rawInput: unk
     return { ok: false, error: toWireError(err) };
   }
 }
+
+/**
+ * One call of the contract by name, answered with its envelope: `dispatch` over a handler table in
+ * this thread, or the host behind a message boundary (main/host). The transports take either.
+ */
+export type Dispatcher = (method: string, input: unknown, ctx: CallContext) => Promise<Envelope<unknown>>;
+
+export function localDispatcher(handlers: Handlers, log?: (err: unknown) => void): Dispatcher {
+  return (method, input, ctx) => dispatch(handlers, method, input, ctx, log);
+}

@@ -3,6 +3,7 @@ import type { Method, Output, ParsedInput } from '../../shared/api/contract';
 import type { coreContract } from '../../shared/api/contract';
 import { financialYearOf } from '../../shared/periods';
 import type { AppSession } from '../app/session';
+import type { ImportService } from '../import/jobs';
 import { areas } from '../areas';
 import { findingsFor, monthFindings } from '../core/checks';
 import { reviewFindings } from '../core/reviews';
@@ -10,6 +11,12 @@ import { exportReadiness } from '../core/readiness';
 import { rollForwardMonth } from '../core/months';
 import { closePeriod, reopenPeriod } from '../core/close';
 import { quarterPublishing, setQuarterPublishing } from '../core/quarters';
+import { archivedPack } from '../core/archive';
+import { cellHistory } from '../core/audit';
+import { auditReportFile } from '../core/audit-report';
+import { monthEndState } from '../core/monthend';
+import { updateMonthEndSettings } from '../core/monthend-settings';
+import { markReady, signOff } from '../core/signoff';
 import { listAudit } from '../store/audit';
 import { historyState, redo, undo, type OpRow } from '../store/history';
 import { listPeriods } from '../store/periods';
@@ -19,6 +26,9 @@ import { templateFile } from '../import/template';
 import { listBackups } from '../store/backup';
 import { periodPackSettings, updatePackSettings } from '../pack/settings';
 import { packFile } from '../pack/download';
+
+/** Month-end steps from the app are filed under the close/reopen channel; from the command line under cli. */
+const monthEndChannel = (ctx: CallContext): Channel => (ctx.channel === 'cli' ? 'cli' : 'close/reopen');
 
 /** Who is calling: the transport sets the channel (grid for the app, cli for the command line). */
 export interface CallContext {
@@ -33,7 +43,7 @@ type CoreHandlers = { [K in keyof typeof coreContract]: Handler<K> };
  * The one implementation of the contract; both transports and the CLI call through it. The core's
  * methods are here; every area's come from its module in the registry.
  */
-export function createHandlers(session: AppSession): Handlers {
+export function createHandlers(session: AppSession<ImportService>): Handlers {
   const info = (): Output<'app.info'> => {
     const ws = session.ws;
     return {
@@ -61,8 +71,16 @@ export function createHandlers(session: AppSession): Handlers {
       return { financialYear: latest ? financialYearOf(latest.id) : '', months };
     },
     'periods.rollForward': ({ fromPeriod }, ctx) => rollForwardMonth(session.ws, fromPeriod, ctx.channel),
-    'periods.close': ({ period }, ctx) => closePeriod(session.ws, period, ctx.channel === 'cli' ? 'cli' : 'close/reopen'),
-    'periods.reopen': ({ period, reason }, ctx) => reopenPeriod(session.ws, period, reason, ctx.channel === 'cli' ? 'cli' : 'close/reopen'),
+    'periods.close': ({ period }, ctx) => closePeriod(session.ws, period, monthEndChannel(ctx)),
+    'periods.reopen': ({ period, reason }, ctx) => reopenPeriod(session.ws, period, reason, monthEndChannel(ctx)),
+    'periods.markReady': ({ period }, ctx) => markReady(session.ws, period, monthEndChannel(ctx)),
+    'periods.signOff': ({ period }, ctx) => signOff(session.ws, period, monthEndChannel(ctx)),
+    'periods.monthEnd': ({ period }) => monthEndState(session.ws, period),
+    'periods.updateMonthEndSettings': (changes, ctx) => updateMonthEndSettings(session.ws, changes, ctx.channel),
+    'periods.archivedPack': ({ period, id }) => {
+      const { info, data } = archivedPack(session.ws, period, id);
+      return { ...info, data: data.toString('base64') };
+    },
     'periods.quarterPublishing': () => quarterPublishing(session.ws),
     'periods.setQuarterPublishing': (changes, ctx) => setQuarterPublishing(session.ws, changes, ctx.channel),
     'checks.list': ({ period }) => findingsFor(session.ws, period),
@@ -100,8 +118,13 @@ export function createHandlers(session: AppSession): Handlers {
     'history.undo': () => step(undo(session.ws), 'Undone'),
     'history.redo': () => step(redo(session.ws), 'Redone'),
     'audit.list': ({ limit }) => listAudit(session.ws, limit),
-    'demo.reset': () => {
-      session.resetDemo();
+    'audit.cell': (cell) => cellHistory(session.ws, cell),
+    'audit.report': async ({ period }) => {
+      const report = await auditReportFile(session.ws, period);
+      return { fileName: report.fileName, data: report.data.toString('base64'), rows: report.rows };
+    },
+    'demo.reset': async () => {
+      await session.resetDemo();
       return info();
     },
   };

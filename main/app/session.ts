@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../shared/api/errors';
 import { seedDemo } from '../demo/seed';
-import { ImportJobs } from '../import/jobs';
+import { ImportJobs, type ImportService } from '../import/jobs';
 import { Uploads } from '../import/uploads';
 import { restoreBackup } from './restore';
 import { recordEvent } from '../store/events';
@@ -28,14 +28,33 @@ export function initWorkspace(file: string, opts: { demo?: boolean; force?: bool
   }
 }
 
+/** How a session runs its imports: where it is called (the default), or in a worker thread (the app's host). */
+export type ImportsFactory<J extends ImportService> = (workspace: () => Workspace) => J;
+
 /** The workspace an app window (or a CLI run) is working on; "Reset demo" swaps it for a fresh one. */
-export class AppSession {
+export class AppSession<J extends ImportService = ImportJobs> {
   private current: Workspace;
-  readonly imports = new ImportJobs(() => this.current);
+  readonly imports: J;
   private uploadStore: Uploads | null = null;
 
-  constructor(readonly file: string, private readonly opts: OpenOptions = {}) {
+  constructor(
+    readonly file: string,
+    private readonly opts: OpenOptions = {},
+    imports?: ImportsFactory<J>,
+  ) {
     this.current = Workspace.open(file, opts);
+    this.imports = imports ? imports(() => this.current) : (new ImportJobs(() => this.current) as unknown as J);
+    this.guard();
+  }
+
+  /** While an import is applied elsewhere (a worker thread), this connection's writes are refused at once. */
+  private guard(): void {
+    this.current.writesBusy = () => this.imports.busyReason();
+  }
+
+  private assertIdle(): void {
+    const busy = this.imports.busyReason();
+    if (busy) throw new UserError('busy', busy);
   }
 
   /** Created on first use so a CLI run never makes a temp folder it does not need. */
@@ -46,11 +65,15 @@ export class AppSession {
 
   /** Puts a backup back in place of the workspace (see restore.ts); `reason` when it would reopen a closed month. */
   async restoreBackup(name: string, reason?: string): Promise<void> {
+    this.assertIdle();
+    // The import thread lets go of the file before it is replaced; imports started afterwards open the restored one.
+    await this.imports.close();
     try {
       this.current = await restoreBackup(this.current, this.file, name, reason, this.opts);
     } finally {
       // A restore that failed after closing the workspace leaves the file as it was: open it again.
       if (!this.current.db.open) this.current = Workspace.open(this.file, this.opts);
+      this.guard();
     }
   }
 
@@ -62,17 +85,27 @@ export class AppSession {
     return getSetting(this.current, 'workspace.kind') === 'demo';
   }
 
-  resetDemo(): void {
+  async resetDemo(): Promise<void> {
     if (!this.isDemo) throw new UserError('not_demo', 'Only the demo workspace can be reset; this workspace holds your own data.');
     if (this.current.readOnly) throw new UserError('read_only', this.current.readOnlyReason ?? 'This workspace is read-only.');
+    this.assertIdle();
+    await this.imports.close();
     this.current.close();
     initWorkspace(this.file, { demo: true, force: true, ...(this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {}) });
     this.current = Workspace.open(this.file, this.opts);
+    this.guard();
     this.current.write({ channel: 'seed', label: 'Reset the demo to the published figures' }, () => recordEvent(this.current, 'reset', { by: this.current.identity.osUser }));
   }
 
   close(): void {
+    void this.imports.close();
     this.current.close();
     this.uploadStore?.dispose();
+  }
+
+  /** Closes, once the imports have let go of the workspace. */
+  async shutdown(): Promise<void> {
+    await this.imports.close();
+    this.close();
   }
 }

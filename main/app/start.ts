@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { electronBinary, launchElectron } from '../electron/launch';
-import { defaultWorkspacePath, ensureDemoWorkspace } from './paths';
+import { fetchElectron, launchElectron } from '../electron/launch';
+import { defaultWorkspacePath } from './paths';
 import { printAndWait, serveWorkspace } from './serve';
 
 /**
@@ -17,11 +17,15 @@ async function main(): Promise<number> {
   }
   const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--port');
   const appDir = path.resolve(__dirname, '..', '..', '..');
-  if (electronBinary()) return launchElectron(appDir, positional);
+  const say = (line: string) => process.stdout.write(line + '\n');
+  if (process.env.OUTTURN_NO_ELECTRON !== '1') {
+    const binary = await fetchElectron({ log: say });
+    if (binary) return launchElectron(appDir, positional, { binary });
+  }
   const file = positional[0] ? path.resolve(positional[0]) : defaultWorkspacePath();
-  if (!positional[0]) ensureDemoWorkspace(file);
-  process.stdout.write('Electron is not installed on this machine, so Outturn is serving the same app to your browser instead.\n');
-  const served = await serveWorkspace(file, port !== undefined ? { port } : {});
+  say('Electron is not available on this machine, so Outturn is serving the same app to your browser instead.');
+  // The host creates the demo workspace on first run, in its own thread like every database step.
+  const served = await serveWorkspace(file, { ...(port !== undefined ? { port } : {}), ...(positional[0] ? {} : { demoIfMissing: true }) });
   await printAndWait(served, (line) => process.stdout.write(line + '\n'));
   return 0;
 }

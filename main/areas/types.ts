@@ -43,6 +43,12 @@ export interface MainArea<A extends ApiSpec = ApiSpec> {
   /** Creates `to`'s figures from `from`'s; called inside the month's roll-forward transaction. */
   rollForward?(ws: Workspace, from: string, to: string): void;
   /**
+   * Inside the close transaction of `closed`, when `next` (the month after) already holds the area's
+   * figures: refresh whatever of `next` is taken from the month before (previous-month columns), since
+   * the closed month's figures are now final. Areas that compute such columns when read need not.
+   */
+  refreshFromPrevious?(ws: Workspace, closed: string, next: string): void;
+  /**
    * The settings that shape a month's figures (averaging rules, thresholds, flags), by key, to freeze
    * with the month when it closes; the area reads them back for a closed month (core frozenSettings).
    */

@@ -12,7 +12,8 @@ import { areas } from '../areas';
 import { findingsFor, monthFindings } from '../core/checks';
 import { reviewFindings } from '../core/reviews';
 import { rollForwardMonth } from '../core/months';
-import { closePeriod, reopenPeriod } from '../core/close';
+import { reopenPeriod } from '../core/close';
+import { MONTH_END_COMMANDS, runClose } from './monthend';
 import { runImportCommand } from './import';
 import { runExportCommand } from './export';
 import { RETURNS_HELP, runReturnsCommand, runReturnsImport } from './returns';
@@ -39,10 +40,14 @@ Commands:
                                            List every disagreement and data-quality finding, one per line:
                                            area | table | row | column | reported X | computed Y | rule.
                                            Every month with data unless --period. Findings are not errors.
-  close <workspace.db> --period YYYY-MM     Close a month: nothing in it can change until it is reopened.
-                                           The settings that shape its figures are frozen with it.
+  close <workspace.db> --period YYYY-MM     Close a month without sign-off (refused when the workspace
+                                           requires a sign-off): nothing in it can change until it is
+                                           reopened. Its settings are frozen, its committee pack archived,
+                                           the next month prepared from it and a backup kept.
   reopen <workspace.db> --period YYYY-MM --reason "…"
-                                           Reopen a closed month; the reason is recorded.
+                                           Reopen a closed month; the reason is recorded and a sign-off
+                                           is voided.
+${MONTH_END_COMMANDS.map((c) => c.help).join('\n')}
   review <workspace.db> --period YYYY-MM --status accepted|acknowledged|open [--note "…"]
          [--rule RULE] [--table TABLE] [--row ROW]
                                            Accept the findings your own corrections superseded, or
@@ -187,19 +192,17 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         else for (const f of findings) out(formatFinding(f) + '\n');
         return 0;
       }
-      case 'close':
+      case 'close': {
+        const { positionals, flags } = parse(CloseArgs, splitArgs(rest, []));
+        return await runClose(positionals[0], flags.period, out, err);
+      }
       case 'reopen': {
-        const writable = (s: AppSession) => {
+        const { positionals, flags } = parse(ReopenArgs, splitArgs(rest, []));
+        const done = withSession(positionals[0], (s) => {
           if (s.ws.readOnly) throw new UserError('read_only', s.ws.readOnlyReason ?? 'This workspace is read-only.');
-          return s.ws;
-        };
-        if (command === 'close') {
-          const { positionals, flags } = parse(CloseArgs, splitArgs(rest, []));
-          out(`${withSession(positionals[0], (s) => closePeriod(writable(s), flags.period, 'cli')).label}.\n`);
-        } else {
-          const { positionals, flags } = parse(ReopenArgs, splitArgs(rest, []));
-          out(`${withSession(positionals[0], (s) => reopenPeriod(writable(s), flags.period, flags.reason, 'cli')).label}.\n`);
-        }
+          return reopenPeriod(s.ws, flags.period, flags.reason, 'cli');
+        });
+        out(`${done.label}.\n`);
         return 0;
       }
       case 'review': {
@@ -256,9 +259,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         );
       }
       default: {
-        const areaCommand = areas()
-          .flatMap((a) => a.cli ?? [])
-          .find((c) => c.name === command);
+        const areaCommand = [...MONTH_END_COMMANDS, ...areas().flatMap((a) => a.cli ?? [])].find((c) => c.name === command);
         if (areaCommand) return await areaCommand.run(rest, { out, err });
         throw new ArgError(`"${command}" is not an Outturn command. Run outturn --help to see the commands.`);
       }

@@ -1,6 +1,7 @@
 import { UserError } from '../../shared/api/errors';
 import { monthLabel } from '../../shared/periods';
 import { areas } from '../areas';
+import type { MainArea } from '../areas/types';
 import { insertPeriods } from '../store/periods';
 import { carryPackSettings } from '../pack/settings';
 import type { Channel, Workspace } from '../store/workspace';
@@ -25,22 +26,95 @@ export function monthsWithData(ws: Workspace): string[] {
 }
 
 /**
- * Brings a month into being for every area that lacks it, each from its latest earlier month with
- * figures. Call inside Workspace.write (an import creating a month does this in its own transaction).
+ * Which months each area holds, asked of the area once per month, for a step that brings several months
+ * into being in order (an import of many months): each month's source is then found without asking
+ * again about every earlier month.
  */
-export function rollForwardInto(ws: Workspace, to: string): string[] {
+export class HeldMonths {
+  private readonly held = new Map<string, string[]>();
+  private periods: string[] | null = null;
+
+  constructor(private readonly ws: Workspace) {}
+
+  /** The months the area holds, oldest first: asked of the area once per month. */
+  private months(area: MainArea): string[] {
+    let months = this.held.get(area.shared.id);
+    if (!months) {
+      this.periods ??= this.ws.db.prepare('SELECT id FROM periods ORDER BY id').pluck().all() as string[];
+      months = this.periods.filter((p) => area.hasData(this.ws, p));
+      this.held.set(area.shared.id, months);
+    }
+    return months;
+  }
+
+  has(area: MainArea, period: string): boolean {
+    return this.months(area).includes(period);
+  }
+
+  /** The latest month before `to` the area holds, or null. */
+  latestBefore(area: MainArea, to: string): string | null {
+    const months = this.months(area);
+    for (let i = months.length - 1; i >= 0; i--) if (months[i]! < to) return months[i]!;
+    return null;
+  }
+
+  added(area: MainArea | null, period: string): void {
+    if (this.periods && !this.periods.includes(period)) this.periods = [...this.periods, period].sort();
+    const months = area ? this.held.get(area.shared.id) : undefined;
+    if (months && !months.includes(period)) {
+      months.push(period);
+      months.sort();
+    }
+  }
+}
+
+/**
+ * Brings a month into being for every area that lacks it, each from its latest earlier month with
+ * figures. Call inside Workspace.write (an import creating a month does this in its own transaction);
+ * a step creating several months passes one HeldMonths to every call, oldest month first.
+ */
+export function rollForwardInto(ws: Workspace, to: string, held: HeldMonths = new HeldMonths(ws)): string[] {
   insertPeriods(ws, [to]);
+  held.added(null, to);
   const rolled: string[] = [];
-  const held = ws.db.prepare('SELECT id FROM periods WHERE id < ? ORDER BY id DESC').pluck().all(to) as string[];
   for (const a of areas()) {
-    if (!a.rollForward || a.hasData(ws, to)) continue;
-    const from = held.find((p) => a.hasData(ws, p));
+    if (!a.rollForward || held.has(a, to)) continue;
+    const from = held.latestBefore(a, to);
     if (!from) continue;
     a.rollForward(ws, from, to);
+    held.added(a, to);
     rolled.push(a.shared.id);
     carryPackSettings(ws, from, to);
   }
   return rolled;
+}
+
+/**
+ * Closing a month prepares the next: each area holding figures in the closed month rolls them into the
+ * next month where that holds none of the area's yet (creating the month if need be), and where it does,
+ * refreshes what the area takes from the month before (its `refreshFromPrevious` hook: previous-month
+ * columns). Call inside the closing Workspace.write. A next month that is closed is left as it is (null).
+ */
+export function carryIntoNext(ws: Workspace, closed: string): { period: string; rolledForward: string[]; refreshed: string[] } | null {
+  const next = nextMonth(closed);
+  const status = ws.db.prepare('SELECT status FROM periods WHERE id = ?').pluck().get(next) as string | undefined;
+  if (status === 'closed') return null;
+  insertPeriods(ws, [next]);
+  const rolledForward: string[] = [];
+  const refreshed: string[] = [];
+  for (const a of areas()) {
+    if (!a.hasData(ws, closed)) continue;
+    if (!a.hasData(ws, next)) {
+      if (!a.rollForward) continue;
+      a.rollForward(ws, closed, next);
+      rolledForward.push(a.shared.id);
+    } else if (a.refreshFromPrevious) {
+      a.refreshFromPrevious(ws, closed, next);
+      refreshed.push(a.shared.id);
+    }
+  }
+  if (rolledForward.length) carryPackSettings(ws, closed, next);
+  return { period: next, rolledForward, refreshed };
 }
 
 /**

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { packSectionIds } from '../../shared/pack/sections';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { dispatch } from '../api/dispatch';
-import { createHandlers, type Handlers } from '../api/handlers';
-import { defaultWorkspacePath, ensureDemoWorkspace } from '../app/paths';
-import { AppSession } from '../app/session';
+import type { AppInfo } from '../../shared/api/contract';
+import { defaultWorkspacePath } from '../app/paths';
 import { APP_VERSION } from '../app/version';
+import type { HostClient } from '../host/client';
+import { startHostProcess } from './host-process';
 import { registerIpc } from '../transports/ipc';
 import { rendererDir } from '../transports/static';
 import { menuTemplate } from './menu';
@@ -17,15 +17,16 @@ import { APP_SCHEME_DEFINITION, appResponse, workspaceArgument } from './protoco
 import { hardenContents, hardenSession, windowOptions } from './window';
 
 /**
- * The Electron main process: only window, menu, dialog and wiring. Everything it decides with lives in
- * tested modules (window.ts, protocol.ts, menu.ts, native.ts, transports/ipc.ts).
+ * The Electron main process: only window, menu, dialog and wiring. The workspace is open in the host,
+ * a utility process (host-process.ts), which answers every IPC call; everything this process decides
+ * with lives in tested modules (window.ts, protocol.ts, menu.ts, native.ts, transports/ipc.ts).
  */
 protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION]);
 app.enableSandbox();
 
 interface Open {
-  session: AppSession;
-  handlers: Handlers;
+  host: HostClient;
+  info: AppInfo;
   unregister: () => void;
 }
 
@@ -38,22 +39,27 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Opens the new workspace before letting go of the old one, so a failed open changes nothing. */
-function openWorkspace(file: string): void {
-  const next = new AppSession(file, openOptions);
-  const handlers = createHandlers(next);
-  if (current) {
-    current.unregister();
-    current.session.close();
+/** Opens the new workspace (in a new host) before letting go of the old one, so a failed open changes nothing. */
+async function openWorkspace(file: string, demoIfMissing = false): Promise<void> {
+  const host = await startHostProcess({ file, ...openOptions, ...(demoIfMissing ? { demoIfMissing } : {}) });
+  let info: AppInfo;
+  try {
+    info = await host.call('app.info', {});
+  } catch (err) {
+    await host.close();
+    throw err;
   }
-  current = { session: next, handlers, unregister: registerIpc(ipcMain, handlers) };
+  const previous = current;
+  if (previous) previous.unregister();
+  current = { host, info, unregister: registerIpc(ipcMain, host.dispatch) };
   refreshMenu();
+  await previous?.host.close();
 }
 
 function refreshMenu(): void {
   const template = menuTemplate(
     { openWorkspace: () => void chooseWorkspace(), showArea: (area) => void win?.loadURL(`${APP_INDEX_URL}#area=${area}`), savePackPdf: () => void savePackPdf(), resetDemo: () => void resetDemo(), about: () => void about() },
-    { isDemo: current?.session.isDemo ?? false, isPackaged: app.isPackaged, platform: process.platform },
+    { isDemo: current?.info.isDemo ?? false, isPackaged: app.isPackaged, platform: process.platform },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -62,9 +68,9 @@ async function chooseWorkspace(): Promise<void> {
   const options = { title: 'Open workspace', properties: ['openFile' as const], filters: [{ name: 'Outturn workspaces', extensions: ['db'] }, { name: 'All files', extensions: ['*'] }] };
   const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   const file = picked.filePaths[0];
-  if (picked.canceled || !file || path.resolve(file) === current?.session.file) return;
+  if (picked.canceled || !file || path.resolve(file) === current?.info.workspacePath) return;
   try {
-    openWorkspace(path.resolve(file));
+    await openWorkspace(path.resolve(file));
     win?.webContents.reload();
   } catch (err) {
     dialog.showErrorBox('Outturn could not open that workspace', `${file}\n\n${messageOf(err)}`);
@@ -77,7 +83,7 @@ async function resetDemo(): Promise<void> {
   const answer = win ? await dialog.showMessageBox(win, confirm) : await dialog.showMessageBox(confirm);
   if (answer.response !== 0) return;
   // The same handler the renderer could call, so the demo-only and read-only guards apply.
-  const result = await dispatch(current.handlers, 'demo.reset', {}, { channel: 'grid' });
+  const result = await current.host.dispatch('demo.reset', {}, { channel: 'grid' });
   if (!result.ok) dialog.showErrorBox('The demo was not reset', result.error.message);
   else win?.webContents.reload();
 }
@@ -88,7 +94,13 @@ async function resetDemo(): Promise<void> {
  */
 async function savePackPdf(): Promise<void> {
   if (!current) return;
-  const periods = await current.handlers['periods.list']({}, { channel: 'grid' });
+  let periods: { months: { id: string; label: string; areas: string[] }[] };
+  try {
+    periods = await current.host.call('periods.list', {});
+  } catch (err) {
+    dialog.showErrorBox('No committee pack to print', messageOf(err));
+    return;
+  }
   const month = [...periods.months].reverse().find((m) => m.areas.length > 0);
   if (!month) {
     dialog.showErrorBox('No committee pack to print', 'No month of this workspace holds any figures yet.');
@@ -128,7 +140,7 @@ async function savePackPdf(): Promise<void> {
 }
 
 async function about(): Promise<void> {
-  const detail = [`Version ${APP_VERSION}`, current ? `Workspace: ${current.session.file}` : '', `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}`].filter(Boolean).join('\n');
+  const detail = [`Version ${APP_VERSION}`, current ? `Workspace: ${current.info.workspacePath}` : '', `Electron ${process.versions.electron}, Chromium ${process.versions.chrome}`].filter(Boolean).join('\n');
   const box = { type: 'info' as const, title: 'About Outturn', message: 'Outturn', detail, buttons: ['OK'] };
   if (win) await dialog.showMessageBox(win, box);
   else await dialog.showMessageBox(box);
@@ -162,9 +174,8 @@ async function start(): Promise<void> {
     throw new Error(`The SQLite module has not been built for Electron. Run \`npm start\` (or \`node scripts/electron-native.mjs\`) from ${app.getAppPath()}.`);
   }
   const given = workspaceArgument(process.argv, process.defaultApp === true);
-  const file = given ?? defaultWorkspacePath();
-  if (!given) ensureDemoWorkspace(file, openOptions);
-  openWorkspace(file);
+  // The host creates the demo workspace on first run, like every other database step.
+  await openWorkspace(given ?? defaultWorkspacePath(), !given);
   createWindow();
 }
 
@@ -178,11 +189,15 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
-  // Releases the workspace lock so the next start (here or on another PC) can edit it.
-  app.on('will-quit', () => {
-    current?.unregister();
-    current?.session.close();
+  // Releases the workspace lock (the host closes the workspace) so the next start, here or on another
+  // PC, can edit it; quitting goes on once the host has stopped.
+  app.on('will-quit', (event) => {
+    const closing = current;
+    if (!closing) return;
     current = null;
+    event.preventDefault();
+    closing.unregister();
+    void closing.host.close().finally(() => app.quit());
   });
   app.whenReady().then(start).catch((err: unknown) => {
     dialog.showErrorBox('Outturn could not start', messageOf(err));

@@ -6,10 +6,10 @@ import { importEngine } from '../core/imports';
 import { backupWorkspace, type BackupInfo } from '../store/backup';
 import { getSetting } from '../store/settings';
 import type { Channel, Workspace } from '../store/workspace';
-import { applyImport, nothingToDo, nothingToDoMessage, planImport, type ApplyResult } from './apply';
+import { applyImport, nothingToDo, nothingToDoMessage, planImport, type ApplyResult, type ImportPlan } from './apply';
 import { previewLines, previewTables, stageBasePeriods, workspaceProblems, type ImportEngine, type PreviewLine, type PreviewTable } from './preview';
 import { readWorkbook } from './read/index';
-import { dropStaged, indexStaged, stagedProblems, stagingSink } from './stage';
+import { dropStaged, indexStaged, stagedProblems, stagedTables, stagingSink } from './stage';
 import { DEFAULT_IMPORT_LIMITS, describeProblem, type ImportLimits, type ImportProblem } from './types';
 
 /**
@@ -57,6 +57,16 @@ interface Job {
   backup: BackupInfo | null;
   abort: AbortController;
   done: Promise<void>;
+  /** The plan worked out for the preview, and the workspace's state it was worked out on. */
+  plan: { version: string; plan: ImportPlan } | null;
+}
+
+/**
+ * Changes when anything was committed to the workspace (by any connection) or written through this one,
+ * so a plan worked out on an unchanged workspace is still its plan.
+ */
+function workspaceVersion(ws: Workspace): string {
+  return `${ws.db.pragma('data_version', { simple: true }) as number}:${ws.db.prepare('SELECT total_changes()').pluck().get() as number}`;
 }
 
 export function sha256File(file: string): Promise<string> {
@@ -74,27 +84,77 @@ export function importLimits(ws: Workspace): ImportLimits {
   return { ...DEFAULT_IMPORT_LIMITS, ...(Number.isInteger(maxRows) && maxRows > 0 ? { maxRowsPerSheet: maxRows } : {}) };
 }
 
-export class ImportJobs {
+export interface StartOptions {
+  fileName?: string;
+  period?: string;
+  limits?: Partial<ImportLimits>;
+}
+
+/**
+ * What the API asks of imports. ImportJobs does the work where it is called (the command line, tests);
+ * in the app, ThreadedImportJobs (threaded.ts) hands it to a worker thread with its own connection to
+ * the workspace, so reading and applying a large file never hold up the host's other calls.
+ */
+export interface ImportService {
+  start(file: string, opts?: StartOptions): Promise<string>;
+  status(id: string): ImportJobStatus;
+  settled(id: string): Promise<ImportJobStatus>;
+  lines(id: string, tableId: string, status: PreviewLine['status'] | 'all', offset: number, limit: number): PreviewLine[] | Promise<PreviewLine[]>;
+  cancel(id: string): ImportJobStatus | Promise<ImportJobStatus>;
+  apply(id: string, channel?: Channel): Promise<ImportJobStatus & { result: ApplyResult }>;
+  /** Why the workspace takes no other write just now (an import is being applied), or null. */
+  busyReason(): string | null;
+  /** Lets go of the workspace (before it is replaced or closed); its jobs end. */
+  close(): void | Promise<void>;
+}
+
+export class ImportJobs implements ImportService {
   private jobs = new Map<string, Job>();
+  /** Counts closes: a read still finishing from before the last close leaves the workspace alone. */
+  private generation = 0;
 
   constructor(
     private readonly workspace: () => Workspace,
     private readonly engine: () => ImportEngine = () => importEngine(workspace()),
+    /** Told whenever a job's status changes (state, rows read): the threaded service passes it on. */
+    private readonly changed: (id: string) => void = () => undefined,
   ) {}
 
+  /** Applying runs on the caller's own thread here: nothing else can write meanwhile. */
+  busyReason(): string | null {
+    return null;
+  }
+
+  close(): void {
+    this.generation++;
+    for (const job of this.jobs.values()) if (job.state === 'reading') job.abort.abort();
+    this.jobs.clear();
+  }
+
   /** Starts reading a file; `fileName` is what the officer sees and what the audit records. */
-  async start(file: string, opts: { fileName?: string; period?: string; limits?: Partial<ImportLimits> } = {}): Promise<string> {
+  async start(file: string, opts: StartOptions = {}): Promise<string> {
     const ws = this.workspace();
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UserError('not_found', `There is no file at ${file}.`);
     const id = crypto.randomUUID();
     const bytes = fs.statSync(file).size;
     const job: Job = {
       id, file, fileName: opts.fileName ?? path.basename(file), sha256: await sha256File(file), bytes, state: 'reading', rowsRead: 0, estimate: null, started: Date.now(), finished: null,
-      problems: [], problemCount: 0, tables: [], message: null, backup: null, abort: new AbortController(), done: Promise.resolve(),
+      problems: [], problemCount: 0, tables: [], message: null, backup: null, abort: new AbortController(), done: Promise.resolve(), plan: null,
     };
     this.jobs.set(id, job);
     const limits = { ...importLimits(ws), ...opts.limits };
-    const sink = stagingSink(ws.db, id, (n) => (job.rowsRead = n), limits.maxProblems, (n) => (job.estimate = n));
+    const sink = stagingSink(
+      ws.db,
+      id,
+      (n) => {
+        job.rowsRead = n;
+        this.changed(id);
+      },
+      limits.maxProblems,
+      (n) => (job.estimate = n),
+    );
+    const generation = this.generation;
+    const closed = () => generation !== this.generation;
     job.done = (async () => {
       try {
         const engine = this.engine();
@@ -105,6 +165,7 @@ export class ImportJobs {
           limits,
           signal: job.abort.signal,
         });
+        if (closed()) return;
         sink.flush();
         indexStaged(ws.db);
         stageBasePeriods(ws.db, id, engine);
@@ -113,19 +174,34 @@ export class ImportJobs {
           this.finish(job, 'cancelled', 'Import cancelled: nothing was changed.');
           return;
         }
-        const more = workspaceProblems(ws.db, id, engine);
+        const staged = stagedTables(ws.db, id);
+        const more = workspaceProblems(ws.db, id, engine, staged);
         job.problemCount = sink.problemCount + more.length;
         job.problems = [...stagedProblems(ws.db, id, limits.maxProblems), ...more].slice(0, limits.maxProblems);
-        job.tables = previewTables(ws.db, id, engine);
+        job.tables = previewTables(ws.db, id, engine, staged);
         if (job.problemCount > 0) this.finish(job, 'refused', `${job.fileName} was not imported: ${job.problemCount} problem${job.problemCount === 1 ? '' : 's'} to fix first. Nothing was changed.`);
         else if (!job.tables.length) this.finish(job, 'refused', `${job.fileName} holds no ${specs.map((s) => s.name).join(' or ')} table that Outturn recognises. Nothing was changed.`);
-        else if (nothingToDo(planImport(ws.db, id, engine))) this.finish(job, 'nothing-to-do', nothingToDoMessage(job.fileName));
-        else job.state = 'ready';
+        else {
+          job.plan = { version: workspaceVersion(ws), plan: planImport(ws.db, id, engine, job.tables, staged) };
+          if (nothingToDo(job.plan.plan)) this.finish(job, 'nothing-to-do', nothingToDoMessage(job.fileName));
+          else {
+            job.state = 'ready';
+            this.changed(id);
+          }
+        }
       } catch (err) {
+        if (closed()) return;
         this.finish(job, 'failed', `Outturn could not read ${job.fileName}: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
       }
     })();
     return id;
+  }
+
+  /** What applying would do now: the preview's plan while nothing has changed since, else planned again. */
+  private plan(ws: Workspace, job: Job): ImportPlan {
+    const version = workspaceVersion(ws);
+    if (job.plan?.version !== version) job.plan = { version, plan: planImport(ws.db, job.id, this.engine()) };
+    return job.plan.plan;
   }
 
   private finish(job: Job, state: JobState, message: string): void {
@@ -133,6 +209,7 @@ export class ImportJobs {
     job.message = message;
     job.finished = Date.now();
     if (state !== 'ready') dropStaged(this.workspace().db, job.id);
+    this.changed(job.id);
   }
 
   private job(id: string): Job {
@@ -181,7 +258,7 @@ export class ImportJobs {
     if (job.state !== 'ready') throw new UserError('invalid_input', job.message ?? 'That import is not ready to apply.');
     const ws = this.workspace();
     if (ws.readOnly) throw new UserError('read_only', ws.readOnlyReason ?? 'This workspace is read-only.');
-    const plan = planImport(ws.db, job.id, this.engine());
+    const plan = this.plan(ws, job);
     const file = { name: job.fileName, sha256: job.sha256 };
     if (nothingToDo(plan)) {
       const result = applyImport(ws, job.id, this.engine(), file, channel, plan);
@@ -190,7 +267,7 @@ export class ImportJobs {
     }
     // An edit from the grid may land while the backup runs, so the import is planned again after it.
     job.backup = await backupWorkspace(ws, `before import of ${job.fileName}`);
-    const result = applyImport(ws, job.id, this.engine(), file, channel, planImport(ws.db, job.id, this.engine()));
+    const result = applyImport(ws, job.id, this.engine(), file, channel, this.plan(ws, job));
     this.finish(job, result.nothingToDo ? 'nothing-to-do' : 'applied', result.label);
     return { ...this.status(id), result };
   }

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { monthLabel } from '../../shared/periods';
 import type { Target } from '../../shared/area';
-import { closedByText } from '../store/workspace';
+import { CLOSED_BY_COLUMNS, closedByText, type ClosedBy } from '../store/workspace';
 import type { ImportSpec, PreviewLine, StagedTable, TableStats } from './spec';
-import { setBasePeriods, stagedTables } from './stage';
+import { setBasePeriods, stagedTable, stagedTables } from './stage';
 import type { ImportProblem } from './types';
 
 /**
@@ -62,17 +62,20 @@ export function specFor(engine: ImportEngine, id: string): ImportSpec {
 /** Staged tables grouped by the spec that reads them, in file order. */
 export function tablesBySpec(engine: ImportEngine, tables: readonly StagedTable[]): [ImportSpec, StagedTable[]][] {
   const groups = new Map<string, StagedTable[]>();
-  for (const t of tables) groups.set(t.spec, [...(groups.get(t.spec) ?? []), t]);
+  for (const t of tables) {
+    const group = groups.get(t.spec);
+    if (group) group.push(t);
+    else groups.set(t.spec, [t]);
+  }
   return [...groups].map(([id, list]) => [specFor(engine, id), list]);
 }
 
-export function previewTables(db: Database, job: string, engine: ImportEngine): PreviewTable[] {
-  const tables = stagedTables(db, job);
-  const reported = new Map(
-    (db.prepare('SELECT table_id, COUNT(*) AS n FROM temp.import_reported WHERE job = ? GROUP BY table_id').all(job) as { table_id: string; n: number }[]).map((r) => [r.table_id, r.n]),
-  );
+export function previewTables(db: Database, job: string, engine: ImportEngine, tables: readonly StagedTable[] = stagedTables(db, job)): PreviewTable[] {
+  const reported = new Map((db.prepare('SELECT table_id, reported FROM temp.import_tables WHERE job = ?').all(job) as { table_id: string; reported: number }[]).map((r) => [r.table_id, r.reported]));
   const stats = new Map<string, TableStats>();
   for (const [spec, list] of tablesBySpec(engine, tables)) for (const [id, s] of spec.stats(db, job, list)) stats.set(id, s);
+  const labels = new Map<string, string>();
+  const label = (period: string) => labels.get(period) ?? labels.set(period, monthLabel(period)).get(period)!;
   return tables.map((t) => {
     const s = stats.get(t.tableId) ?? { newSubject: false, newLines: 0, changedLines: 0, unchangedLines: 0, changedCells: 0 };
     const spec = specFor(engine, t.spec);
@@ -85,7 +88,7 @@ export function previewTables(db: Database, job: string, engine: ImportEngine): 
       row: t.row,
       layout: t.layout,
       period: t.period,
-      periodLabel: monthLabel(t.period),
+      periodLabel: label(t.period),
       subjectId: t.subjectId,
       subjectName: t.subjectName,
       subjectNoun,
@@ -98,7 +101,7 @@ export function previewTables(db: Database, job: string, engine: ImportEngine): 
 }
 
 export function previewLines(db: Database, job: string, engine: ImportEngine, tableId: string, status: PreviewLine['status'] | 'all', offset: number, limit: number): PreviewLine[] {
-  const table = stagedTables(db, job).find((t) => t.tableId === tableId);
+  const table = stagedTable(db, job, tableId);
   if (!table) return [];
   return specFor(engine, table.spec).lines(db, job, table, status, offset, limit);
 }
@@ -107,18 +110,18 @@ export function previewLines(db: Database, job: string, engine: ImportEngine, ta
  * Problems only the workspace can tell: a closed month, a line twice, and whatever each spec checks
  * (a figure on a line not in use). Reported in the same addressed form as the reader's.
  */
-export function workspaceProblems(db: Database, job: string, engine: ImportEngine): ImportProblem[] {
+export function workspaceProblems(db: Database, job: string, engine: ImportEngine, tables: readonly StagedTable[] = stagedTables(db, job)): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const closed = db
-    .prepare(`SELECT t.sheet, t.row, t.period, p.closed_by, p.closed_at FROM temp.import_tables t JOIN periods p ON p.id = t.period WHERE t.job = ? AND p.status = 'closed'`)
-    .all(job) as { sheet: string; row: number; period: string; closed_by: string | null; closed_at: string | null }[];
+    .prepare(`SELECT t.sheet, t.row, t.period, ${CLOSED_BY_COLUMNS('p')} FROM temp.import_tables t JOIN periods p ON p.id = t.period WHERE t.job = ? AND p.status = 'closed'`)
+    .all(job) as (ClosedBy & { sheet: string; row: number; period: string })[];
   for (const c of closed) {
-    problems.push({ sheet: c.sheet, cell: `A${c.row}`, value: null, reason: `is for ${monthLabel(c.period)}, which is closed (${closedByText(c.closed_by, c.closed_at)}); reopen it before importing` });
+    problems.push({ sheet: c.sheet, cell: `A${c.row}`, value: null, reason: `is for ${monthLabel(c.period)}, which is closed (${closedByText(c)}); reopen it before importing` });
   }
-  for (const [spec, list] of tablesBySpec(engine, stagedTables(db, job))) problems.push(...spec.workspaceProblems(db, job, list));
+  for (const [spec, list] of tablesBySpec(engine, tables)) problems.push(...spec.workspaceProblems(db, job, list));
   const twice = db
-    .prepare(`SELECT c.sheet, c.line_key, c.label, MIN(c.row) AS first, MAX(c.row) AS second FROM temp.import_cells c
-      WHERE c.job = ? GROUP BY c.table_id, c.line_key, c.field HAVING COUNT(DISTINCT c.row) > 1`)
+    .prepare(`SELECT l.sheet, l.line_key, l.label, MIN(l.row) AS first, MAX(l.row) AS second FROM temp.import_lines l
+      WHERE l.job = ? GROUP BY l.table_id, l.line_key HAVING COUNT(*) > 1`)
     .all(job) as { sheet: string; line_key: string; label: string; first: number; second: number }[];
   const seen = new Set<string>();
   for (const t of twice) {

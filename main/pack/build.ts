@@ -4,6 +4,7 @@ import { chooseSections, type PackSectionId } from '../../shared/pack/sections';
 import { reportTitleFor } from '../../shared/pack/settings';
 import { monthLabel } from '../../shared/periods';
 import type { Workspace } from '../store/workspace';
+import { approvalText, packApproval, type PackApproval } from './approval';
 import { packSettings } from './settings';
 import { createContentsSheet, fillContents } from './sections/contents';
 import { areas } from '../areas';
@@ -23,6 +24,8 @@ export interface PackOptions {
   period: string;
   /** Which sections to include; all of them when not given. */
   sections?: readonly PackSectionId[];
+  /** The approval to print, when the pack is built for a close still being made (main/core/close.ts); else the workspace's. */
+  approval?: PackApproval;
 }
 
 export interface BuiltPack {
@@ -65,6 +68,9 @@ export async function buildPackWithOutline(ws: Workspace, opts: PackOptions): Pr
   wb.category = 'Committee report';
   wb.created = new Date();
   wb.modified = wb.created;
+  const approval = opts.approval ?? packApproval(ws, opts.period);
+  const approved = approval ? approvalText(approval) : null;
+  if (approved) wb.description = `${approved}.`;
   const ctx: PackContext = {
     wb,
     ws,
@@ -72,7 +78,8 @@ export async function buildPackWithOutline(ws: Workspace, opts: PackOptions): Pr
     periodLabel: monthLabel(opts.period),
     settings,
     reportTitle,
-    footer: footerText({ left: settings.committee || settings.councilName, centre: footerTitle(reportTitle, opts.period) }),
+    footer: footerText({ left: settings.committee || settings.councilName, centre: footerTitle(reportTitle, opts.period), ...(approved ? { approval: approved } : {}) }),
+    approval: approved,
     sheetNames: [],
   };
   const contents = wanted.has('contents') ? createContentsSheet(ctx) : null;

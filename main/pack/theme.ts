@@ -120,12 +120,14 @@ function fitHeaderFooter(text: string, max: number): string {
   return `${cut}…`;
 }
 
-export function footerText(parts: { left: string; centre: string }): string {
+/** A closed month's approval ("Approved by … on …") goes on the right, before the page number. */
+export function footerText(parts: { left: string; centre: string; approval?: string }): string {
   const page = 'Page &P of &N';
-  const budget = HEADER_FOOTER_MAX - page.length - 3 * (HF_FONT.length + 2);
+  const approval = parts.approval ? `${fitHeaderFooter(parts.approval, 90)} · ` : '';
+  const budget = HEADER_FOOTER_MAX - page.length - approval.length - 3 * (HF_FONT.length + 2);
   const left = fitHeaderFooter(parts.left, Math.floor(budget / 3));
   const centre = fitHeaderFooter(parts.centre, budget - left.length);
-  return `&L${HF_FONT}${left}&C${HF_FONT}${centre}&R${HF_FONT}${page}`;
+  return `&L${HF_FONT}${left}&C${HF_FONT}${centre}&R${HF_FONT}${approval}${page}`;
 }
 
 /** A4 landscape, one page wide, as many pages tall as needed; margins in inches. */

@@ -10,22 +10,26 @@ import { UserError } from '../../shared/api/errors';
  * rename is what fails when Excel has the old pack open (EBUSY, EPERM or EACCES): that is said plainly.
  */
 /** The absolute path to write, refused early (before any work) when it could never be written. */
-export function packTarget(target: string): string {
+export function packTarget(target: string, what = 'pack'): string {
   const file = path.resolve(target);
   const dir = path.dirname(file);
   const name = path.basename(file);
-  if (!name.toLowerCase().endsWith('.xlsx')) throw new UserError('invalid_input', `The pack is an Excel workbook: name a file ending in .xlsx, for example ${name.replace(/\.[^.]*$/, '') || 'pack'}.xlsx.`);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UserError('invalid_input', `The folder ${dir} does not exist, so the pack could not be saved there.`);
+  if (!name.toLowerCase().endsWith('.xlsx')) throw new UserError('invalid_input', `The ${what} is an Excel workbook: name a file ending in .xlsx, for example ${name.replace(/\.[^.]*$/, '') || what.replace(/ /g, '-')}.xlsx.`);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UserError('invalid_input', `The folder ${dir} does not exist, so the ${what} could not be saved there.`);
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) throw new UserError('invalid_input', `${file} is a folder. Name a file ending in .xlsx.`);
   return file;
 }
 
-export async function writeWorkbookAtomically(wb: ExcelJS.Workbook, target: string): Promise<string> {
-  const file = packTarget(target);
+export async function writeWorkbookAtomically(wb: ExcelJS.Workbook, target: string, what = 'pack'): Promise<string> {
+  packTarget(target, what);
+  return writeFileAtomically(Buffer.from(await wb.xlsx.writeBuffer()), target, what);
+}
+
+/** The same for a workbook already written (an archived pack handed back): temporary file, then rename. */
+export function writeFileAtomically(buffer: Buffer, target: string, what = 'pack'): string {
+  const file = packTarget(target, what);
   const dir = path.dirname(file);
   const name = path.basename(file);
-
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const temp = path.join(dir, `.${name}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   try {
     fs.writeFileSync(temp, buffer, { flag: 'wx' });

@@ -55,11 +55,17 @@ export function historyState(ws: Workspace): HistoryState {
   return { canUndo: !!undo && !ws.readOnly, undoLabel: undo?.label ?? null, canRedo: !!redo && !ws.readOnly, redoLabel: redo?.label ?? null };
 }
 
+/**
+ * Records of what happened, not figures: an event stays recorded, and a month an edit returned to open
+ * (store/ready.ts) is not made ready again by undoing the edit; the undo is itself an edit of the month.
+ */
+const notUndone = (r: AuditRow) => r.entity === 'workspace_event' || (r.entity === 'period' && (r.field === 'ready_by' || r.field === 'ready_at'));
+
 /** An operation's audit rows, grouped by row and action, in the order they must be applied. */
 function changesOf(ws: Workspace, opId: number, direction: 'undo' | 'redo'): AuditRow[][] {
-  const rows = ws.db
+  const rows = (ws.db
     .prepare(`SELECT entity, entity_key, field, old_value, new_value, action FROM audit_log WHERE op_id = ? ORDER BY id`)
-    .all(opId) as AuditRow[];
+    .all(opId) as AuditRow[]).filter((r) => !notUndone(r));
   const groups: AuditRow[][] = [];
   for (const r of rows) {
     const last = groups.at(-1)?.[0];

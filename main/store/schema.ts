@@ -35,8 +35,13 @@ export function allMigrations(): Migration[] {
   return all;
 }
 
+/** Every registered table with who registers it: `core` or the area's id. */
+export function ownedTables(): { owner: string; spec: TableSpec }[] {
+  return [...CORE_TABLES.map((spec) => ({ owner: 'core', spec })), ...areas().flatMap((a) => a.tables.map((spec) => ({ owner: a.shared.id, spec })))];
+}
+
 export function userTables(): TableSpec[] {
-  const tables = [...CORE_TABLES, ...areas().flatMap((a) => a.tables)];
+  const tables = ownedTables().map((t) => t.spec);
   const seen = new Set<string>();
   for (const t of tables) {
     if (seen.has(t.name)) throw new Error(`the table ${t.name} is registered twice`);
@@ -51,4 +56,11 @@ export function schemaTriggers(): Map<string, string> {
 
 export function tableSpec(entity: string): TableSpec | undefined {
   return userTables().find((t) => t.entity === entity);
+}
+
+/** A registered table by its SQL name; throws for one that is not registered (nothing would audit it). */
+export function registeredTable(name: string): TableSpec {
+  const t = userTables().find((x) => x.name === name);
+  if (!t) throw new Error(`${name} is not a registered table`);
+  return t;
 }

@@ -3,11 +3,15 @@
  * store generates the table's triggers (write context required, closed-period guard, one audit row per
  * changed column for INSERT, UPDATE and DELETE) and undoes or redoes any audited change to it.
  */
+import type { UnitId } from '../../shared/units';
+
 export type ColumnType = 'integer' | 'text' | 'real';
 
 export interface ColumnSpec {
   name: string;
   type: ColumnType;
+  /** The unit a figure column holds (hundredths of it), so the audit trail can show "£28,942k", not 2894200. */
+  unit?: UnitId;
 }
 
 export interface TableSpec {
@@ -30,6 +34,12 @@ export interface TableSpec {
    * except to reopen it (whatever the foreign-key setting).
    */
   closedRows?: { statusColumn: string };
+  /**
+   * False for what belongs to a month without being its figures (frozen settings, reviews, pack settings,
+   * the month-end records): the figures hash a sign-off records leaves such tables out. Every other
+   * table naming a period (every area's) is part of the month's figures.
+   */
+  figures?: boolean;
 }
 
 /** Tables only ever appended to: the audit trail and the history of operations. */
@@ -49,6 +59,8 @@ export const CORE_TABLES: readonly TableSpec[] = [
       { name: 'status', type: 'text' },
       { name: 'closed_by', type: 'text' },
       { name: 'closed_at', type: 'text' },
+      { name: 'ready_by', type: 'text' },
+      { name: 'ready_at', type: 'text' },
     ],
   },
   { name: 'settings', entity: 'setting', key: ['key'], columns: [{ name: 'value', type: 'text' }] },
@@ -82,6 +94,7 @@ export const CORE_TABLES: readonly TableSpec[] = [
     key: ['period', 'key'],
     columns: [{ name: 'value', type: 'text' }],
     period: 'period',
+    figures: false,
   },
   {
     name: 'pack_period_settings',
@@ -92,6 +105,7 @@ export const CORE_TABLES: readonly TableSpec[] = [
       { name: 'carried', type: 'integer' },
     ],
     period: 'period',
+    figures: false,
   },
   {
     name: 'finding_reviews',
@@ -105,6 +119,27 @@ export const CORE_TABLES: readonly TableSpec[] = [
       { name: 'reviewed_at', type: 'text' },
     ],
     period: 'period',
+    figures: false,
+  },
+  {
+    name: 'period_signoffs',
+    entity: 'period_signoff',
+    key: ['id'],
+    keyTypes: { id: 'integer' },
+    columns: [
+      { name: 'period', type: 'text' },
+      { name: 'prepared_by', type: 'text' },
+      { name: 'prepared_at', type: 'text' },
+      { name: 'signed_off_by', type: 'text' },
+      { name: 'signed_off_at', type: 'text' },
+      { name: 'figures_sha256', type: 'text' },
+      { name: 'pack_sha256', type: 'text' },
+      { name: 'voided_by', type: 'text' },
+      { name: 'voided_at', type: 'text' },
+      { name: 'void_reason', type: 'text' },
+    ],
+    period: 'period',
+    figures: false,
   },
   // Offline returns (main/returns): each issued return, and its rows with their values when issued.
   {
@@ -126,6 +161,8 @@ export const CORE_TABLES: readonly TableSpec[] = [
       { name: 'applied_by', type: 'text' },
     ],
     period: 'period',
+    // Who was sent what, and when it came back: the month's bookkeeping, not its figures.
+    figures: false,
   },
   {
     name: 'return_rows',
@@ -139,7 +176,8 @@ export const CORE_TABLES: readonly TableSpec[] = [
   },
 ];
 
-export const APPEND_ONLY_TABLES: readonly AppendOnlySpec[] = [{ name: 'audit_log' }, { name: 'operations' }];
+/** Archived packs (main/core/archive.ts) are the exact files a committee saw: kept whole, like the audit trail. */
+export const APPEND_ONLY_TABLES: readonly AppendOnlySpec[] = [{ name: 'audit_log' }, { name: 'operations' }, { name: 'archived_packs' }];
 
 /**
  * The migrator's bookkeeping, the per-transaction write context and the workspace's secret (the key

@@ -9,6 +9,7 @@ import { acquireLock, describeHolder } from './lock';
 import { assertUpgradable, isCurrent, isOutturnSchema, latestVersion, migrate, schemaVersion } from './migrate';
 import { canUndoEntities } from './undo';
 import { networkShareWarning } from './network-share';
+import { returnEditedMonthsToOpen } from './ready';
 
 export type Channel = 'grid' | 'paste' | 'import' | 'undo' | 'redo' | 'return' | 'cli' | 'close/reopen' | 'seed' | 'restore';
 
@@ -34,6 +35,11 @@ export interface OpenOptions {
   identity?: Identity;
   /** Create the file if it does not exist (init only). */
   create?: boolean;
+  /**
+   * A second connection for a worker thread of the process already holding the workspace (its import
+   * jobs): the lock is that process's and is not taken again, and the schema is already up to date.
+   */
+  lockHeldByProcess?: boolean;
 }
 
 /** An open workspace file: the only way to the database, and the only way to write to it. */
@@ -43,12 +49,17 @@ export class Workspace {
   readonly networkWarning: string | null;
   readonly identity: Identity;
   private releaseLock: (() => void) | null = null;
+  /**
+   * Why writes must wait just now, or null: while a worker thread applies an import through its own
+   * connection, a write here is refused at once with this reason instead of waiting for the lock.
+   */
+  writesBusy: () => string | null = () => null;
 
   private constructor(readonly file: string, opts: OpenOptions) {
     this.identity = opts.identity ?? currentIdentity();
     this.networkWarning = networkShareWarning(file);
     let readOnlyReason: string | null = opts.readOnly ? 'Opened read-only.' : null;
-    if (!opts.readOnly) {
+    if (!opts.readOnly && !opts.lockHeldByProcess) {
       const lock = acquireLock(file, this.identity);
       if (lock.acquired) this.releaseLock = lock.release;
       else readOnlyReason = `Read-only: this workspace is open for editing by ${describeHolder(lock.holder)}. Ask them to close Outturn, then reopen it here to edit.`;
@@ -63,7 +74,8 @@ export class Workspace {
       if (readOnlyReason === null) {
         this.db.pragma('journal_mode = WAL');
         this.db.pragma('synchronous = NORMAL');
-        migrate(this.db);
+        if (!opts.lockHeldByProcess) migrate(this.db);
+        else if (!isCurrent(this.db)) throw new Error(`${file} was opened by a worker before its schema was brought up to date`);
       } else if (!isCurrent(this.db)) {
         throw new UserError('read_only', 'This workspace needs updating to this version of Outturn, which cannot be done while it is read-only.');
       }
@@ -93,13 +105,11 @@ export class Workspace {
     this.releaseLock = null;
   }
 
-  /** "August 2023 is closed (closed without sign-off by jsmith on 2023-09-14)" for a closed period, null for an open one. */
+  /** "August 2023 is closed (signed off by jbloggs on 2023-09-14)" for a closed period, null for an open one. */
   closedReason(period: string): string | null {
-    const row = this.db.prepare('SELECT status, closed_by, closed_at FROM periods WHERE id = ?').get(period) as
-      | { status: string; closed_by: string | null; closed_at: string | null }
-      | undefined;
+    const row = this.db.prepare(`SELECT p.status, ${CLOSED_BY_COLUMNS('p')} FROM periods p WHERE p.id = ?`).get(period) as (ClosedBy & { status: string }) | undefined;
     if (!row) throw new UserError('not_found', `${/^\d{4}-\d{2}$/.test(period) ? monthLabel(period) : period} is not a period of this workspace.`);
-    return row.status === 'closed' ? `${monthLabel(period)} is closed (${closedByText(row.closed_by, row.closed_at)})` : null;
+    return row.status === 'closed' ? `${monthLabel(period)} is closed (${closedByText(row)})` : null;
   }
 
   /** Refuses writes to a closed period, naming it and who closed it when. */
@@ -119,11 +129,29 @@ export class Workspace {
   }
 
   /**
+   * Runs ONE set-based statement that writes its own audit rows (main/store/set-write.ts): while it runs,
+   * the write context says the statement audits itself and the generated audit triggers skip it, so no
+   * change is audited twice or not at all. The other triggers (write context, closed months) still run.
+   * Call inside write().
+   */
+  auditsItself<T>(statement: () => T): T {
+    if (!this.db.inTransaction) throw new Error('auditsItself runs inside Workspace.write');
+    this.db.prepare('UPDATE write_context SET self_audit = 1').run();
+    try {
+      return statement();
+    } finally {
+      this.db.prepare('UPDATE write_context SET self_audit = 0').run();
+    }
+  }
+
+  /**
    * Every change to financial data goes through here: one transaction, refused when read-only or when
    * the period is closed, with the write context the audit triggers copy into every audit row.
    */
   write<T>(ctx: WriteContext, fn: (opId: number) => T): T {
     if (this.readOnly) throw new UserError('read_only', this.readOnlyReason ?? 'This workspace is read-only.');
+    const busy = this.writesBusy();
+    if (busy) throw new UserError('busy', busy);
     if (ctx.period) this.assertPeriodOpen(ctx.period);
     const run = this.db.transaction(() => {
       const at = new Date().toISOString();
@@ -134,8 +162,11 @@ export class Workspace {
       this.db
         .prepare('INSERT INTO write_context (id, op_id, at, os_user, machine, channel, file_name, file_sha256) VALUES (1, ?, ?, ?, ?, ?, ?, ?)')
         .run(opId, at, this.identity.osUser, this.identity.machine, ctx.channel, ctx.fileName ?? null, ctx.fileSha256 ?? null);
+      // The step's audit rows are the ones after the last so far: a range of ids, read without the op_id index.
+      const lastAudit = this.db.prepare('SELECT COALESCE(MAX(id), 0) FROM audit_log').pluck().get() as number;
       const result = fn(opId);
-      const entities = this.db.prepare('SELECT DISTINCT entity FROM audit_log WHERE op_id = ?').pluck().all(opId) as string[];
+      returnEditedMonthsToOpen(this, lastAudit, ctx.label);
+      const entities = this.db.prepare('SELECT DISTINCT entity FROM audit_log WHERE id > ?').pluck().all(lastAudit) as string[];
       const undoable = !!ctx.undoable && entities.length > 0 && canUndoEntities(entities);
       this.db
         .prepare(
@@ -166,9 +197,28 @@ function assertOutturnFile(db: Database.Database, file: string): void {
   }
 }
 
-/** "closed without sign-off by jsmith on 2023-09-14": who closed a period, and when, as every message about it says. */
-export function closedByText(closedBy: string | null, closedAt: string | null): string {
-  return `closed without sign-off by ${closedBy ?? 'unknown'}${closedAt ? ` on ${closedAt.slice(0, 10)}` : ''}`;
+/** Who closed a month and when, and who signed it off if anyone did (the sign-off not voided since). */
+export interface ClosedBy {
+  closed_by: string | null;
+  closed_at: string | null;
+  signed_off_by: string | null;
+  signed_off_at: string | null;
+}
+
+/** The columns of ClosedBy, selected from the periods table under `alias`. */
+export const CLOSED_BY_COLUMNS = (alias: string): string => {
+  const latest = (column: string) => `(SELECT s.${column} FROM period_signoffs s WHERE s.period = ${alias}.id AND s.voided_at IS NULL ORDER BY s.id DESC LIMIT 1)`;
+  return `${alias}.closed_by, ${alias}.closed_at, ${latest('signed_off_by')} AS signed_off_by, ${latest('signed_off_at')} AS signed_off_at`;
+};
+
+/**
+ * "signed off by jbloggs on 2023-09-14", or "closed without sign-off by jsmith on 2023-09-14": who
+ * closed a period, and when, as every message about it says.
+ */
+export function closedByText(row: ClosedBy): string {
+  const on = (at: string | null) => (at ? ` on ${at.slice(0, 10)}` : '');
+  if (row.signed_off_by) return `signed off by ${row.signed_off_by}${on(row.signed_off_at)}`;
+  return `closed without sign-off by ${row.closed_by ?? 'unknown'}${on(row.closed_at)}`;
 }
 
 /** Turns the triggers' RAISE messages into the plain-English errors a user sees. */

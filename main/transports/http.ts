@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch } from '../api/dispatch';
+import { localDispatcher, type Dispatcher } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
 import { staticFile } from './static';
 
 /**
- * The loopback HTTP bridge: the same handler table as Electron IPC, for a browser on this machine.
+ * The loopback HTTP bridge: the same API as Electron IPC, for a browser on this machine. It only
+ * forwards each call (to the host in its worker thread, in the app) and sends back the envelope.
  * It listens on 127.0.0.1 only; every API call must carry the per-run secret token (handed over in the
  * URL fragment, which browsers never send to servers or put in Referer), JSON content type (so another
  * web page cannot post without a CORS preflight, which is never granted) and a loopback Host header
@@ -40,7 +41,11 @@ function refuse(res: http.ServerResponse, status: number, message: string): void
   send(res, status, { ok: false, error: { code: 'forbidden', message } });
 }
 
-export async function startHttpBridge(opts: { handlers: Handlers; staticDir: string; port?: number; token?: string }): Promise<HttpBridge> {
+/** Serves `dispatch` (the host behind its boundary) or, in this thread, a handler table. */
+export type BridgeApi = { dispatch: Dispatcher } | { handlers: Handlers };
+
+export async function startHttpBridge(opts: BridgeApi & { staticDir: string; port?: number; token?: string }): Promise<HttpBridge> {
+  const call = 'dispatch' in opts ? opts.dispatch : localDispatcher(opts.handlers);
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
   let port = opts.port ?? 0;
   const allowedHosts = () => new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
@@ -82,7 +87,7 @@ export async function startHttpBridge(opts: { handlers: Handlers; staticDir: str
         } catch {
           return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'That address is not valid.' } });
         }
-        void dispatch(opts.handlers, method, input, { channel: 'grid' }).then(
+        void call(method, input, { channel: 'grid' }).then(
           (envelope) => send(res, 200, envelope),
           () => res.destroy(),
         );

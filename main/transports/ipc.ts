@@ -1,5 +1,5 @@
 import { IPC_CHANNEL } from '../../shared/api/bridge';
-import { dispatch } from '../api/dispatch';
+import { localDispatcher, type Dispatcher } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
 import { isAppUrl } from '../electron/origin';
 
@@ -24,12 +24,16 @@ export class ForeignSenderError extends Error {
   }
 }
 
-/** Registers the API channel; returns a function that removes it (to swap workspaces). */
-export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers, log?: (err: unknown) => void): () => void {
+/**
+ * Registers the API channel, answered by `api` (the host's utility process, in the app, or a handler
+ * table in this process); returns a function that removes it (to swap workspaces).
+ */
+export function registerIpc(ipcMain: IpcMainLike, api: Handlers | Dispatcher, log?: (err: unknown) => void): () => void {
+  const call = typeof api === 'function' ? api : localDispatcher(api, log);
   ipcMain.handle(IPC_CHANNEL, async (event, method, input) => {
     // A page that got into a frame by some other route must not reach the workspace.
     if (!isAppUrl(event.senderFrame?.url)) throw new ForeignSenderError(event.senderFrame?.url);
-    return dispatch(handlers, typeof method === 'string' ? method : '', input, { channel: 'grid' }, log);
+    return call(typeof method === 'string' ? method : '', input, { channel: 'grid' });
   });
   return () => ipcMain.removeHandler(IPC_CHANNEL);
 }

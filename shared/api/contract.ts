@@ -5,6 +5,8 @@ import { PackSettingsUpdateSchema, PeriodPackSettingsSchema } from '../pack/sett
 import { BackupInfoSchema, ImportJobStatusSchema, PreviewLineSchema, UPLOAD_CHUNK_BYTES } from '../import/schemas';
 import { AREA_API, extraAreaApi, type AreaApi } from '../areas';
 import type { ApiSpec } from '../area';
+import { CellAddressSchema, CellHistorySchema } from '../audit';
+import { ArchivedPackSchema, CloseResultSchema, MonthEndSettingsSchema, MonthEndStateSchema } from '../monthend';
 import type { WireError } from './errors';
 
 /**
@@ -44,9 +46,14 @@ const AppInfo = z.object({
 const PeriodInfo = z.object({
   id: MonthId,
   label: z.string(),
-  status: z.enum(['open', 'closed']),
+  /** Ready: marked ready for review, still open (an edit returns it to open). */
+  status: z.enum(['open', 'ready', 'closed']),
   closedBy: z.string().nullable(),
   closedAt: z.string().nullable(),
+  readyBy: z.string().nullable(),
+  /** The sign-off in force, for a month closed by one. */
+  signedOffBy: z.string().nullable(),
+  signedOffAt: z.string().nullable(),
   /** Ids of the areas holding figures for this month. */
   areas: z.array(z.string()),
   publishesFmr: z.boolean(),
@@ -88,9 +95,23 @@ export const coreContract = {
   'periods.list': { input: Empty, output: z.object({ financialYear: z.string(), months: z.array(PeriodInfo) }) },
   /** Creates next month from this one in one step: every area holding figures rolls its own forward. */
   'periods.rollForward': { input: z.object({ fromPeriod: MonthId }).strict(), output: z.object({ period: MonthId, label: z.string(), areas: z.array(z.string()) }) },
-  /** A plain close (no sign-off) and a reopen with its reason; both audited. */
-  'periods.close': { input: z.object({ period: MonthId }).strict(), output: z.object({ label: z.string() }) },
-  'periods.reopen': { input: z.object({ period: MonthId, reason: z.string().trim().min(1, 'give a reason for reopening').max(500) }).strict(), output: z.object({ label: z.string() }) },
+  /** A plain close (no sign-off) and a reopen with its reason (voiding a sign-off); both audited. */
+  'periods.close': { input: z.object({ period: MonthId }).strict(), output: CloseResultSchema },
+  'periods.reopen': {
+    input: z.object({ period: MonthId, reason: z.string().trim().min(1, 'give a reason for reopening').max(500) }).strict(),
+    output: z.object({ label: z.string(), voidedSignOff: z.object({ by: z.string(), at: z.string() }).nullable() }),
+  },
+  /** The month-end workflow: the preparer marks the month ready for review; a reviewer signs it off, which closes it. */
+  'periods.markReady': { input: z.object({ period: MonthId }).strict(), output: z.object({ label: z.string() }) },
+  'periods.signOff': { input: z.object({ period: MonthId }).strict(), output: CloseResultSchema },
+  /** A month's status, what blocks each step, who did what when, its sign-offs and archived packs. */
+  'periods.monthEnd': { input: z.object({ period: MonthId }).strict(), output: MonthEndStateSchema },
+  'periods.updateMonthEndSettings': { input: MonthEndSettingsSchema.partial().strict(), output: MonthEndSettingsSchema },
+  /** The committee pack archived when the month closed (the latest unless `id`), exactly as archived. */
+  'periods.archivedPack': {
+    input: z.object({ period: MonthId, id: z.number().int().min(1).optional() }).strict(),
+    output: ArchivedPackSchema.extend({ data: z.string() }),
+  },
   /** Which month publishes each quarter's tables (a calendar month per quarter, the first after it ends). */
   'periods.quarterPublishing': { input: Empty, output: QuarterPublishingSchema },
   'periods.setQuarterPublishing': { input: QuarterPublishingSchema.partial().strict(), output: QuarterPublishingSchema },
@@ -144,6 +165,10 @@ export const coreContract = {
   'history.undo': { input: Empty, output: HistoryStep },
   'history.redo': { input: Empty, output: HistoryStep },
   'audit.list': { input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(), output: z.array(AuditEntry) },
+  /** Every change of one cell of any registered table: who, when, from what to what, how, the file. */
+  'audit.cell': { input: CellAddressSchema, output: CellHistorySchema },
+  /** The month's audit report as an Excel workbook, for auditors. */
+  'audit.report': { input: z.object({ period: MonthId }).strict(), output: z.object({ fileName: z.string(), data: z.string(), rows: z.number() }) },
   'demo.reset': { input: Empty, output: AppInfo },
 } as const;
 

@@ -12,6 +12,8 @@ export const USER_ERROR_CODES = [
   'not_demo',
   'no_space',
   'reason_required',
+  /** The workspace is busy with a long step (an import being applied): try again when it ends. */
+  'busy',
 ] as const;
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
 

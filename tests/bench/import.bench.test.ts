@@ -7,11 +7,14 @@ import { AppSession, initWorkspace } from '../../main/app/session';
 import { writeBigCommitteeWorkbook } from '../helpers/big-workbook';
 
 /**
- * Import speed: rows per second for (a) exceljs's streaming reader alone and (b) Outturn's full import
- * (read + validate + stage + apply), on the same generated workbook in the same run, and their ratio.
- * BENCH_ROWS sets the size (default 200,000).
+ * Import speed, from one run on the same generated workbook: rows per second for (a) exceljs's
+ * streaming WorkbookReader alone, with the options the import reads with, counting rows and doing
+ * nothing else, and (b) Outturn's full import — read, validate, stage, preview, back up, apply and
+ * audit every changed cell — and their ratio. The aim is a ratio of at least AIM: the test fails (and
+ * `npm run bench` exits non-zero) when it is missed. BENCH_ROWS sets the size (default 200,000).
  */
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
+const IMPORT_AIM = 0.5;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-bench-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -19,12 +22,13 @@ function report(lines: string[]): void {
   process.stdout.write(`\n${lines.join('\n')}\n`);
 }
 
-it(`imports a ${ROWS.toLocaleString('en-GB')}-row KAD workbook`, async () => {
+it(`imports a ${ROWS.toLocaleString('en-GB')}-row KAD workbook at least ${IMPORT_AIM} times as fast as exceljs reads it`, async () => {
   const file = path.join(dir, 'big.xlsx');
   const made = await writeBigCommitteeWorkbook(file, ROWS);
 
   let t = performance.now();
   let bare = 0;
+  // The reader options of main/import/read/xlsx.ts (openXlsx).
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   for await (const ws of reader) for await (const _row of ws) bare++;
   const bareSeconds = (performance.now() - t) / 1000;
@@ -39,17 +43,19 @@ it(`imports a ${ROWS.toLocaleString('en-GB')}-row KAD workbook`, async () => {
   expect(status.state, status.problems.slice(0, 5).join('\n')).toBe('ready');
   const applied = await session.imports.apply(id);
   const fullSeconds = (performance.now() - t) / 1000;
+  const audited = session.ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE channel = 'import'`).pluck().get() as number;
   session.close();
   expect(applied.state).toBe('applied');
 
-  const bareRate = bare / bareSeconds;
-  const fullRate = made.rows / fullSeconds;
+  // Rows per second of the same file: the ratio of the rates is the inverse ratio of the times.
+  const rate = (seconds: number) => Math.round(made.rows / seconds).toLocaleString('en-GB');
+  const ratio = bareSeconds / fullSeconds;
   report([
-    `Import benchmark: ${made.rows.toLocaleString('en-GB')} rows, ${made.tables.toLocaleString('en-GB')} tables over ${made.months} months, ${(fs.statSync(file).size / 1048576).toFixed(1)} MB`,
-    `  (a) exceljs streaming read alone:   ${Math.round(bareRate).toLocaleString('en-GB')} rows/s (${bareSeconds.toFixed(1)} s)`,
-    `      Outturn read + validate + stage: ${Math.round(made.rows / readSeconds).toLocaleString('en-GB')} rows/s (${readSeconds.toFixed(1)} s)`,
-    `  (b) Outturn full import (+ apply):  ${Math.round(fullRate).toLocaleString('en-GB')} rows/s (${fullSeconds.toFixed(1)} s)`,
-    `  ratio (b) / (a): ${(fullRate / bareRate).toFixed(2)} (aim: at least 0.50)`,
+    `Import benchmark: ${made.rows.toLocaleString('en-GB')} rows (${bare.toLocaleString('en-GB')} non-blank), ${made.tables.toLocaleString('en-GB')} tables over ${made.months} months, ${(fs.statSync(file).size / 1048576).toFixed(1)} MB`,
+    `  (a) exceljs streaming read alone:            ${rate(bareSeconds)} rows/s (${bareSeconds.toFixed(1)} s)`,
+    `      Outturn read + validate + stage + preview: ${rate(readSeconds)} rows/s (${readSeconds.toFixed(1)} s), ratio ${(bareSeconds / readSeconds).toFixed(2)}`,
+    `  (b) Outturn full import (+ backup, apply, ${audited.toLocaleString('en-GB')} audit rows): ${rate(fullSeconds)} rows/s (${fullSeconds.toFixed(1)} s)`,
+    `  ratio (b) / (a): ${ratio.toFixed(2)} (aim: at least ${IMPORT_AIM.toFixed(2)})`,
   ]);
+  expect(ratio, `full import at ${ratio.toFixed(2)} of exceljs's bare read; the aim is ${IMPORT_AIM}`).toBeGreaterThanOrEqual(IMPORT_AIM);
 });
-

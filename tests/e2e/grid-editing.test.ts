@@ -1,6 +1,6 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
+import { callApi, launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
 
 // Row ids are unique across the body and the pinned total rows (AG Grid 36 DOM).
 const cell = (page: Page, row: string, col: string) => page.locator(`[role="row"][row-id="${row}"] [col-id="${col}"]`);
@@ -17,14 +17,7 @@ interface Line {
   [field: string]: unknown;
 }
 
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const [base, hash] = served.url.split('#') as [string, string];
-  const token = decodeURIComponent(/token=([^&]+)/.exec(hash)![1]!);
-  const res = await fetch(`${base}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-outturn-token': token }, body: JSON.stringify(input) });
-  const envelope = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value;
-}
+const api = <T>(method: string, input: unknown) => callApi<T>(served, method, input);
 
 /** A line of the LDP table for August 2023 as the store holds it (hundredths). */
 async function stored(lineKey: string): Promise<Line> {
@@ -159,7 +152,11 @@ describe('Copy and paste of blocks with direction-of-travel arrows', () => {
     }
     expect(await stored('nursing')).toMatchObject({ currentPackages: 900, currentUnitCost: 479200, totalSpendK: 227100 });
     // The arrows here are the published ones, shown muted and marked as reported.
-    expect(await cell(page, 'residential', 'unitCostDot').locator('.sheet-dot--muted').count()).toBe(1);
+    const reported = cell(page, 'residential', 'unitCostDot').locator('.sheet-dot--muted');
+    expect(await reported.count()).toBe(1);
+    // Not by shade alone (WCAG 1.4.1): a dashed box, as the legend explains.
+    expect(await reported.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dashed');
+    expect(await page.getByTestId('kad-legend-dot').textContent()).toContain('Arrows in a dashed box are as reported in the published FMR');
   });
 
   it('pastes a copied row onto another line, each figure in its own column, as one undoable step', async () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const CHROMIUM = process.env.OUTTURN_CHROMIUM ?? '/usr/bin/chromium';
@@ -15,7 +16,15 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export async function serveDemo(): Promise<Served> {
+/** Who the served app acts as: tests name a second officer through the test-only override of main/store/identity.ts. */
+export interface ServeOptions {
+  /** The OS user the server records (OUTTURN_TEST_OS_USER; honoured only while NODE_ENV is test). */
+  user?: string;
+  /** Leave the folder when stopped, to serve the same workspace again (as another officer). */
+  keep?: boolean;
+}
+
+export async function serveDemo(opts: ServeOptions = {}): Promise<Served> {
   if (!fs.existsSync(path.join(ROOT, 'dist/renderer/index.html'))) throw new Error('Build first: npm run build');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-e2e-'));
   const file = path.join(dir, 'demo.db');
@@ -24,7 +33,15 @@ export async function serveDemo(): Promise<Served> {
     const init = spawn(process.execPath, [bin, 'init', file, '--demo'], { stdio: 'inherit' });
     init.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`init exited ${code}`))));
   });
-  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return serveFile(file, opts);
+}
+
+/** Serves a workspace that exists, in its folder, as `outturn serve` does. */
+export async function serveFile(file: string, opts: ServeOptions = {}): Promise<Served> {
+  const dir = path.dirname(file);
+  const bin = path.join(ROOT, 'bin/outturn.js');
+  const env = opts.user ? { ...process.env, NODE_ENV: 'test', OUTTURN_TEST_OS_USER: opts.user } : process.env;
+  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', file], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -44,9 +61,19 @@ export async function serveDemo(): Promise<Served> {
         child.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Calls the same API the page uses, with the token the served address carries. */
+export async function callApi<T>(served: Served, method: string, input: unknown): Promise<T> {
+  const [base, hash] = served.url.split('#') as [string, string];
+  const token = decodeURIComponent(/token=([^&]+)/.exec(hash)![1]!);
+  const res = await fetch(`${base}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-outturn-token': token }, body: JSON.stringify(input) });
+  const envelope = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.value;
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -98,4 +125,54 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
     }
   }
   return found;
+}
+
+/** A served demo and one page in Chromium for a whole test file, set up before and torn down after it. */
+export interface DemoPage {
+  readonly served: Served;
+  readonly page: Page;
+  /** Page errors and CSP violations seen so far. */
+  readonly problems: string[];
+  /** A call straight to the bridge's API, as the renderer makes it. */
+  api<T>(method: string, input: unknown): Promise<T>;
+}
+
+export function demoPage(viewport: { width: number; height: number }): DemoPage {
+  let served: Served | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let watch: { problems: string[] } = { problems: [] };
+  beforeAll(async () => {
+    served = await serveDemo();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport });
+    watch = watchPage(page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+  const ready = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('The demo page is set up in beforeAll: use it inside a test.');
+    return x;
+  };
+  return {
+    get served() {
+      return ready(served);
+    },
+    get page() {
+      return ready(page);
+    },
+    get problems() {
+      return watch.problems;
+    },
+    async api<T>(method: string, input: unknown): Promise<T> {
+      const [base, hash] = ready(served).url.split('#') as [string, string];
+      const token = decodeURIComponent(/token=([^&]+)/.exec(hash)![1]!);
+      const res = await fetch(`${base}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-outturn-token': token }, body: JSON.stringify(input) });
+      const envelope = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return envelope.value;
+    },
+  };
 }

@@ -39,7 +39,8 @@ afterAll(async () => {
 });
 
 async function rowCells(row: ReturnType<Page['locator']>): Promise<string[]> {
-  return row.locator('th, td').allTextContents();
+  // The tick box and the review status are the page's, not the finding's words.
+  return row.locator('th, td:not(.findings__tick):not(.findings__status)').allTextContents();
 }
 
 describe('Checks, roll forward, settings and help in Chromium against outturn serve', () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
+import { callApi, launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
 
 // Row ids are unique across the body and the pinned total rows (AG Grid 36 DOM).
 const cell = (page: Page, row: string, col: string) => page.locator(`[role="row"][row-id="${row}"] [col-id="${col}"]`);
@@ -13,14 +13,7 @@ let page: Page;
 let watch: { problems: string[] };
 
 /** Calls the same API the page uses, with the token the served address carries. */
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const [base, hash] = served.url.split('#') as [string, string];
-  const token = decodeURIComponent(/token=([^&]+)/.exec(hash)![1]!);
-  const res = await fetch(`${base}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-outturn-token': token }, body: JSON.stringify(input) });
-  const envelope = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value;
-}
+const api = <T>(method: string, input: unknown) => callApi<T>(served, method, input);
 
 /** A paste as the browser delivers it, dispatched on the focused cell. */
 async function pasteText(tsv: string): Promise<void> {
@@ -190,7 +183,8 @@ describe('Excel-like editing of the KAD grid in Chromium', () => {
     await page.getByTestId('period-select').selectOption('2023-09');
     await expect.poll(() => page.getByTestId('kad-caption').textContent()).toContain('September 2023');
     await expect.poll(() => text(page, 'residential', 'currentPackages')).toBe('234');
-    await expect.poll(() => page.getByTestId('kad-carried-note').textContent()).toMatch(/^c\/f 10 lines still carry August 2023's actual figures/);
+    // 9 expenditure lines in use × 3 actual figures, and Care Contributions' spend.
+    await expect.poll(() => page.getByTestId('kad-carried-note').textContent()).toMatch(/^c\/f 28 actual figures are still August 2023's/);
     expect(await label(page, 'nursing', 'currentPackages')).toBe('Nursing, Current Care Packages, 9, carried forward, not yet updated');
     expect(await cell(page, 'nursing', 'currentPackages').getAttribute('class')).toContain('sheet-cell--carried');
 
@@ -204,7 +198,11 @@ describe('Excel-like editing of the KAD grid in Chromium', () => {
     expect(await text(page, 'supported_living', 'outturnDot')).toBe('↔');
     expect(await label(page, 'nursing', 'unitCostDot')).toBe('Nursing, DoT of Current Average Unit Cost, no change, compared with August 2023');
     expect(await text(page, 'residential_dementia', 'packagesDot')).toBe('');
-    await expect.poll(() => page.getByTestId('kad-carried-note').textContent()).toMatch(/^c\/f 9 lines still carry/);
+    await expect.poll(() => page.getByTestId('kad-carried-note').textContent()).toMatch(/^c\/f 27 actual figures are still August 2023's/);
+    // Only the figure updated loses its mark: Residential's unit cost and spend are still August's.
+    expect(await cell(page, 'residential', 'currentPackages').getAttribute('class')).not.toContain('sheet-cell--carried');
+    for (const col of ['currentUnitCost', 'totalSpendK']) expect(await cell(page, 'residential', col).getAttribute('class'), col).toContain('sheet-cell--carried');
+    expect(await label(page, 'residential', 'currentUnitCost')).toMatch(/, carried forward, not yet updated$/);
     expect(await label(page, 'residential', 'currentPackages')).toBe('Residential, Current Care Packages, 240');
     expect(await page.getByTestId('kad-legend-dot').textContent()).toContain('computed by Outturn, comparing each figure with August 2023');
   });
@@ -228,5 +226,19 @@ describe('Excel-like editing of the KAD grid in Chromium', () => {
     await expect.poll(() => page.getByTestId('kad-announce').textContent()).toBe('3 rows × 6 columns selected');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(watch.problems).toEqual([]);
+  });
+
+  it('marks each figure still carried forward in the print view too, with a note saying whose it is', async () => {
+    // A new load of the address, as the PDF exporter opens it (a hash change alone does not reload the app).
+    await page.goto(`${served.url}&area=print&period=2023-09&sections=kad`);
+    await page.reload();
+    await page.waitForSelector('body[data-print-ready="true"]', { state: 'attached', timeout: 30_000 });
+    const table = page.getByTestId('print-kad-learning-disability-partnership');
+    const residential = table.locator('tr', { has: page.locator('th[scope="row"]', { hasText: /^~Residential$/ }) });
+    // Columns: expected, budget cost, budget, packages, DoT, unit cost, DoT, spend, DoT, variance.
+    const marked = await residential.locator('td').evaluateAll((tds) => tds.map((td) => td.classList.contains('print-kad__carried')));
+    expect(marked).toEqual([false, false, false, false, false, true, false, true, false, false]);
+    expect(await residential.locator('td.print-kad__carried').first().textContent()).toBe('£2,289c/f (carried forward, not yet updated)');
+    expect(await page.getByTestId('print-kad-carried-note').textContent()).toBe('Figures marked c/f are August 2023’s, carried forward and not yet updated for September 2023.');
   });
 });

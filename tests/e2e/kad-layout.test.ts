@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
+import { callApi, launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
 import { scrollProblems, textFitProblems } from './layout-probe';
 
 // The six services of the demo, as the service picker names them.
@@ -23,14 +23,7 @@ const GRID = '[data-testid="kad-grid"]';
 let served: Served;
 let browser: Browser;
 
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const [base, hash] = served.url.split('#') as [string, string];
-  const token = decodeURIComponent(/token=([^&]+)/.exec(hash)![1]!);
-  const res = await fetch(`${base}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-outturn-token': token }, body: JSON.stringify(input) });
-  const envelope = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value;
-}
+const api = <T>(method: string, input: unknown) => callApi<T>(served, method, input);
 
 /** The columns in the header and in every row, in displayed order. */
 function renderedColumns(grid: string): { header: string[]; rowsMissing: string[] } {

@@ -83,7 +83,15 @@ describe('Committee pack in Chromium against outturn serve', () => {
 
   it('exports the workbook as a download, showing progress while it is prepared', async () => {
     await recordProgress();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pack-export').click()]);
+    // The demo's findings are not reviewed yet: the dialog says so first, and the officer exports anyway.
+    await page.getByTestId('pack-export').click();
+    const dialog = page.getByTestId('pack-not-ready');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.locator('li').allTextContents()).toEqual(['36 Key Activity Data findings not yet accepted or acknowledged (Checks lists them).']);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // Cancel is focused first: Enter by habit does not export.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Not now');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pack-export-anyway').click()]);
     const name = download.suggestedFilename();
     expect(name).toMatch(/August 2023.*\.xlsx$/);
     const bytes = fs.readFileSync(await download.path());
@@ -98,6 +106,7 @@ describe('Committee pack in Chromium against outturn serve', () => {
 
   it('opens the print view: the app chrome gone, the tables and charts laid out as published', async () => {
     await page.getByTestId('pack-print').click();
+    await page.getByTestId('pack-export-anyway').click();
     await printReady();
     expect(await page.locator('nav.nav').count()).toBe(0);
     expect(await page.locator('header.header').count()).toBe(0);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedAreas } from '../../shared/areas';
-import { launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
+import { callApi, launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
 
 /**
  * The app shell around the areas: the nav lists the registered areas' pages then the core pages, the
@@ -11,6 +11,7 @@ import { launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served 
 const cell = (page: Page, row: string, col: string) => page.locator(`[role="row"][row-id="${row}"] [col-id="${col}"]`);
 const CORE_PAGES = [
   ['checks', 'Checks'],
+  ['monthend', 'Month-end'],
   ['import', 'Import'],
   ['backups', 'Backups'],
   ['pack', 'Committee pack'],
@@ -24,14 +25,7 @@ let browser: Browser;
 let page: Page;
 let watch: { problems: string[] };
 
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const [base, hash] = served.url.split('#') as [string, string];
-  const token = decodeURIComponent(/token=([^&]+)/.exec(hash)![1]!);
-  const res = await fetch(`${base}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-outturn-token': token }, body: JSON.stringify(input) });
-  const envelope = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value;
-}
+const api = <T>(method: string, input: unknown) => callApi<T>(served, method, input);
 
 const hash = async () => new URL(page.url()).hash;
 const pressedService = () => page.getByTestId('service-picker').locator('[aria-pressed="true"]').getAttribute('data-service-id');

@@ -27,7 +27,11 @@ function monthAt(i: number): string {
 /** Rows one table takes (title, blank, band, header, 2 group rows, 11 lines, 2 subtotals, total, care contributions, blank). */
 export const ROWS_PER_TABLE = 1 + 1 + 1 + 1 + 2 + SERVICE_TYPES.length + 2 + 1 + 1 + 1;
 
-export async function writeBigCommitteeWorkbook(file: string, rows: number): Promise<{ rows: number; tables: number; months: number }> {
+/**
+ * `typesInUse` (service name → the ids of the service types it uses) leaves the other lines without
+ * figures, as published tables grey them out: such a file imports into a workspace using those types.
+ */
+export async function writeBigCommitteeWorkbook(file: string, rows: number, opts: { typesInUse?: Readonly<Record<string, readonly string[]>> } = {}): Promise<{ rows: number; tables: number; months: number }> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet('Key Activity Data');
   const tables = Math.max(1, Math.floor(rows / ROWS_PER_TABLE));
@@ -55,7 +59,8 @@ export async function writeBigCommitteeWorkbook(file: string, rows: number): Pro
       const cost = 200 + ((t * 11 + i * 17) % 1800);
       const budget = Math.round((pk * cost * 52) / 1000);
       const spend = budget + ((t + i) % 50) - 25;
-      add([`~${type.name}`, pk, cost, budget, pk + ((t + i) % 5), '↔', cost + ((t * i) % 9), '↑', spend, '↓', spend - budget]);
+      const inUse = opts.typesInUse?.[service]?.includes(type.id) ?? true;
+      add(inUse ? [`~${type.name}`, pk, cost, budget, pk + ((t + i) % 5), '↔', cost + ((t * i) % 9), '↑', spend, '↓', spend - budget] : [`~${type.name}`]);
     });
     add([`${group} subtotal`]);
     add(['Total for expenditure']);

@@ -9,12 +9,12 @@ export function kadLinesOf(t: PublishedTable): KadLine[] {
   const lines: KadLine[] = SERVICE_TYPES.map((type) => {
     const row = rows.get(type.id);
     const values = row ? lineValues(row) : { expectedPackages: null, budgetUnitCost: null, annualBudgetK: null, currentPackages: null, currentUnitCost: null, totalSpendK: null };
-    return { key: type.id, label: type.name, kind: 'line', group: type.group, isRespite: type.isRespite, inUse: !!row, actualsUpdated: true, ...values };
+    return { key: type.id, label: type.name, kind: 'line', group: type.group, isRespite: type.isRespite, inUse: !!row, carried: [], ...values };
   });
   const care = t.published_totals.find((r) => r.kind === 'care_contributions')!;
   const cv = lineValues(care);
   lines.push({
-    key: 'care_contributions', label: 'Care Contributions', kind: 'care_contributions', group: null, isRespite: false, inUse: true, actualsUpdated: true,
+    key: 'care_contributions', label: 'Care Contributions', kind: 'care_contributions', group: null, isRespite: false, inUse: true, carried: [],
     expectedPackages: null, budgetUnitCost: null, annualBudgetK: cv.annualBudgetK, currentPackages: null, currentUnitCost: null, totalSpendK: cv.totalSpendK,
   });
   return lines;

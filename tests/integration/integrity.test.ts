@@ -16,6 +16,9 @@ import { userTables } from '../../main/store/schema';
 import { cli } from '../helpers/cli';
 import { demoPerTest } from '../helpers/workspace';
 
+// Closing a month builds and archives its committee pack (a second or two; more on a busy machine).
+vi.setConfig({ testTimeout: 30_000 });
+
 /**
  * The promises a council signs off on: every change audited, a closed month unchanged whatever happens
  * afterwards, undo that never jams, and backups that can never cost the officer their workspace.
@@ -49,9 +52,9 @@ describe('the audit is complete by construction', () => {
     expect(() => s.ws.db.prepare(`DELETE FROM reported_values WHERE period = '2023-08'`).run()).toThrow(/no_write_context/);
   });
 
-  it('keeps a closed month closed with foreign keys off: its period cannot be deleted or altered', () => {
+  it('keeps a closed month closed with foreign keys off: its period cannot be deleted or altered', async () => {
     const s = demo();
-    closePeriod(s.ws, '2023-08');
+    await closePeriod(s.ws, '2023-08');
     s.ws.db.pragma('foreign_keys = OFF');
     expect(() => s.ws.write({ channel: 'cli', label: 'sneak' }, () => s.ws.db.prepare(`DELETE FROM periods WHERE id = '2023-08'`).run())).toThrow(/August 2023 is closed/);
     expect(() => s.ws.write({ channel: 'cli', label: 'sneak' }, () => s.ws.db.prepare(`UPDATE periods SET id = '2099-08' WHERE id = '2023-08'`).run())).toThrow(/closed/);
@@ -129,7 +132,10 @@ describe('periods close, and a closed month never changes', () => {
   it('closes and reopens from the command line, with a reason, audited', async () => {
     const env = demos.fresh();
     const file = env.file;
-    expect(await cli('close', file, '--period', '2023-08')).toMatchObject({ code: 0, out: 'Close August 2023 (without sign-off).\n' });
+    expect(await cli('close', file, '--period', '2023-08')).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Close August 2023 \(without sign-off\)\.\nCommittee pack archived in the workspace, SHA-256: [0-9a-f]{64}\nSeptember 2023 rolled forward from it: Key Activity Data\.\nMonth-end backup \(never rotated away\): .+month-end.+\.db\n$/),
+    });
     expect(await cli('close', file, '--period', '2023-08')).toMatchObject({ code: 1, err: expect.stringMatching(/August 2023 is closed \(closed without sign-off by .+\): it is closed already/) });
     expect(await cli('reopen', file, '--period', '2023-08')).toMatchObject({ code: 1, err: expect.stringMatching(/^--reason: give the reason for reopening/) });
     expect(await cli('reopen', file, '--period', '2023-08', '--reason', 'Correction from the LDP team')).toMatchObject({ code: 0, out: 'Reopen August 2023: Correction from the LDP team.\n' });
@@ -139,31 +145,30 @@ describe('periods close, and a closed month never changes', () => {
       { channel: 'cli', entity: 'period', field: 'status', old_value: 'open', new_value: 'closed' },
       { channel: 'cli', entity: 'period', field: 'status', old_value: 'closed', new_value: 'open' },
     ]);
-    expect(listEvents(s.ws, 'reopen')[0]!.detail).toEqual({ reason: 'Correction from the LDP team' });
+    expect(listEvents(s.ws, 'reopen')[0]!.detail).toEqual({ reason: 'Correction from the LDP team', by: s.ws.identity.osUser });
   });
 
-  it('freezes the settings that shape a month: changing one afterwards moves no closed month', () => {
+  it('freezes the settings that shape a month: changing one afterwards moves no closed month', async () => {
     const s = demo();
     const total = (period: string) => {
       const t = kadTable(s.ws, period, LDP);
       return { rule: t.averagingRule, weeks: t.runRateWeeks, lines: t.lines.map((l) => [l.key, l.group, l.isRespite]) };
     };
     const august = total('2023-08');
-    closePeriod(s.ws, '2023-08');
+    await closePeriod(s.ws, '2023-08');
     updateKadSettings(s.ws, { averagingRule: 'package_weighted', runRateWeeks: 52 }, 'grid');
     s.ws.write({ channel: 'cli', label: 'respite is care like any other' }, () => s.ws.db.prepare(`UPDATE kad_service_types SET is_respite = 0, grp = 'community' WHERE id = 'respite'`).run());
     expect(total('2023-08')).toEqual(august);
     expect(august.rule).toBe('published');
-    // An open month follows the new settings.
-    rollForwardMonth(s.ws, '2023-08');
+    // An open month follows the new settings: September, which closing August rolled forward.
     expect(total('2023-09').rule).toBe('package_weighted');
     expect(total('2023-09').lines.find(([k]) => k === 'respite')).toEqual(['respite', 'community', false]);
   });
 
-  it('names the month being written, not the first closed month', () => {
+  it('names the month being written, not the first closed month', async () => {
     const s = demo();
-    closePeriod(s.ws, '2023-05');
-    closePeriod(s.ws, '2023-08');
+    await closePeriod(s.ws, '2023-05');
+    await closePeriod(s.ws, '2023-08');
     let error: unknown;
     try {
       setKadCell(s.ws, { period: '2023-08', serviceId: LDP, lineKey: 'residential', field: 'currentPackages', value: 100 }, 'grid');
@@ -173,12 +178,12 @@ describe('periods close, and a closed month never changes', () => {
     expect((error as UserError).message).toMatch(/^August 2023 is closed/);
   });
 
-  it('refuses a reopen without a reason and a close of a closed month, changing nothing', () => {
+  it('refuses a reopen without a reason and a close of a closed month, changing nothing', async () => {
     const s = demo();
-    closePeriod(s.ws, '2023-08');
+    await closePeriod(s.ws, '2023-08');
     const count = s.ws.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get();
     expect(() => reopenPeriod(s.ws, '2023-08', '  ')).toThrow(/Give a reason/);
-    expect(() => closePeriod(s.ws, '2023-08')).toThrow(/closed already/);
+    await expect(closePeriod(s.ws, '2023-08')).rejects.toThrow(/closed already/);
     expect(s.ws.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(count);
   });
 });
@@ -223,7 +228,7 @@ describe('restore and backups are safe', () => {
   it('asks for a reason before restoring a backup that would reopen a closed month, and records it', async () => {
     const s = demo();
     const open = await backupWorkspace(s.ws, 'while August was open');
-    closePeriod(s.ws, '2023-08');
+    await closePeriod(s.ws, '2023-08');
     await expect(s.restoreBackup(open.name)).rejects.toMatchObject({ code: 'reason_required', message: expect.stringMatching(/would reopen August 2023, closed now/) });
     expect(s.ws.db.prepare(`SELECT status FROM periods WHERE id = '2023-08'`).pluck().get()).toBe('closed');
     await s.restoreBackup(open.name, 'The close was premature: figures still due from the LDP team');

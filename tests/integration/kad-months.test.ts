@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeDots } from '../../shared/areas/kad/dot';
 import { computeKadTotals } from '../../shared/areas/kad/totals';
 import { runRate } from '../../shared/areas/kad/runrate';
@@ -12,6 +12,9 @@ import { listAudit } from '../../main/store/audit';
 import { historyState, undo } from '../../main/store/history';
 import { closePeriod } from '../../main/core/close';
 import { tempDemo, auditCount } from '../helpers/workspace';
+
+// Closing a month builds and archives its committee pack (a second or two; more on a busy machine).
+vi.setConfig({ testTimeout: 30_000 });
 
 const LDP = 'learning-disability-partnership';
 let env: ReturnType<typeof tempDemo>;
@@ -27,8 +30,11 @@ describe('months as snapshots', () => {
     expect(sept.previous?.period).toBe('2023-08');
     // Budget carried, actuals copied and marked as not yet updated; reported figures stay with August.
     const res = sept.lines.find((l) => l.key === 'residential')!;
-    expect(res).toMatchObject({ expectedPackages: 24500, currentPackages: 23400, totalSpendK: 2865300, actualsUpdated: false });
-    expect(aug.lines.find((l) => l.key === 'residential')!.actualsUpdated).toBe(true);
+    expect(res).toMatchObject({ expectedPackages: 24500, currentPackages: 23400, totalSpendK: 2865300, carried: ['currentPackages', 'currentUnitCost', 'totalSpendK'] });
+    expect(aug.lines.find((l) => l.key === 'residential')!.carried).toEqual([]);
+    // Care Contributions carry only money; a greyed line carries nothing to update.
+    expect(sept.lines.find((l) => l.key === 'care_contributions')!.carried).toEqual(['totalSpendK']);
+    expect(sept.lines.find((l) => l.key === 'residential_dementia')!.carried).toEqual([]);
     expect(sept.reported).toEqual([]);
     expect(() => rollForward(ws, '2023-08')).toThrow(/September 2023 already holds figures/);
 
@@ -42,7 +48,14 @@ describe('months as snapshots', () => {
     expect(dots.respite).toEqual({ packagesDot: 'flat', unitCostDot: 'flat', outturnDot: 'flat' });
     expect(dots.residential_dementia).toEqual({ packagesDot: null, unitCostDot: null, outturnDot: null });
     expect(dots.total_expenditure).toEqual({ outturnDot: 'flat' });
-    expect(edited.lines.find((l) => l.key === 'residential')!.actualsUpdated).toBe(true);
+    // Each figure keeps its own mark: updating Residential's packages leaves its unit cost and spend carried.
+    expect(edited.lines.find((l) => l.key === 'residential')!.carried).toEqual(['currentUnitCost', 'totalSpendK']);
+    expect(edited.lines.find((l) => l.key === 'nursing')!.carried).toEqual(['currentPackages', 'totalSpendK']);
+    // Typing a carried figure again, unchanged, confirms it as September's: one audited step, the mark gone.
+    const nursingSpend = edited.lines.find((l) => l.key === 'nursing')!.totalSpendK;
+    setKadCell(ws, { period: '2023-09', serviceId: LDP, lineKey: 'nursing', field: 'totalSpendK', value: nursingSpend }, 'grid');
+    expect(kadTable(ws, '2023-09', LDP).lines.find((l) => l.key === 'nursing')!.carried).toEqual(['currentPackages']);
+    expect(ws.db.prepare(`SELECT field, old_value, new_value FROM audit_log WHERE op_id = (SELECT MAX(id) FROM operations) ORDER BY field`).all()).toEqual([{ field: 'total_spend_k_cf', old_value: '1', new_value: '0' }]);
     const [acc] = computeKadTotals(edited.lines);
     expect(acc!.currentPackages).toBe(26700);
     // August is untouched and still readable.
@@ -51,11 +64,11 @@ describe('months as snapshots', () => {
     expect(kadTable(ws, '2023-09', LDP, '2023-08').comparison?.lines.find((l) => l.key === 'residential')!.currentPackages).toBe(23400);
   });
 
-  it('has no arrows for the first month of a series and refuses to roll into a closed month', () => {
+  it('has no arrows for the first month of a series and refuses to roll into a closed month', async () => {
     env = tempDemo();
     const { ws } = env.open();
     expect(kadTable(ws, '2023-08', LDP).previous).toBeNull();
-    closePeriod(ws, '2023-09');
+    await closePeriod(ws, '2023-09');
     expect(() => rollForward(ws, '2023-08')).toThrow(/September 2023 is closed/);
     expect(kadTable(ws, '2023-08', 'autism').lines.length).toBeGreaterThan(0);
     expect(() => kadTable(ws, '2023-09', 'autism').lines).not.toThrow();
@@ -156,8 +169,10 @@ describe('settings, checks and run rate', () => {
     const movement = findings.filter((f) => f.rule === 'movement');
     expect(movement).toEqual([expect.objectContaining({ table: 'Autism', row: 'Homecare', column: 'Current Care Packages', reported: '33 last month', computed: '40 (21% change, threshold 10%)' })]);
     const carried = findings.filter((f) => f.rule === 'actuals-not-updated');
-    expect(carried).toHaveLength(6);
-    expect(carried.find((f) => f.table === 'Autism')!.computed).toBe('6 lines still as carried forward');
+    // One finding per line in use, naming the figures of it still carried (Homecare's packages are updated).
+    expect(carried).toHaveLength(ws.db.prepare(`SELECT COUNT(*) FROM kad_lines WHERE period = '2023-09' AND in_use = 1`).pluck().get() as number);
+    expect(carried.find((f) => f.table === 'Autism' && f.row === 'Homecare')).toMatchObject({ column: 'Current Average Unit Cost (per week), Total spend/ income', computed: '2 figures still as carried forward from last month' });
+    expect(carried.find((f) => f.table === 'Autism' && f.row === 'Care Contributions')).toMatchObject({ column: 'Total spend/ income', computed: 'still as carried forward from last month' });
     updateKadSettings(ws, { movementPct: 25 });
     expect(kadChecks(ws, '2023-09').filter((f) => f.rule === 'movement')).toEqual([]);
   });

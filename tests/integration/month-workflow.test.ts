@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatFinding, isOpen } from '../../shared/checks';
 import { setKadCell } from '../../main/areas/kad/service';
 import { updateKadSettings } from '../../main/areas/kad/settings';
@@ -15,6 +15,9 @@ import { buildCommitteeWorkbook } from '../import-fixtures/committee';
 import { publishedTables } from '../import-fixtures/published';
 import { cli } from '../helpers/cli';
 import { demoPerTest } from '../helpers/workspace';
+
+// Closing a month builds and archives its committee pack (a second or two; more on a busy machine).
+vi.setConfig({ testTimeout: 30_000 });
 
 /**
  * A month as an officer lives it: September prepared from August, a correction to the published

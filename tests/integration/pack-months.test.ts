@@ -30,12 +30,12 @@ function rowOf(sheet: ExcelJS.Worksheet, label: string, from = 1): number {
   throw new Error(`no row ${label}`);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   demo = tempDemo();
   session = demo.open();
   rollForward(session.ws, '2023-08', 'cli');
   setKadCells(session.ws, { period: '2023-09', serviceId: LDP, cells: [{ lineKey: 'residential', field: 'currentPackages', value: 25000 }, { lineKey: 'nursing', field: 'currentUnitCost', value: 400000 }] }, 'grid');
-  closePeriod(session.ws, '2023-09');
+  await closePeriod(session.ws, '2023-09');
 }, 60_000);
 afterAll(() => demo.done());
 

@@ -15,9 +15,9 @@ const row = (t: ReturnType<typeof savingsTracker>, id: string) => t.groups.flatM
 const REVIEWS = '2023-24-ahc-10'; // Post hospital discharge reviews: -310 planned, -155 forecast
 
 describe('quarterly snapshots', () => {
-  it('freeze Quarter 1 when August closes, show movement in Quarter 2, and are void again on reopening', () => {
+  it('freeze Quarter 1 when August closes, show movement in Quarter 2, and are void again on reopening', async () => {
     const { ws } = demos.open();
-    closePeriod(ws, '2023-08');
+    await closePeriod(ws, '2023-08');
     const frozen = ws.db.prepare(`SELECT COUNT(*) FROM savings_snapshots WHERE period = '2023-08' AND quarter = '2023-24-Q1'`).pluck().get();
     expect(frozen).toBe(15);
     expect(ws.db.prepare(`SELECT DISTINCT channel FROM audit_log WHERE entity = 'savings_snapshot'`).pluck().all()).toEqual(['close/reopen']);
@@ -45,14 +45,14 @@ describe('quarterly snapshots', () => {
     expect(savingsTracker(ws, '2023-11').previous).toBeNull();
   });
 
-  it('follow the quarter publishing setting', () => {
+  it('follow the quarter publishing setting', async () => {
     const { ws } = demos.open();
     setQuarterPublishing(ws, { q1: 9 });
     expect(ws.db.prepare(`SELECT field, new_value FROM audit_log WHERE entity = 'setting' AND entity_key = 'periods.quarterPublishing'`).all()).toEqual([{ field: 'value', new_value: '{"q1":9,"q2":11,"q3":2,"q4":5}' }]);
     expect(savingsTracker(ws, '2023-08').quarter).toBeNull();
-    closePeriod(ws, '2023-08');
+    await closePeriod(ws, '2023-08');
     expect(ws.db.prepare(`SELECT COUNT(*) FROM savings_snapshots`).pluck().get()).toBe(0);
-    closePeriod(ws, '2023-09');
+    await closePeriod(ws, '2023-09');
     expect(ws.db.prepare(`SELECT DISTINCT period || ' ' || quarter FROM savings_snapshots`).pluck().all()).toEqual(['2023-09 2023-24-Q1']);
     expect(listPeriods(ws).filter((p) => p.areas.includes('savings')).map((p) => p.id)).toEqual(['2023-08', '2023-09']);
   });

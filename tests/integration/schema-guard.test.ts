@@ -113,6 +113,9 @@ describe('a workspace from the release before areas (schema 4)', () => {
       INSERT INTO periods (id, status) VALUES ('2023-08', 'open');
       INSERT INTO kad_services (id, name, caption, sort_order) VALUES ('autism', 'Autism', 'Autism caption', 1);
       INSERT INTO kad_lines (period, service_id, line_key, in_use, current_packages) VALUES ('2023-08', 'autism', 'residential', 1, 300);
+      INSERT INTO kad_lines (period, service_id, line_key, in_use, current_packages, actuals_updated) VALUES ('2023-08', 'autism', 'nursing', 1, 20, 0);
+      INSERT INTO kad_lines (period, service_id, line_key, in_use, total_spend_k, actuals_updated) VALUES ('2023-08', 'autism', 'care_contributions', 1, -1000, 0);
+      INSERT INTO kad_lines (period, service_id, line_key, in_use, actuals_updated) VALUES ('2023-08', 'autism', 'live_in_care', 0, 0);
       DELETE FROM write_context;
       INSERT INTO operations (id, at, os_user, machine, channel, label, period, service_id, undoable) VALUES (2, '2026-11-02', 'jsmith', 'PC1', 'grid', 'Autism Residential 3 → 4', '2023-08', 'autism', 1);
       INSERT INTO write_context VALUES (1, 2, '2026-11-02', 'jsmith', 'PC1', 'grid', NULL, NULL);
@@ -127,14 +130,18 @@ describe('a workspace from the release before areas (schema 4)', () => {
     const file = legacyWorkspace();
     const ws = Workspace.open(file);
     try {
-      expect(ws.db.prepare('SELECT current_packages FROM kad_lines').pluck().get()).toBe(400);
+      expect(ws.db.prepare(`SELECT current_packages FROM kad_lines WHERE line_key = 'residential'`).pluck().get()).toBe(400);
+      // A line "not yet updated" becomes each of its actual figures carried (Care Contributions: only spend; greyed: none).
+      const cf = (key: string) => ws.db.prepare('SELECT current_packages_cf || current_unit_cost_cf || total_spend_k_cf FROM kad_lines WHERE line_key = ?').pluck().get(key);
+      expect([cf('residential'), cf('nursing'), cf('care_contributions'), cf('live_in_care')]).toEqual(['000', '111', '001', '000']);
+      expect(ws.db.prepare(`SELECT COUNT(*) FROM pragma_table_info('kad_lines') WHERE name = 'actuals_updated'`).pluck().get()).toBe(0);
       expect(ws.db.prepare(`SELECT old_value, new_value FROM audit_log WHERE field = 'current_packages' AND op_id = 2`).get()).toEqual({ old_value: '300', new_value: '400' });
       expect(ws.db.prepare(`SELECT name FROM sqlite_master WHERE name = 'schema_migrations'`).get()).toBeUndefined();
       expect(ws.db.prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name NOT LIKE 'outturn_%'`).pluck().get()).toBe(0);
       expect(JSON.parse(ws.db.prepare('SELECT target FROM operations WHERE id = 2').pluck().get() as string)).toEqual({ area: 'kad', params: { period: '2023-08', service: 'autism' } });
       // The old edit can still be undone, through the generic undo.
-      ws.write({ channel: 'undo', label: 'undo', revertsOp: 2 }, () => ws.db.prepare(`UPDATE kad_lines SET current_packages = 300`).run());
-      expect(ws.db.prepare('SELECT current_packages FROM kad_lines').pluck().get()).toBe(300);
+      ws.write({ channel: 'undo', label: 'undo', revertsOp: 2 }, () => ws.db.prepare(`UPDATE kad_lines SET current_packages = 300 WHERE line_key = 'residential'`).run());
+      expect(ws.db.prepare(`SELECT current_packages FROM kad_lines WHERE line_key = 'residential'`).pluck().get()).toBe(300);
     } finally {
       ws.close();
     }

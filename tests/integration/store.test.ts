@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../shared/api/errors';
 import { kadTable, setKadCell } from '../../main/areas/kad/service';
 import { listAudit } from '../../main/store/audit';
@@ -7,6 +7,9 @@ import { latestVersion, schemaVersion } from '../../main/store/migrate';
 import { listPeriods } from '../../main/store/periods';
 import { closePeriod, reopenPeriod } from '../../main/core/close';
 import { tempDemo, auditCount } from '../helpers/workspace';
+
+// Closing a month builds and archives its committee pack (a second or two; more on a busy machine).
+vi.setConfig({ testTimeout: 30_000 });
 
 const ref = { period: '2023-08', serviceId: 'learning-disability-partnership' } as const;
 const residential = (t: ReturnType<typeof kadTable>) => t.lines.find((l) => l.key === 'residential')!;
@@ -27,7 +30,9 @@ describe('workspace store', () => {
       { version: 5, owner: 'core' },
       { version: 6, owner: 'core' },
       { version: 7, owner: 'core' },
+      { version: 10, owner: 'core' },
       { version: 20, owner: 'core' },
+      { version: 50, owner: 'kad' },
       { version: 200, owner: 'savings' },
     ]);
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -88,10 +93,10 @@ describe('workspace store', () => {
     expect(auditCount(s.ws)).toBe(before);
   });
 
-  it('refuses every write to a closed period, naming it and who closed it, at the store level', () => {
+  it('refuses every write to a closed period, naming it and who closed it, at the store level', async () => {
     env = tempDemo();
     const s = env.open();
-    closePeriod(s.ws, '2023-08');
+    await closePeriod(s.ws, '2023-08');
     const before = auditCount(s.ws);
     let error: unknown;
     try {

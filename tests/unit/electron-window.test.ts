@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { installedElectron, launchElectron, withoutRunAsNode } from '../../main/electron/launch';
+import { fetchElectron, installedElectron, launchElectron, withoutRunAsNode, type DownloadArtifact } from '../../main/electron/launch';
 import { menuTemplate } from '../../main/electron/menu';
 import { electronBuildEnv, electronNativeBinding, electronNativeDir, electronNativeStatus, nativeBindingFor, nodeGypArgs } from '../../main/electron/native';
 import { isAppUrl } from '../../main/electron/origin';
@@ -221,6 +221,37 @@ describe('launching Electron from a checkout', () => {
     expect(installedElectron(pkg, {})).toBe(path.join(pkg, 'dist', 'electron'));
     expect(installedElectron(pkg, { ELECTRON_OVERRIDE_DIST_PATH: path.join(tmp, 'nowhere') })).toBeNull();
   });
+  it('downloads Electron on the first start, saying how far it has got, then finds the binary', async () => {
+    const pkg = path.join(tmp, 'electron-first-start');
+    fs.mkdirSync(pkg, { recursive: true });
+    fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ version: '45.5.0' }));
+    const lines: string[] = [];
+    const total = 100 * 1_048_576;
+    const download: DownloadArtifact = async (o) => {
+      expect(o).toMatchObject({ version: '45.5.0', artifactName: 'electron', platform: process.platform });
+      for (const percent of [0, 0.04, 0.25, 0.26, 0.5, 1]) await o.downloadOptions.getProgressCallback({ percent, transferred: percent * total, total });
+      return '/cache/electron.zip';
+    };
+    const unpack = (dir: string) => {
+      fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'path.txt'), 'electron');
+      fs.writeFileSync(path.join(dir, 'dist', 'electron'), '');
+    };
+    expect(await fetchElectron({ electronDir: pkg, log: (l) => void lines.push(l), download, unpack })).toBe(path.join(pkg, 'dist', 'electron'));
+    expect(lines).toEqual(['Downloading Electron 45.5.0, the desktop shell (first start only, about 100 MB)…', '  0% (0 of 100 MB)', '  20% (25 of 100 MB)', '  50% (50 of 100 MB)', '  100% (100 of 100 MB)']);
+    // The next start finds it and downloads nothing.
+    expect(await fetchElectron({ electronDir: pkg, log: (l) => void lines.push(l), download: () => Promise.reject(new Error('must not download')) })).toBe(path.join(pkg, 'dist', 'electron'));
+    expect(lines).toHaveLength(5);
+  });
+  it('says plainly when Electron cannot be downloaded (offline), so the browser is used instead', async () => {
+    const pkg = path.join(tmp, 'electron-offline');
+    fs.mkdirSync(pkg, { recursive: true });
+    fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ version: '45.5.0' }));
+    const lines: string[] = [];
+    const offline: DownloadArtifact = () => Promise.reject(new Error('getaddrinfo ENOTFOUND github.com\n    at stack'));
+    expect(await fetchElectron({ electronDir: pkg, log: (l) => void lines.push(l), download: offline, unpack: () => expect.unreachable() })).toBeNull();
+    expect(lines[1]).toBe('Electron could not be downloaded (getaddrinfo ENOTFOUND github.com). Are you offline? Outturn opens in your browser instead; the next start with internet tries again.');
+  });
   it('never passes ELECTRON_RUN_AS_NODE on', () => {
     expect(withoutRunAsNode({ ELECTRON_RUN_AS_NODE: '1', PATH: '/bin' })).toEqual({ PATH: '/bin' });
   });
@@ -258,6 +289,8 @@ const fake = vi.hoisted(() => {
     quit: 0,
     errors: [] as string[],
     appEvents,
+    /** Utility processes forked: the host runs in this process here, over a message boundary that clones like Electron's. */
+    forks: [] as { modulePath: string; options: unknown; alive: () => boolean }[],
   };
   return state;
 });
@@ -268,7 +301,37 @@ vi.mock('../../main/transports/static', async (importOriginal) => ({
   rendererDir: () => path.join(fake.appPath, 'renderer'),
 }));
 
-vi.mock('electron', () => {
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  const { serveHost } = await import('../../main/host/host.js');
+  /** A utility process standing in for Electron's: the host module itself, messages structured-cloned across. */
+  function fork(modulePath: string, _args: string[], options: unknown) {
+    const toChild = new EventEmitter();
+    const toParent = new EventEmitter();
+    let alive = true;
+    const exit = () => {
+      if (!alive) return;
+      alive = false;
+      toParent.emit('exit', 0);
+    };
+    serveHost(
+      { post: (m: unknown) => setImmediate(() => toParent.emit('message', structuredClone(m))), listen: (l) => void toChild.on('message', (m: Parameters<typeof l>[0]) => l(m)) },
+      () => setImmediate(exit),
+      { importThread: false },
+    );
+    fake.forks.push({ modulePath, options, alive: () => alive });
+    return {
+      postMessage: (m: unknown) => setImmediate(() => toChild.emit('message', structuredClone(m))),
+      on(event: string, listener: (...args: unknown[]) => void) {
+        toParent.on(event, listener);
+        return this;
+      },
+      kill: () => {
+        exit();
+        return true;
+      },
+    };
+  }
   class BrowserWindow {
     webContents = { on: () => {}, once: () => {}, reload: () => {}, setWindowOpenHandler: () => {} };
     record: { options: unknown; url?: string };
@@ -311,6 +374,7 @@ vi.mock('electron', () => {
       removeHandler: (channel: string) => fake.ipc.delete(channel),
     },
     BrowserWindow,
+    utilityProcess: { fork },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => fake.menus.push(m) },
     dialog: { showErrorBox: (title: string, message: string) => fake.errors.push(`${title}: ${message}`) },
   };
@@ -339,7 +403,7 @@ describe('main process wiring (Electron mocked)', () => {
     started = true;
   });
   afterAll(() => {
-    if (started) fake.appEvents['will-quit']?.();
+    if (started) fake.appEvents['will-quit']?.({ preventDefault: () => undefined });
     process.argv = argv;
     if (dataDir === undefined) delete process.env.OUTTURN_DATA_DIR;
     else process.env.OUTTURN_DATA_DIR = dataDir;
@@ -358,10 +422,23 @@ describe('main process wiring (Electron mocked)', () => {
     expect(prefs.preload.endsWith(path.join('preload', 'preload.js'))).toBe(true);
     expect(fake.appEvents['web-contents-created']).toBeTypeOf('function');
   });
-  it('creates the demo workspace in the data folder and serves it over IPC', async () => {
+  it('opens the workspace in a utility process (the host), which creates the demo in the data folder and answers IPC', async () => {
+    expect(fake.forks).toHaveLength(1);
+    expect(fake.forks[0]!.modulePath).toBe(path.resolve(__dirname, '../../main/host/utility-entry.js'));
+    expect(fake.forks[0]!.options).toMatchObject({ serviceName: 'Outturn workspace' });
     expect(fs.existsSync(path.join(tmp, 'userdata', 'demo-workspace.db'))).toBe(true);
     const info = (await fake.ipc.get('outturn:call')?.({ senderFrame: { url: 'app://outturn/index.html' } }, 'app.info', {})) as { ok: boolean; value: { isDemo: boolean } };
     expect(info).toMatchObject({ ok: true, value: { isDemo: true } });
+  });
+  it('carries uploads and the pack\'s bytes across the boundary as base64', async () => {
+    const call = (method: string, input: unknown) => fake.ipc.get('outturn:call')!({ senderFrame: { url: 'app://outturn/index.html' } }, method, input) as Promise<{ ok: boolean; value: Record<string, unknown> }>;
+    const bytes = Buffer.from('Item,Amount\n');
+    const begun = await call('upload.begin', { fileName: 'x.csv', bytes: bytes.length });
+    const chunk = await call('upload.chunk', { uploadId: begun.value.uploadId, offset: 0, data: bytes.toString('base64') });
+    expect(chunk).toEqual({ ok: true, value: { received: bytes.length } });
+    const pack = await call('pack.export', { period: '2023-08', sections: ['contents'] });
+    expect(pack.ok).toBe(true);
+    expect(Buffer.from(pack.value.data as string, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
   });
   it('serves the renderer through the protocol handler, refusing other hosts', async () => {
     expect(fake.protocolHandler?.({ url: 'app://elsewhere/index.html', method: 'GET' }).status).toBe(404);
@@ -373,11 +450,16 @@ describe('main process wiring (Electron mocked)', () => {
     const menu = fake.menus.at(-1) as { submenu?: { label?: string; enabled?: boolean }[] }[];
     expect(menu.flatMap((m) => m.submenu ?? []).find((i) => i.label === 'Reset demo…')?.enabled).toBe(true);
   });
-  it('releases the workspace and its channels on quit', () => {
-    fake.appEvents['will-quit']?.();
+  it('releases the workspace and its channels on quit, once the host has closed it', async () => {
+    const preventDefault = vi.fn();
+    fake.appEvents['will-quit']?.({ preventDefault });
     started = false;
+    expect(preventDefault).toHaveBeenCalledOnce();
     expect(fake.ipc.size).toBe(0);
+    await vi.waitFor(() => expect(fake.quit).toBe(1));
+    expect(fake.forks[0]!.alive()).toBe(false);
+    expect(fs.existsSync(path.join(tmp, 'userdata', 'demo-workspace.db.lock'))).toBe(false);
     fake.appEvents['window-all-closed']?.();
-    expect(fake.quit).toBe(1);
+    expect(fake.quit).toBe(2);
   });
 });

@@ -14,6 +14,7 @@ const METRICS: GridMetrics = {
   headerChrome: 16,
   carriedMarkScale: 0.5,
   carriedMarkGap: 0,
+  reportedDotChrome: 6,
 };
 const SLACK = 2;
 
@@ -37,6 +38,12 @@ describe('columnWidths sizes each column from what it shows', () => {
     expect(widths.get('label')).toBe(8 * 10 + 16 + SLACK);
     // The arrows are bold; the header word "DoT" (3 × 12px) is the wider.
     expect(widths.get('dot')).toBe(3 * 12 + 16 + SLACK);
+  });
+
+  it('leaves room for the dashed box round an arrow as reported, set in normal weight', () => {
+    const muted = { ...COLUMNS.find((c) => c.colId === 'dot')!, header: 'D', arrowsMuted: true };
+    // "↑" at normal weight (10px) plus the box's 6px, against the header's "D" (12px).
+    expect(columnWidths([muted], [], [row('a', 'line', 'A', 100)], METRICS, measure).get('dot')).toBe(10 + 6 + 16 + SLACK);
   });
 
   it('leaves room for the c/f mark after a carried-forward figure, set in italics', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { KadTable } from '../../shared/areas/kad/api';
-import type { KadLine } from '../../shared/areas/kad/model';
+import { ACTUAL_FIELDS, type KadLine } from '../../shared/areas/kad/model';
 import { copyText, parseTsv } from '../../renderer/src/grid/clipboard';
 import { planPaste } from '../../renderer/src/grid/paste';
 import { rectOf } from '../../renderer/src/grid/selection';
 import type { Sheet } from '../../renderer/src/grid/types';
 import { kadBands, kadColumns } from '../../renderer/src/areas/kad/columns';
 import { compareRows, formatChange } from '../../renderer/src/areas/kad/compare';
-import { bodyRows, footRows, kadCells } from '../../renderer/src/areas/kad/rows';
+import { bodyRows, carriedFigureCount, footRows, kadCells, withCellValues } from '../../renderer/src/areas/kad/rows';
 
 const h = (n: number) => Math.round(n * 100);
 
@@ -19,7 +19,7 @@ function line(key: string, label: string, group: 'accommodation' | 'community' |
     group,
     isRespite: key === 'respite',
     inUse: true,
-    actualsUpdated: true,
+    carried: [],
     expectedPackages: null,
     budgetUnitCost: null,
     annualBudgetK: null,
@@ -98,16 +98,27 @@ describe('rows: run rate, computed arrows and carried-forward actuals', () => {
   });
   it('computes arrows against last month when it is held, and marks actuals not yet updated', () => {
     const previous = { period: '2023-08', periodLabel: 'August 2023', lines: LINES };
-    const sept = LINES.map((l) => (l.key === 'residential' ? { ...l, currentPackages: h(240), actualsUpdated: true } : { ...l, actualsUpdated: false }));
+    const sept = LINES.map((l) => (l.key === 'residential' ? { ...l, currentPackages: h(240), carried: ['currentUnitCost' as const] } : { ...l, carried: [...ACTUAL_FIELDS] }));
     const t = table({ period: '2023-09', periodLabel: 'September 2023', lines: sept, previous });
     const rows = bodyRows(t);
     const row = (key: string) => rows.find((r) => r.key === key)!;
     expect(row('residential').values).toMatchObject({ packagesDot: 'up', unitCostDot: 'flat' });
-    expect(row('residential').carried).toEqual([]);
+    expect(row('residential').carried).toEqual(['currentUnitCost']);
     expect(row('nursing').values.packagesDot).toBe('flat');
     expect(row('nursing').carried).toEqual(['currentPackages', 'currentUnitCost', 'totalSpendK']);
     expect(row('residential_dementia').values.packagesDot).toBeNull();
     expect(row('residential_dementia').carried).toEqual([]);
+  });
+  it('clears only the edited figure’s c/f mark at once, as the server will, and counts the figures still carried', () => {
+    const sept = LINES.map((l) => ({ ...l, carried: l.inUse ? [...ACTUAL_FIELDS] : [] }));
+    const t = table({ period: '2023-09', periodLabel: 'September 2023', lines: sept, previous: { period: '2023-08', periodLabel: 'August 2023', lines: LINES } });
+    const before = carriedFigureCount(t);
+    const after = withCellValues(t, [{ lineKey: 'residential', field: 'currentPackages', value: h(240) }]);
+    expect(after.lines.find((l) => l.key === 'residential')!.carried).toEqual(['currentUnitCost', 'totalSpendK']);
+    expect(bodyRows(after).find((r) => r.key === 'residential')!.carried).toEqual(['currentUnitCost', 'totalSpendK']);
+    expect(carriedFigureCount(after)).toBe(before - 1);
+    // A budget figure was never carried: editing it changes no mark.
+    expect(carriedFigureCount(withCellValues(t, [{ lineKey: 'residential', field: 'expectedPackages', value: h(250) }]))).toBe(before);
   });
   it('says which cells take figures: every figure of a line, money only on Care Contributions, nothing on a greyed line', () => {
     const s = sheet();

@@ -11,7 +11,7 @@ function line(key: string, group: 'accommodation' | 'community', pk: number | nu
     group,
     isRespite: key === 'respite',
     inUse: true,
-    actualsUpdated: true,
+    carried: [],
     expectedPackages: h(pk),
     budgetUnitCost: h(cost),
     annualBudgetK: h(budget),

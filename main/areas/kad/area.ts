@@ -11,6 +11,7 @@ import { kadSection } from './pack/section';
 import { hasKad, listServices } from './repository';
 import { rollKadForward } from './rollforward';
 import { kadTable, setKadCell, setKadCells } from './service';
+import { kadNotReady } from './readiness';
 import { freezeKad, kadSettings, updateKadSettings } from './settings';
 import { KAD_TABLES } from './tables';
 import { kadTrend } from './trend';
@@ -36,6 +37,7 @@ export const kadArea = defineArea({
   rollForward: rollKadForward,
   freeze: (ws) => freezeKad(ws),
   checks: kadChecks,
+  notReady: kadNotReady,
   imports: [KAD_IMPORT],
   pack: [kadSection],
   template: kadTemplate,

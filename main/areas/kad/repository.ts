@@ -1,5 +1,5 @@
 import { KAD_AREA_ID } from '../../../shared/areas/kad/ids';
-import { ACTUAL_FIELDS, CARE_CONTRIBUTIONS_KEY, type KadField, type KadGroupId, type KadLine, type ReportedValue } from '../../../shared/areas/kad/model';
+import { ACTUAL_FIELDS, CARE_CONTRIBUTIONS_KEY, isActualField, KAD_LINE_COLUMNS, type KadField, type KadGroupId, type KadLine, type ReportedValue } from '../../../shared/areas/kad/model';
 import type { KadServiceInfo } from '../../../shared/areas/kad/api';
 import type { Hundredths } from '../../../shared/units';
 import type { Workspace } from '../../store/workspace';
@@ -8,15 +8,8 @@ import { frozenSettings } from '../../store/frozen';
 /** Where closing a month keeps the service types as they were (see settings.ts freezeKad). */
 export const FROZEN_TYPES_KEY = 'kad.serviceTypes';
 
-/** KAD's SQL lives here and nowhere else. */
-export const FIELD_COLUMNS: Record<KadField, string> = {
-  expectedPackages: 'expected_packages',
-  budgetUnitCost: 'budget_unit_cost',
-  annualBudgetK: 'annual_budget_k',
-  currentPackages: 'current_packages',
-  currentUnitCost: 'current_unit_cost',
-  totalSpendK: 'total_spend_k',
-};
+/** KAD's SQL lives here and nowhere else (the column names alone are shared, for the audit trail's cell addresses). */
+export const FIELD_COLUMNS: Record<KadField, string> = KAD_LINE_COLUMNS;
 
 export function listServices(ws: Workspace): KadServiceInfo[] {
   return ws.db.prepare('SELECT id, name, caption FROM kad_services ORDER BY sort_order').all() as KadServiceInfo[];
@@ -29,7 +22,9 @@ export function getService(ws: Workspace, id: string): KadServiceInfo | undefine
 interface LineRow {
   line_key: string;
   in_use: number;
-  actuals_updated: number;
+  current_packages_cf: number;
+  current_unit_cost_cf: number;
+  total_spend_k_cf: number;
   expected_packages: number | null;
   budget_unit_cost: number | null;
   annual_budget_k: number | null;
@@ -69,7 +64,7 @@ export function getLines(ws: Workspace, period: string, serviceId: string): KadL
       group: type ? type.group : r.grp,
       isRespite: type ? type.isRespite : r.is_respite === 1,
       inUse: r.in_use === 1,
-      actualsUpdated: r.actuals_updated === 1,
+      carried: ACTUAL_FIELDS.filter((f) => (r as unknown as Record<string, number>)[carriedColumn(f)] === 1),
       expectedPackages: r.expected_packages,
       budgetUnitCost: r.budget_unit_cost,
       annualBudgetK: r.annual_budget_k,
@@ -83,21 +78,28 @@ export function getLines(ws: Workspace, period: string, serviceId: string): KadL
   return lines.sort((a, b) => rank(a.key) - rank(b.key));
 }
 
-export function getLineValue(ws: Workspace, period: string, serviceId: string, lineKey: string, field: KadField): { exists: boolean; value: Hundredths | null; inUse: boolean } {
-  const row = ws.db
-    .prepare(`SELECT ${FIELD_COLUMNS[field]} AS value, in_use FROM kad_lines WHERE period = ? AND service_id = ? AND line_key = ?`)
-    .get(period, serviceId, lineKey) as { value: number | null; in_use: number } | undefined;
-  return row ? { exists: true, value: row.value, inUse: row.in_use === 1 } : { exists: false, value: null, inUse: false };
+/** The column flagging an ACTUAL/Outturn figure as still carried forward (kad_lines.<column>_cf). */
+export function carriedColumn(field: KadField): string {
+  if (!isActualField(field)) throw new Error(`${field} is never carried forward`);
+  return `${FIELD_COLUMNS[field]}_cf`;
 }
 
-/** Call inside Workspace.write. */
+export function getLineValue(ws: Workspace, period: string, serviceId: string, lineKey: string, field: KadField): { exists: boolean; value: Hundredths | null; inUse: boolean; carried: boolean } {
+  const cf = isActualField(field) ? carriedColumn(field) : '0';
+  const row = ws.db
+    .prepare(`SELECT ${FIELD_COLUMNS[field]} AS value, in_use, ${cf} AS carried FROM kad_lines WHERE period = ? AND service_id = ? AND line_key = ?`)
+    .get(period, serviceId, lineKey) as { value: number | null; in_use: number; carried: number } | undefined;
+  return row ? { exists: true, value: row.value, inUse: row.in_use === 1, carried: row.carried === 1 } : { exists: false, value: null, inUse: false, carried: false };
+}
+
+/** Sets a figure; an actual figure is then this month's, no longer carried. Call inside Workspace.write. */
 export function setLineValue(ws: Workspace, period: string, serviceId: string, lineKey: string, field: KadField, value: Hundredths | null): void {
-  const marks = ACTUAL_FIELDS.includes(field) ? ', actuals_updated = 1' : '';
+  const marks = isActualField(field) ? `, ${carriedColumn(field)} = 0` : '';
   ws.db.prepare(`UPDATE kad_lines SET ${FIELD_COLUMNS[field]} = ?${marks} WHERE period = ? AND service_id = ? AND line_key = ?`).run(value, period, serviceId, lineKey);
 }
 
 /** Undo and redo put back any audited column of a line, including the flags. Call inside Workspace.write. */
-export const LINE_COLUMNS = new Set([...Object.values(FIELD_COLUMNS), 'in_use', 'actuals_updated']);
+export const LINE_COLUMNS = new Set([...Object.values(FIELD_COLUMNS), 'in_use', ...ACTUAL_FIELDS.map(carriedColumn)]);
 export function setLineColumn(ws: Workspace, period: string, serviceId: string, lineKey: string, column: string, value: number | null): void {
   if (!LINE_COLUMNS.has(column)) throw new Error(`not a KAD line column: ${column}`);
   ws.db.prepare(`UPDATE kad_lines SET ${column} = ? WHERE period = ? AND service_id = ? AND line_key = ?`).run(value, period, serviceId, lineKey);
@@ -113,14 +115,16 @@ export function servicesWithLines(ws: Workspace, period: string): Set<string> {
 }
 
 /**
- * Copies one month's lines into the next: budget and actual figures carried, actuals marked as not yet
- * updated. Call inside Workspace.write.
+ * Copies one month's lines into the next: budget and actual figures carried, each actual figure of a line
+ * in use marked as not yet updated (Care Contributions have only a Total spend among them). Call inside Workspace.write.
  */
 export function copyLinesForward(ws: Workspace, from: string, to: string): number {
   return ws.db
     .prepare(
-      `INSERT INTO kad_lines (period, service_id, line_key, in_use, actuals_updated, expected_packages, budget_unit_cost, annual_budget_k, current_packages, current_unit_cost, total_spend_k)
-       SELECT ?, service_id, line_key, in_use, 0, expected_packages, budget_unit_cost, annual_budget_k, current_packages, current_unit_cost, total_spend_k
+      `INSERT INTO kad_lines (period, service_id, line_key, in_use, expected_packages, budget_unit_cost, annual_budget_k, current_packages, current_unit_cost, total_spend_k,
+                              current_packages_cf, current_unit_cost_cf, total_spend_k_cf)
+       SELECT ?, service_id, line_key, in_use, expected_packages, budget_unit_cost, annual_budget_k, current_packages, current_unit_cost, total_spend_k,
+              in_use AND line_key <> '${CARE_CONTRIBUTIONS_KEY}', in_use AND line_key <> '${CARE_CONTRIBUTIONS_KEY}', in_use
        FROM kad_lines WHERE period = ?`,
     )
     .run(to, from).changes;
@@ -143,22 +147,6 @@ export function insertService(ws: Workspace, s: { id: string; name: string; capt
 
 export function insertEmptyLine(ws: Workspace, period: string, serviceId: string, lineKey: string, inUse: boolean): void {
   emptyLineInserter(ws)(period, serviceId, lineKey, inUse);
-}
-
-/**
- * A new service-month's lines straight from an import's staged cells, one row per line with its figures
- * (rather than an empty row then one update per figure): a line the file gives a figure for is in use.
- * Call inside Workspace.write, then add the lines the file leaves out with emptyLineInserter.
- */
-export function stagedLinesInserter(ws: Workspace): (period: string, serviceId: string, job: string, tableId: string) => void {
-  const figures = Object.entries(FIELD_COLUMNS);
-  const stmt = ws.db.prepare(
-    `INSERT INTO kad_lines (period, service_id, line_key, in_use, actuals_updated, ${figures.map(([, c]) => c).join(', ')})
-     SELECT ?, ?, line_key, CASE WHEN line_key = '${CARE_CONTRIBUTIONS_KEY}' THEN 1 ELSE MAX(value IS NOT NULL) END, 1,
-            ${figures.map(([f]) => `MAX(CASE WHEN field = '${f}' THEN value END)`).join(', ')}
-     FROM temp.import_cells WHERE job = ? AND table_id = ? GROUP BY line_key`,
-  );
-  return (period, serviceId, job, tableId) => void stmt.run(period, serviceId, job, tableId);
 }
 
 /** One prepared statement for many lines (an import may add thousands). Call inside Workspace.write. */

@@ -85,8 +85,9 @@ export function setKadCells(ws: Workspace, args: { period: string; serviceId: st
       const problem = validateKadValue(cell.field, cell.value);
       if (problem) problems.push(`${where}: ${formatValue(cell.value, def.unit)} ${problem}`);
       else {
-        const old = getLineValue(ws, period, serviceId, cell.lineKey, cell.field).value;
-        if (old !== cell.value) changes.push({ ...cell, old, label: line.label });
+        const { value: old, carried } = getLineValue(ws, period, serviceId, cell.lineKey, cell.field);
+        // Typing a carried figure again, unchanged, confirms it as this month's: that is a change too.
+        if (old !== cell.value || carried) changes.push({ ...cell, old, label: line.label });
       }
     }
   }

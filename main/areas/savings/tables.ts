@@ -36,5 +36,8 @@ export const SAVINGS_TABLES: readonly TableSpec[] = [
     key: ['period', 'line_id'],
     columns: [{ name: 'quarter', type: 'text' }, ...LINE_COLUMNS],
     period: 'period',
+    // Written by closing the month (after the sign-off's figures hash is taken): a frozen copy of the
+    // register, so it cannot be part of what the reviewer signed.
+    figures: false,
   },
 ];

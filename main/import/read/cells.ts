@@ -159,8 +159,8 @@ export function dotOf(v: CellValue): CellResult<Dot | null> {
   if (v.kind === 'formula-no-value') return { ok: false, reason: MSG.formulaNoValue };
   if (v.kind === 'formula-error') return { ok: false, reason: MSG.formulaError };
   if (v.kind !== 'text') return { ok: false, reason: MSG.notDot };
+  if (Object.hasOwn(ARROWS, v.text)) return { ok: true, value: ARROWS[v.text]! };
   const key = v.text.replace(/\s+/g, ' ').trim().toLowerCase();
   if (key === '') return { ok: true, value: null };
-  const dot = ARROWS[key];
-  return dot ? { ok: true, value: dot } : { ok: false, reason: MSG.notDot };
+  return Object.hasOwn(ARROWS, key) ? { ok: true, value: ARROWS[key]! } : { ok: false, reason: MSG.notDot };
 }

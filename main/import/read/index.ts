@@ -122,7 +122,9 @@ async function readXlsx(ctx: ReadContext, file: string, entries: Map<string, Zip
   try {
     for await (const event of events) {
       if (aborted()) return;
-      if (event.type === 'row') gate?.row(event.row);
+      if (event.type === 'rows') {
+        for (const row of event.rows) if (!gate?.row(row)) break;
+      }
       else if (event.type === 'sheet') {
         gate?.end();
         // Hidden sheets (old months, working) are not read: what the officer sees is what imports.

@@ -12,12 +12,15 @@ import { openZipEntry, ZipDataError, type ZipEntry } from './zip-guard';
  */
 export type XlsxEvent =
   | { type: 'sheet'; name: string; hidden: boolean }
-  | { type: 'row'; row: SheetRow }
+  /** The rows of one parsed stretch of a sheet's XML, in order. */
+  | { type: 'rows'; rows: SheetRow[] }
   | { type: 'damaged'; sheet: string | null; zip: boolean };
 
-interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
+interface StreamedSheet {
   name?: unknown;
   state?: unknown;
+  /** exceljs's sheet parser: each step gives the events of one stretch of XML (its row iterator unpacks them one by one). */
+  parse(): AsyncGenerator<{ eventType: string; value: unknown }[]>;
 }
 
 type RichText = { richText?: { text?: unknown }[] };
@@ -210,19 +213,28 @@ async function* events(reader: ExcelJS.stream.xlsx.WorkbookReader, control: { sk
       const name = typeof ws.name === 'string' ? ws.name : 'Sheet';
       control.skip = false;
       yield { type: 'sheet', name, hidden: ws.state === 'hidden' || ws.state === 'veryHidden' };
-      const rows = ws[Symbol.asyncIterator]();
+      // A batch of rows per parsed stretch of XML: one await per stretch rather than per row.
+      const parsed = ws.parse();
       for (;;) {
         if (control.skip) {
           // Ends the sheet's parser, which closes the part's stream; the next sheet follows.
-          await rows.return?.(undefined).catch(() => undefined);
+          await parsed.return(undefined).catch(() => undefined);
           break;
         }
-        const r = await step(rows);
+        const r = await step(parsed);
         if ('failed' in r) return yield failure(name, r.failed);
         if (r.done) break;
-        const row = toRow(r.value);
-        if (!row) return yield failure(name, null);
-        yield { type: 'row', row };
+        const rows: SheetRow[] = [];
+        for (const e of r.value) {
+          if (e.eventType !== 'row') continue;
+          const row = toRow(e.value as ExcelJS.Row);
+          if (!row) {
+            if (rows.length) yield { type: 'rows', rows };
+            return yield failure(name, null);
+          }
+          rows.push(row);
+        }
+        if (rows.length) yield { type: 'rows', rows };
       }
     }
   } finally {

@@ -45,6 +45,7 @@ export function fillContents(sheet: ExcelJS.Worksheet, ctx: PackContext, outline
   if (settings.meetingDate) detail(sheet, r++, 'Meeting date', formatMeetingDate(settings.meetingDate));
   detail(sheet, r++, 'Period', `${ctx.periodLabel} (financial year ${financialYearOf(ctx.period).replace('-', '/')})`);
   if (settings.author) detail(sheet, r++, 'Author', settings.author);
+  if (ctx.approval) line(sheet, r++, `${ctx.approval}.`, FONTS.bold, ROW_HEIGHTS.body + 2);
   r++;
   line(sheet, r++, 'Contents', FONTS.heading, ROW_HEIGHTS.heading);
 

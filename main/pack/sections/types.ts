@@ -10,8 +10,10 @@ export interface PackContext {
   periodLabel: string;
   settings: PackSettings;
   reportTitle: string;
-  /** The print footer every sheet carries (committee | title – period | Page N of M). */
+  /** The print footer every sheet carries (committee | title – period | [approval ·] Page N of M). */
   footer: string;
+  /** "Approved by … on …" or "Closed without sign-off by … on …" for a closed month; null while open. */
+  approval: string | null;
   /** Sheet names already used, for uniqueness (Excel compares them ignoring case). */
   sheetNames: string[];
 }

@@ -3,6 +3,7 @@ import type { Target } from '../../../shared/area';
 import type { AppInfo, HistoryState, PeriodInfo } from '../../../shared/api/contract';
 import { sharedArea } from '../../../shared/areas';
 import { monthLabel } from '../../../shared/periods';
+import { isOpen } from '../../../shared/checks';
 import { messageOf, send, writesSettled } from '../api/client';
 import { rendererArea } from '../areas';
 import type { PageParams } from '../areas/types';
@@ -223,7 +224,8 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
   const c = refusal?.cell;
   const invalid = c && c.page === page && c.period === period && sameParams(c.params, params) ? c : null;
   const workspaceLock = loaded?.info.readOnly ? (loaded.info.readOnlyReason ?? 'This workspace is open read-only.') : null;
-  const checkCount = checks.findings?.length;
+  // The nav counts what still needs a look: findings accepted or acknowledged are done.
+  const checkCount = checks.findings?.filter(isOpen).length;
 
   return (
     <div className="shell">

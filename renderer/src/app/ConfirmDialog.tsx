@@ -10,6 +10,8 @@ interface Props {
   tone?: 'primary' | 'danger';
   testId?: string;
   confirmTestId?: string;
+  /** Cancel is focused first, unless the dialog asks for something first (a reason: its field takes the focus). */
+  focusCancel?: boolean;
   onConfirm: () => void;
   onClose: () => void;
 }
@@ -18,7 +20,7 @@ interface Props {
  * Every "are you sure?" of the app: a native modal <dialog> (focus trapped, Esc closes) whose Cancel is
  * focused first, so pressing Enter by habit never confirms a step that writes.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', tone = 'primary', testId, confirmTestId, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = 'Cancel', tone = 'primary', testId, confirmTestId, focusCancel = true, onConfirm, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   useEffect(() => {
@@ -34,7 +36,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
           <h2 id={`${id}-title`}>{title}</h2>
           <div id={`${id}-text`}>{children}</div>
           <div className="dialog__actions">
-            <button type="submit" value="cancel" className="button" autoFocus>
+            <button type="submit" value="cancel" className="button" autoFocus={focusCancel}>
               {cancelLabel}
             </button>
             <button type="button" className={`button button--${tone}`} data-testid={confirmTestId} onClick={onConfirm}>

@@ -5,6 +5,7 @@ import { ChecksPage } from '../checks/ChecksPage';
 import type { ChecksState } from '../checks/useChecks';
 import { HelpPage } from '../help/HelpPage';
 import { ImportPage } from '../import/ImportPage';
+import { MonthEndPage } from '../monthend/MonthEndPage';
 import { PackPage } from '../pack/PackPage';
 import type { PrintRequest } from '../print/printHash';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -31,7 +32,9 @@ interface Props {
 export function CorePage({ page, period, months, lock, reloadKey, checks, onChanged, onOpen, onOpenPrint }: Props) {
   switch (page) {
     case 'checks':
-      return <ChecksPage period={period} checks={checks} onOpen={(f) => f.target && onOpen(f.target)} />;
+      return <ChecksPage period={period} checks={checks} lock={lock} onOpen={(f) => f.target && onOpen(f.target)} />;
+    case 'monthend':
+      return <MonthEndPage period={period} lock={lock} reloadKey={reloadKey} onChanged={onChanged} onOpenChecks={() => onOpen({ area: 'checks', params: {} })} />;
     case 'import':
       return <ImportPage months={months} period={period} lock={lock} onApplied={onChanged} onOpen={onOpen} />;
     case 'backups':

@@ -8,7 +8,8 @@ interface Props {
 
 /** A month where no area holds figures says so in its option, so the officer sees which months hold data. */
 function optionLabel(m: PeriodInfo): string {
-  const notes = [m.areas.length > 0 ? null : 'no data yet', m.status === 'closed' ? 'closed' : null].filter(Boolean);
+  const status = m.status === 'closed' ? (m.signedOffBy ? 'signed off' : 'closed') : m.status === 'ready' ? 'ready for review' : null;
+  const notes = [m.areas.length > 0 ? null : 'no data yet', status].filter(Boolean);
   return notes.length ? `${m.label} (${notes.join(', ')})` : m.label;
 }
 

@@ -6,6 +6,8 @@ import type { PageAddress } from './address';
 export const CORE_PAGES = [
   // Findings are about the month on screen, for every area; the nav shows their count.
   { id: 'checks', name: 'Checks' },
+  // The month's status, ready for review, sign-off, close and reopen, for every area; the audit report.
+  { id: 'monthend', name: 'Month-end' },
   // Import brings figures in; Backups holds the snapshot taken before each import (the Electron menu opens both by address).
   { id: 'import', name: 'Import' },
   { id: 'backups', name: 'Backups' },

@@ -7,6 +7,7 @@ import type { SheetContext } from './SheetCell';
 import { canvasMeasure } from './canvasMeasure';
 import { columnWidths } from './sizing';
 import type { CellRef, GridBand, GridColumn, GridRow } from './types';
+import { useCellHistory, type HistoryOf } from './useCellHistory';
 import { suppressSheetKeys, useSheetEditing, type SheetActions } from './useSheetEditing';
 import { useTypedEdits } from './useTypedEdits';
 import './grid.css';
@@ -24,6 +25,8 @@ interface Props {
   styleNonce: string | undefined;
   actions: SheetActions;
   onApi?: (api: GridApi<GridRow> | null) => void;
+  /** Where each cell's figure is kept, so a right-click or Ctrl+Shift+H shows its history; none when not given. */
+  historyOf?: HistoryOf;
 }
 
 // Rules, not getRowClass: rules are re-evaluated when a row's data changes (an undo can grey a line).
@@ -41,7 +44,7 @@ const GRID_MODULES = [TooltipModule];
  * for the page to save), input checked per unit, columns as wide as their content, the row labels pinned
  * while the grid scrolls sideways by itself.
  */
-export function SheetGrid({ columns, bands, body, foot, lockedReason, invalid, styleNonce, actions, onApi }: Props) {
+export function SheetGrid({ columns, bands, body, foot, lockedReason, invalid, styleNonce, actions, onApi, historyOf }: Props) {
   const locked = lockedReason !== null;
   const hostRef = useRef<HTMLDivElement>(null);
   const invalidRef = useRef<CellRef | null>(invalid);
@@ -51,6 +54,8 @@ export function SheetGrid({ columns, bands, body, foot, lockedReason, invalid, s
   const editing = useSheetEditing(sheet, lockedReason, hostRef, actions);
   const { apiRef, context: sheetContext } = editing;
   const typed = useTypedEdits(columns, locked, actions, suppressSheetKeys);
+  // Outside the grid's element: its keys, copy and paste belong to the panel, not to the sheet.
+  const history = useCellHistory(hostRef, sheet, historyOf, actions.onAnnounce);
 
   const measure = useMemo(() => canvasMeasure(), []);
   const widths = useMemo(() => columnWidths(columns, bands, [...body, ...foot], gridMetrics, measure), [columns, bands, body, foot, measure]);
@@ -72,41 +77,44 @@ export function SheetGrid({ columns, bands, body, foot, lockedReason, invalid, s
   }, [invalid, apiRef]);
 
   return (
-    <div ref={hostRef} className="sheet">
-      <AgGridReact<GridRow>
-        modules={GRID_MODULES}
-        theme={gridTheme}
-        styleNonce={styleNonce}
-        columnDefs={defs}
-        defaultColDef={defaultColDef}
-        rowData={body as GridRow[]}
-        pinnedBottomRowData={foot as GridRow[]}
-        getRowId={getRowId}
-        context={context}
-        rowClassRules={rowClassRules}
-        getRowClass={getRowClass}
-        domLayout="autoHeight"
-        // Every column stays in the DOM: screen readers, copy and the layout checks see the whole table.
-        suppressColumnVirtualisation
-        enableBrowserTooltips
-        readOnlyEdit
-        onCellEditRequest={typed.onCellEditRequest}
-        onCellFocused={editing.onCellFocused}
-        onCellClicked={editing.onCellClicked}
-        onCellEditingStarted={editing.onCellEditingStarted}
-        // Enter on a cell starts editing (like F2); Enter in the editor commits and moves down.
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
-        suppressDragLeaveHidesColumns
-        onGridReady={(e) => {
-          apiRef.current = e.api;
-          onApi?.(e.api);
-        }}
-        onGridPreDestroyed={() => {
-          apiRef.current = null;
-          onApi?.(null);
-        }}
-      />
-    </div>
+    <>
+      <div ref={hostRef} className="sheet">
+        <AgGridReact<GridRow>
+          modules={GRID_MODULES}
+          theme={gridTheme}
+          styleNonce={styleNonce}
+          columnDefs={defs}
+          defaultColDef={defaultColDef}
+          rowData={body as GridRow[]}
+          pinnedBottomRowData={foot as GridRow[]}
+          getRowId={getRowId}
+          context={context}
+          rowClassRules={rowClassRules}
+          getRowClass={getRowClass}
+          domLayout="autoHeight"
+          // Every column stays in the DOM: screen readers, copy and the layout checks see the whole table.
+          suppressColumnVirtualisation
+          enableBrowserTooltips
+          readOnlyEdit
+          onCellEditRequest={typed.onCellEditRequest}
+          onCellFocused={editing.onCellFocused}
+          onCellClicked={editing.onCellClicked}
+          onCellEditingStarted={editing.onCellEditingStarted}
+          // Enter on a cell starts editing (like F2); Enter in the editor commits and moves down.
+          enterNavigatesVerticallyAfterEdit
+          stopEditingWhenCellsLoseFocus
+          suppressDragLeaveHidesColumns
+          onGridReady={(e) => {
+            apiRef.current = e.api;
+            onApi?.(e.api);
+          }}
+          onGridPreDestroyed={() => {
+            apiRef.current = null;
+            onApi?.(null);
+          }}
+        />
+      </div>
+      {history}
+    </>
   );
 }

@@ -71,6 +71,8 @@ export const gridMetrics: GridMetrics = {
   headerChrome: 2 * CELL_HORIZONTAL_PADDING,
   carriedMarkScale: 0.7,
   carriedMarkGap: 0.4,
+  // grid.css .sheet-dot--muted: 2px padding and a 1px border each side.
+  reportedDotChrome: 6,
 };
 
 /**

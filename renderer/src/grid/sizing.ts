@@ -18,6 +18,8 @@ export interface GridMetrics {
   /** The carried-forward mark after a figure: its size relative to the cell text, and its gap, in em of itself. */
   carriedMarkScale: number;
   carriedMarkGap: number;
+  /** The dashed box round an arrow as reported: its left plus right padding and borders, in pixels. */
+  reportedDotChrome: number;
 }
 
 /** Row kinds the grid sets in bold (grid.css), so their texts are measured bold. */
@@ -39,6 +41,7 @@ function cellTextWidth(row: GridRow, column: GridColumn, m: GridMetrics, measure
   const carried = numeric && isCarried(row, column.colId);
   const bold = BOLD_KINDS.has(row.kind) || (column.kind === 'dot' && !column.arrowsMuted);
   let width = measure(numeric ? tabular(text) : text, font(m, m.fontSize, bold ? 700 : 400, carried));
+  if (column.kind === 'dot' && column.arrowsMuted) width += m.reportedDotChrome;
   if (carried) {
     const markSize = m.fontSize * m.carriedMarkScale;
     width += measure(CARRIED_MARK, font(m, markSize, 400)) + markSize * m.carriedMarkGap;

@@ -27,7 +27,7 @@ function inTextField(target: EventTarget | null): boolean {
 }
 
 /** The cell an event came from, read from AG Grid's DOM (row-id and col-id attributes). */
-function cellOfTarget(target: EventTarget | null): CellRef | null {
+export function cellOfTarget(target: EventTarget | null): CellRef | null {
   if (!(target instanceof Element)) return null;
   const colId = target.closest('[col-id]')?.getAttribute('col-id');
   const rowKey = target.closest('[row-id]')?.getAttribute('row-id');

@@ -78,6 +78,16 @@ export function HelpPage() {
         </p>
       </section>
 
+      <section aria-labelledby="help-monthend">
+        <h2 id="help-monthend">Month-end: ready, sign-off, close</h2>
+        <p>
+          On the Month-end page the preparer marks the month ready for review once every finding under Checks is corrected or acknowledged with a note. A reviewer (another
+          officer, unless the setting says otherwise) signs it off, which closes the month for every area: Outturn records who and when and a SHA-256 fingerprint of every
+          figure, keeps the committee pack inside the workspace exactly as it was, prepares next month from this one and takes a backup that is kept for good. Any change to
+          a month marked ready returns it to open. A closed month is reopened only with a reason; reopening makes its sign-off void.
+        </p>
+      </section>
+
       <section aria-labelledby="help-undo">
         <h2 id="help-undo">Undo and redo</h2>
         <p>

@@ -9,4 +9,5 @@ export const SHORTCUTS: readonly { keys: string[][]; does: string }[] = [
   { keys: [['Ctrl', 'V']], does: 'Paste a block copied from Excel or from the published tables. It lands column for column from the selected cell; arrows over the DoT columns are skipped. Every cell is checked first: if any is not valid, or a figure would land on an arrow or a calculated column, nothing is changed and the message names the cell.' },
   { keys: [['Ctrl', 'D']], does: 'Fill down: copy the top cell of the selection into the cells below it.' },
   { keys: [['Delete']], does: 'Clear the selected cells (a blank is not zero: it stays blank).' },
+  { keys: [['Ctrl', 'Shift', 'H'], ['right-click']], does: 'Show the history of the cell: every change, who made it and when, from what to what, how (typed, pasted, imported, undone), and the file for an import.' },
 ];

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
 import { listPackSections, type PackSectionId } from '../../../shared/pack/sections';
 import { messageOf, send } from '../api/client';
-import { saveFile } from '../app/download';
+import { ConfirmDialog } from '../app/ConfirmDialog';
+import { useFileSave } from '../app/useFileSave';
 import type { PrintRequest } from '../print/printHash';
 
 const PACK_SECTIONS = listPackSections();
@@ -16,29 +17,37 @@ interface Props {
 /** Choose the sections, then export the workbook (a download in a browser) or open the print view. */
 export function PackExport({ period, onOpenPrint }: Props) {
   const [chosen, setChosen] = useState<PackSectionId[]>(PACK_SECTIONS.map((s) => s.id));
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState('');
-  const [error, setError] = useState('');
+  const { busy, saved, error, save } = useFileSave();
+  const [checkError, setCheckError] = useState('');
+  // What is not ready, shown before either export: the workbook, or the print view the PDF comes from.
+  const [notReady, setNotReady] = useState<{ lines: string[]; then: 'workbook' | 'print' } | null>(null);
   const none = chosen.length === 0;
   // In the pack's order, whatever order they were ticked in.
   const sections = PACK_SECTIONS.map((s) => s.id).filter((id) => chosen.includes(id));
 
   const toggle = (id: PackSectionId, on: boolean) => setChosen((c) => (on ? [...c.filter((x) => x !== id), id] : c.filter((x) => x !== id)));
 
-  const exportWorkbook = async () => {
-    setBusy(true);
-    setSaved('');
-    setError('');
+  const checkFirst = async (then: 'workbook' | 'print') => {
+    setCheckError('');
     try {
-      const { fileName, data } = await send('pack.export', { period: period.id, sections });
-      saveFile(fileName, data);
-      setSaved(`Saved ${fileName}`);
+      const readiness = await send('pack.readiness', { period: period.id });
+      if (!readiness.ready) {
+        setNotReady({ lines: readiness.lines, then });
+        return;
+      }
     } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
+      setCheckError(messageOf(err));
+      return;
     }
+    proceed(then);
   };
+  const proceed = (then: 'workbook' | 'print') => {
+    setNotReady(null);
+    if (then === 'workbook') void exportWorkbook();
+    else onOpenPrint({ period: period.id, sections });
+  };
+
+  const exportWorkbook = () => save(() => send('pack.export', { period: period.id, sections }));
 
   return (
     <section className="settings__section" aria-labelledby="pack-export-title">
@@ -58,10 +67,10 @@ export function PackExport({ period, onOpenPrint }: Props) {
       </fieldset>
       {none ? <p className="hint">Choose at least one section.</p> : null}
       <div className="settings__actions pack-actions">
-        <button type="button" className="button button--primary" data-testid="pack-export" disabled={busy || none} onClick={() => void exportWorkbook()}>
+        <button type="button" className="button button--primary" data-testid="pack-export" disabled={busy || none} onClick={() => void checkFirst('workbook')}>
           Export workbook
         </button>
-        <button type="button" className="button" data-testid="pack-print" disabled={none} onClick={() => onOpenPrint({ period: period.id, sections })}>
+        <button type="button" className="button" data-testid="pack-print" disabled={none} onClick={() => void checkFirst('print')}>
           Open print view / Save as PDF
         </button>
       </div>
@@ -73,11 +82,28 @@ export function PackExport({ period, onOpenPrint }: Props) {
         </div>
       ) : null}
       <p className="form-alert" role="alert" data-testid="pack-export-alert">
-        {error}
+        {checkError || error}
       </p>
       <p className="pack-saved" role="status" data-testid="pack-saved">
         {saved}
       </p>
+      <ConfirmDialog
+        open={notReady !== null}
+        title={`${period.label} is not ready for the committee`}
+        confirmLabel={notReady?.then === 'print' ? 'Open the print view anyway' : 'Export anyway'}
+        cancelLabel="Not now"
+        testId="pack-not-ready"
+        confirmTestId="pack-export-anyway"
+        onConfirm={() => notReady && proceed(notReady.then)}
+        onClose={() => setNotReady(null)}
+      >
+        <ul className="pack-not-ready">
+          {notReady?.lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <p>Check these before the pack goes to the committee. You can export now and again once they are dealt with.</p>
+      </ConfirmDialog>
     </section>
   );
 }

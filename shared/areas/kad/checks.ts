@@ -179,9 +179,11 @@ function checkService(s: KadServiceSnapshot, input: KadCheckInput): Finding[] {
     }
   }
 
-  const stale = s.lines.filter((l) => l.inUse && !l.actualsUpdated);
-  if (stale.length) {
-    add({ row: stale.map((l) => l.label).join(', '), column: 'ACTUAL and Outturn', reported: null, computed: `${stale.length} line${stale.length > 1 ? 's' : ''} still as carried forward`, rule: 'actuals-not-updated', rowKey: stale[0]!.key, columnKey: 'currentPackages' });
+  // Each figure still as carried forward, named by its column: updating one leaves the others listed.
+  for (const line of s.lines.filter((l) => l.inUse && l.carried.length)) {
+    const columns = line.carried.map((f) => fieldDef(f).header).join(', ');
+    const n = line.carried.length;
+    add({ row: line.label, column: columns, reported: null, computed: `${n === 1 ? 'still as' : `${n} figures still as`} carried forward from last month`, rule: 'actuals-not-updated', rowKey: line.key, columnKey: 'carried' });
   }
 
   if (settings.averagingRule === 'published') {

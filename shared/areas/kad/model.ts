@@ -20,6 +20,17 @@ export type KadField = (typeof KAD_FIELDS)[number]['key'];
 export type KadUnit = (typeof KAD_FIELDS)[number]['unit'];
 export const KadFieldSchema = z.enum(KAD_FIELDS.map((f) => f.key) as [KadField, ...KadField[]]);
 
+/** The column of kad_lines holding each figure: how the audit trail addresses a cell (the grid's cell history). */
+export const KAD_LINE_TABLE = 'kad_lines';
+export const KAD_LINE_COLUMNS: Record<KadField, string> = {
+  expectedPackages: 'expected_packages',
+  budgetUnitCost: 'budget_unit_cost',
+  annualBudgetK: 'annual_budget_k',
+  currentPackages: 'current_packages',
+  currentUnitCost: 'current_unit_cost',
+  totalSpendK: 'total_spend_k',
+};
+
 export function fieldDef(key: KadField) {
   const def = KAD_FIELDS.find((f) => f.key === key);
   if (!def) throw new Error(`unknown KAD field ${key}`);
@@ -28,7 +39,9 @@ export function fieldDef(key: KadField) {
 
 /** Care Contributions carry only money: budget and outturn income. */
 /** The ACTUAL and Outturn figures, copied forward as a starting point and marked until edited. */
-export const ACTUAL_FIELDS: readonly KadField[] = ['currentPackages', 'currentUnitCost', 'totalSpendK'];
+export const ACTUAL_FIELDS = ['currentPackages', 'currentUnitCost', 'totalSpendK'] as const satisfies readonly KadField[];
+export type ActualField = (typeof ACTUAL_FIELDS)[number];
+export const isActualField = (f: KadField): f is ActualField => (ACTUAL_FIELDS as readonly KadField[]).includes(f);
 
 export const CARE_CONTRIBUTION_FIELDS: readonly KadField[] = ['annualBudgetK', 'totalSpendK'];
 export const CARE_CONTRIBUTIONS_KEY = 'care_contributions';
@@ -45,8 +58,8 @@ export interface KadLine extends KadValues {
   group: KadGroupId | null;
   isRespite: boolean;
   inUse: boolean;
-  /** False after a roll forward until an actual figure of the line is edited. */
-  actualsUpdated: boolean;
+  /** The ACTUAL and Outturn figures still as a roll forward carried them: each until it is updated. */
+  carried: ActualField[];
 }
 
 export const HundredthsSchema = z.number().int().refine(Number.isSafeInteger, 'too large');
@@ -58,7 +71,7 @@ export const KadLineSchema = z.object({
   group: z.enum(['accommodation', 'community']).nullable(),
   isRespite: z.boolean(),
   inUse: z.boolean(),
-  actualsUpdated: z.boolean(),
+  carried: z.array(z.enum(ACTUAL_FIELDS)),
   expectedPackages: HundredthsSchema.nullable(),
   budgetUnitCost: HundredthsSchema.nullable(),
   annualBudgetK: HundredthsSchema.nullable(),

@@ -72,6 +72,8 @@ export interface KadPackRow {
   values: Record<KadField, Hundredths | null>;
   varianceK: Hundredths | null;
   dots: Record<DotColumn, Dot | null>;
+  /** Figures still as a roll forward carried them, not yet updated (the print view marks them c/f). */
+  carried: readonly KadField[];
 }
 
 const NO_VALUES: Record<KadField, null> = { expectedPackages: null, budgetUnitCost: null, annualBudgetK: null, currentPackages: null, currentUnitCost: null, totalSpendK: null };
@@ -88,11 +90,11 @@ export function kadPackRows(table: KadTable): KadPackRow[] {
     const t = totals.find((x) => x.key === key)!;
     const { varianceK, ...rest } = t;
     const values = Object.fromEntries(Object.keys(NO_VALUES).map((f) => [f, rest[f as KadField]])) as Record<KadField, Hundredths | null>;
-    return { key, kind: t.kind, label: t.label, group: t.group, inUse: true, isRespite: false, values, varianceK, dots: dots(key) };
+    return { key, kind: t.kind, label: t.label, group: t.group, inUse: true, isRespite: false, values, varianceK, dots: dots(key), carried: [] };
   };
   const rows: KadPackRow[] = [];
   for (const g of KAD_GROUPS) {
-    rows.push({ key: `group_${g.id}`, kind: 'group', label: g.label, group: g.id, inUse: true, isRespite: false, values: { ...NO_VALUES }, varianceK: null, dots: { ...NO_DOTS } });
+    rows.push({ key: `group_${g.id}`, kind: 'group', label: g.label, group: g.id, inUse: true, isRespite: false, values: { ...NO_VALUES }, varianceK: null, dots: { ...NO_DOTS }, carried: [] });
     for (const line of table.lines.filter((l) => l.kind === 'line' && l.group === g.id)) {
       const values = Object.fromEntries(Object.keys(NO_VALUES).map((f) => [f, line.inUse ? line[f as KadField] : null])) as Record<KadField, Hundredths | null>;
       rows.push({
@@ -105,6 +107,7 @@ export function kadPackRows(table: KadTable): KadPackRow[] {
         values,
         varianceK: line.inUse ? variance(line.totalSpendK, line.annualBudgetK) : null,
         dots: line.inUse ? dots(line.key) : { ...NO_DOTS },
+        carried: line.inUse ? line.carried : [],
       });
     }
     rows.push(totalRow(`subtotal_${g.id}`));
@@ -121,6 +124,7 @@ export function kadPackRows(table: KadTable): KadPackRow[] {
       values: { ...NO_VALUES, annualBudgetK: care.annualBudgetK, totalSpendK: care.totalSpendK },
       varianceK: variance(care.totalSpendK, care.annualBudgetK),
       dots: dots(care.key),
+      carried: care.carried,
     });
   }
   return rows;

@@ -79,6 +79,8 @@ export function kadBandMonth(text: string, fyStart: number | null): FoundMonth |
 }
 
 export function isKadBandText(text: string): boolean {
+  // Every band word has six letters or more: arrows and short labels are answered at once.
+  if (text.length < 6) return false;
   const t = text.trim().toLowerCase();
   return t === 'budget' || t.startsWith('actual') || t === 'outturn' || t === 'forecast outturn' || t === 'forecast';
 }
@@ -91,6 +93,7 @@ export function readableKad(ws: Workspace): ReadableSpec {
 /** The KAD layout for given services and service types (a workspace's, or a test's). */
 export function kadReadableSpec(services: readonly Named[], serviceTypes: readonly Named[]): ReadableSpec {
   const types = new LabelIndex(serviceTypes);
+  const byLabel = new Map<string, RowKind | null>();
   return {
     id: KAD_AREA_ID,
     name: KAD_AREA_NAME,
@@ -105,17 +108,11 @@ export function kadReadableSpec(services: readonly Named[], serviceTypes: readon
     bandMonth: kadBandMonth,
     subjects: { noun: 'service', list: services, allowNew: true, idFor: serviceIdFromName },
     rowByLabel(label) {
-      const norm = label.replace(/^\s*~/, '').replace(/\s+/g, ' ').trim().toLowerCase();
-      if (GROUPS.some((g) => g.test(norm))) return { kind: 'skip' };
-      if (/\bsub[\s-]?total\b/.test(norm)) {
-        if (norm.includes('accommodation')) return { kind: 'reported', key: SUBTOTAL_KEYS.accommodation };
-        if (norm.includes('community')) return { kind: 'reported', key: SUBTOTAL_KEYS.community };
-        return null;
-      }
-      if (/^(grand )?total\b/.test(norm)) return { kind: 'reported', key: TOTAL_KEY, closesTable: true };
-      if (/^(care|client) contributions?$/.test(norm)) return CARE_ROW;
-      const type = types.byLabel(label);
-      return type ? { kind: 'line', key: type.id } : null;
+      // A file repeats the same few labels on every table: each is worked out once (a few hundred kept).
+      if (byLabel.has(label)) return byLabel.get(label)!;
+      const kind = rowKindOf(label);
+      if (byLabel.size < 500) byLabel.set(label, kind);
+      return kind;
     },
     rowByKey(key) {
       if (key.toLowerCase() === CARE_CONTRIBUTIONS_KEY) return CARE_ROW;
@@ -123,4 +120,17 @@ export function kadReadableSpec(services: readonly Named[], serviceTypes: readon
       return type ? { kind: 'line', key: type.id } : null;
     },
   };
+  function rowKindOf(label: string): RowKind | null {
+    const norm = label.replace(/^\s*~/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+    if (GROUPS.some((g) => g.test(norm))) return { kind: 'skip' };
+    if (/\bsub[\s-]?total\b/.test(norm)) {
+      if (norm.includes('accommodation')) return { kind: 'reported', key: SUBTOTAL_KEYS.accommodation };
+      if (norm.includes('community')) return { kind: 'reported', key: SUBTOTAL_KEYS.community };
+      return null;
+    }
+    if (/^(grand )?total\b/.test(norm)) return { kind: 'reported', key: TOTAL_KEY, closesTable: true };
+    if (/^(care|client) contributions?$/.test(norm)) return CARE_ROW;
+    const type = types.byLabel(label);
+    return type ? { kind: 'line', key: type.id } : null;
+  }
 }

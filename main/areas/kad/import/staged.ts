@@ -1,93 +1,101 @@
 import type { Database } from 'better-sqlite3';
-import { ACTUAL_FIELDS, CARE_CONTRIBUTIONS_KEY, fieldDef, type KadField } from '../../../../shared/areas/kad/model';
+import { ACTUAL_FIELDS, CARE_CONTRIBUTIONS_KEY, KAD_FIELDS, type KadField } from '../../../../shared/areas/kad/model';
 import { formatValue } from '../../../../shared/units';
 import { monthLabel } from '../../../../shared/periods';
 import { KAD_AREA_ID, kadTarget } from '../../../../shared/areas/kad/ids';
-import type { ImportSpec, PreviewLine, StagedTable, TableStats } from '../../../import/spec';
+import type { ImportSpec, PreviewCell, PreviewLine, StagedTable, TableStats } from '../../../import/spec';
+import { stagedHas, stagedValue } from '../../../import/stage';
 import type { ImportProblem } from '../../../import/types';
+import { insertRows, updateRows } from '../../../store/set-write';
 import type { Workspace } from '../../../store/workspace';
-import { FIELD_COLUMNS, emptyLineInserter, insertService, listServiceTypes, stagedLinesInserter } from '../repository';
+import { FIELD_COLUMNS, carriedColumn, insertService } from '../repository';
 import { readableKad } from './spec';
 
 /**
  * How staged Key Activity Data compares with, and is applied to, the workspace: SQL over the staging
- * tables joined to kad_lines, so a file of thousands of tables previews and applies in flat memory.
+ * tables (one row per line) joined to kad_lines, so a file of thousands of tables previews and applies
+ * in flat memory, and applies with a few set-based statements that write their own audit rows.
  */
-/** One row per staged cell with the value the workspace holds now (NULL when the line does not exist). */
-function cellsSql(where: string): string {
-  const FIELD_CASE = `CASE c.field ${Object.entries(FIELD_COLUMNS)
-    .map(([field, column]) => `WHEN '${field}' THEN l.${column}`)
-    .join(' ')} END`;
-  return `
-    SELECT c.table_id, c.sheet, c.row, c.line_key, c.label, c.field, c.value AS new_value, c.cell,
-           t.period, t.subject_id, l.line_key IS NOT NULL AS line_exists, ${FIELD_CASE} AS old_value
-    FROM temp.import_cells c
-    JOIN temp.import_tables t ON t.job = c.job AND t.table_id = c.table_id
-    LEFT JOIN kad_lines l ON l.period = COALESCE(t.base_period, t.period) AND l.service_id = t.subject_id AND l.line_key = c.line_key
-    WHERE c.job = ? AND t.spec = '${KAD_AREA_ID}' ${where}`;
-}
+const FIELDS = KAD_FIELDS.map((f) => [f.key, FIELD_COLUMNS[f.key]] as [KadField, string]);
+
+/** Each staged KAD line (l) of its table (t). */
+const STAGED = `temp.import_lines l JOIN temp.import_tables t ON t.job = l.job AND t.table_id = l.table_id`;
+/** The line the workspace holds (k), in a new month the line the roll forward will copy. */
+const HELD = `LEFT JOIN kad_lines k ON k.period = COALESCE(t.base_period, t.period) AND k.service_id = t.subject_id AND k.line_key = l.line_key`;
+const OF_JOB = `l.job = ? AND t.spec = '${KAD_AREA_ID}'`;
+/** How many of a staged line's figures differ from the held line's. */
+const CHANGED = FIELDS.map(([f, c]) => `(${stagedHas(f)} AND k.${c} IS NOT ${stagedValue(f)})`).join(' + ');
+const ANY_FIGURE = FIELDS.map(([f]) => `${stagedValue(f)} IS NOT NULL`).join(' OR ');
 
 function stats(db: Database, job: string, tables: readonly StagedTable[]): Map<string, TableStats> {
-  // One pass over the staged cells for every table: a large file holds thousands of tables.
+  // One pass over the staged lines for every table: a large file holds thousands of tables.
   const rows = db
     .prepare(
-      `SELECT table_id, line_key, MAX(NOT line_exists) AS is_new, SUM(line_exists AND old_value IS NOT new_value) AS changed
-       FROM (${cellsSql('')}) GROUP BY table_id, line_key`,
+      `SELECT table_id, SUM(is_new) AS new_lines, SUM(NOT is_new AND changed > 0) AS changed_lines, SUM(NOT is_new AND changed = 0) AS unchanged_lines,
+              SUM(CASE WHEN is_new THEN 0 ELSE changed END) AS changed_cells
+       FROM (SELECT l.table_id, k.line_key IS NULL AS is_new, CASE WHEN k.line_key IS NULL THEN 0 ELSE ${CHANGED} END AS changed FROM ${STAGED} ${HELD} WHERE ${OF_JOB})
+       GROUP BY table_id`,
     )
-    .all(job) as { table_id: string; line_key: string; is_new: number; changed: number }[];
-  const byTable = new Map<string, typeof rows>();
-  for (const s of rows) byTable.set(s.table_id, [...(byTable.get(s.table_id) ?? []), s]);
+    .all(job) as { table_id: string; new_lines: number; changed_lines: number; unchanged_lines: number; changed_cells: number }[];
+  const byTable = new Map(rows.map((r) => [r.table_id, r]));
   const services = new Set(db.prepare('SELECT id FROM kad_services').pluck().all() as string[]);
   return new Map(
     tables.map((t) => {
-      const lines = byTable.get(t.tableId) ?? [];
+      const s = byTable.get(t.tableId);
       return [
         t.tableId,
-        {
-          newSubject: !services.has(t.subjectId),
-          newLines: lines.filter((s) => s.is_new).length,
-          changedLines: lines.filter((s) => !s.is_new && s.changed > 0).length,
-          unchangedLines: lines.filter((s) => !s.is_new && s.changed === 0).length,
-          changedCells: lines.reduce((n, s) => n + (s.is_new ? 0 : s.changed), 0),
-        },
+        { newSubject: !services.has(t.subjectId), newLines: s?.new_lines ?? 0, changedLines: s?.changed_lines ?? 0, unchangedLines: s?.unchanged_lines ?? 0, changedCells: s?.changed_cells ?? 0 },
       ];
     }),
   );
 }
 
+type LineRow = { line_key: string; label: string; sheet: string; row: number; vals: string; columns: string; status: PreviewLine['status'] } & Record<string, number | null>;
+
 function lines(db: Database, job: string, table: StagedTable, status: PreviewLine['status'] | 'all', offset: number, limit: number): PreviewLine[] {
-  const rows = db.prepare(`${cellsSql('AND c.table_id = ?')} ORDER BY c.row, c.field`).iterate(job, table.tableId) as Iterable<{
-    line_key: string; label: string; sheet: string; row: number; field: string; new_value: number | null; old_value: number | null; cell: string; line_exists: number;
-  }>;
-  const byLine = new Map<string, PreviewLine>();
-  for (const r of rows) {
-    let line = byLine.get(r.line_key);
-    if (!line) {
-      line = { lineKey: r.line_key, label: r.label, sheet: r.sheet, row: r.row, status: r.line_exists ? 'unchanged' : 'new', cells: [] };
-      byLine.set(r.line_key, line);
+  const rows = db
+    .prepare(
+      `SELECT * FROM (
+         SELECT l.line_key, l.label, l.sheet, l.row, l.vals, t.columns, ${FIELDS.map(([, c]) => `k.${c}`).join(', ')},
+                CASE WHEN k.line_key IS NULL THEN 'new' WHEN (${CHANGED}) > 0 THEN 'changed' ELSE 'unchanged' END AS status
+         FROM ${STAGED} ${HELD} WHERE ${OF_JOB} AND l.table_id = ?)
+       WHERE ? IN ('all', status) ORDER BY row LIMIT ? OFFSET ?`,
+    )
+    .all(job, table.tableId, status, limit, offset) as LineRow[];
+  return rows.map((r) => {
+    const values = JSON.parse(r.vals) as Partial<Record<KadField, number | null>>;
+    const columns = JSON.parse(r.columns) as Partial<Record<KadField, string>>;
+    const cells: PreviewCell[] = [];
+    for (const f of KAD_FIELDS) {
+      if (!(f.key in values)) continue;
+      const now = values[f.key] ?? null;
+      const held = r[FIELD_COLUMNS[f.key]] ?? null;
+      if (r.status !== 'new' && held === now) continue;
+      cells.push({ field: f.key, header: f.header, cell: `${columns[f.key] ?? 'A'}${r.row}`, old: r.status === 'new' ? null : formatValue(held, f.unit), new: formatValue(now, f.unit) });
     }
-    const def = fieldDef(r.field as KadField);
-    const changed = !r.line_exists || r.old_value !== r.new_value;
-    if (r.line_exists && r.old_value !== r.new_value) line.status = 'changed';
-    if (changed) line.cells.push({ field: r.field, header: def.header, cell: r.cell, old: r.line_exists ? formatValue(r.old_value, def.unit) : null, new: formatValue(r.new_value, def.unit) });
-  }
-  return [...byLine.values()].filter((l) => status === 'all' || l.status === status).slice(offset, offset + limit);
+    return { lineKey: r.line_key, label: r.label, sheet: r.sheet, row: r.row, status: r.status, cells };
+  });
 }
 
 /** A figure on a line the service does not use in that month (greyed out) would be hidden: refused. */
 function workspaceProblems(db: Database, job: string): ImportProblem[] {
   const unused = db
-    .prepare(`SELECT c.sheet, c.cell, c.label, t.subject_name, t.period FROM temp.import_cells c
-      JOIN temp.import_tables t ON t.job = c.job AND t.table_id = c.table_id
-      JOIN kad_lines l ON l.period = COALESCE(t.base_period, t.period) AND l.service_id = t.subject_id AND l.line_key = c.line_key
-      WHERE c.job = ? AND t.spec = '${KAD_AREA_ID}' AND l.in_use = 0 AND c.value IS NOT NULL ORDER BY c.sheet, c.row`)
-    .all(job) as { sheet: string; cell: string; label: string; subject_name: string; period: string }[];
-  return unused.map((u) => ({
-    sheet: u.sheet,
-    cell: u.cell,
-    value: null,
-    reason: `is a figure for ${u.label}, which ${u.subject_name} does not use in ${monthLabel(u.period)} (greyed out); bring the type back in Settings first`,
-  }));
+    .prepare(
+      `SELECT l.sheet, l.row, l.label, l.vals, t.columns, t.subject_name, t.period FROM ${STAGED}
+       JOIN kad_lines k ON k.period = COALESCE(t.base_period, t.period) AND k.service_id = t.subject_id AND k.line_key = l.line_key
+       WHERE ${OF_JOB} AND k.in_use = 0 AND (${ANY_FIGURE}) ORDER BY l.sheet, l.row`,
+    )
+    .all(job) as { sheet: string; row: number; label: string; vals: string; columns: string; subject_name: string; period: string }[];
+  return unused.flatMap((u) => {
+    const values = JSON.parse(u.vals) as Partial<Record<KadField, number | null>>;
+    const columns = JSON.parse(u.columns) as Partial<Record<KadField, string>>;
+    return KAD_FIELDS.filter((f) => values[f.key] !== undefined && values[f.key] !== null).map((f) => ({
+      sheet: u.sheet,
+      cell: `${columns[f.key] ?? 'A'}${u.row}`,
+      value: null,
+      reason: `is a figure for ${u.label}, which ${u.subject_name} does not use in ${monthLabel(u.period)} (greyed out); bring the type back in Settings first`,
+    }));
+  });
 }
 
 /** A new service keeps the title its table was published under, without the section number ("5.5 "). */
@@ -96,34 +104,52 @@ function captionFor(t: StagedTable): string {
   return written || `Key activity data at the end of ${monthLabel(t.period)} for ${t.subjectName} is shown below:`;
 }
 
-/** New services and service-months first, then one set-based UPDATE per column. */
+const NEW_MONTHS = 'temp.kad_import_new';
+
+/**
+ * New services first; then each new service-month's lines, whole from the staged lines (a line the file
+ * gives a figure for is in use) with the types the file leaves out greyed out; then every changed figure
+ * of the lines already held. Each step is one set-based statement writing its own audit rows.
+ */
 function apply(ws: Workspace, job: string, tables: readonly StagedTable[]): void {
   const db = ws.db;
-  const types = listServiceTypes(ws);
-  const insertLine = emptyLineInserter(ws);
   const serviceHeld = db.prepare('SELECT 1 FROM kad_services WHERE id = ?');
-  const linesHeld = db.prepare('SELECT 1 FROM kad_lines WHERE period = ? AND service_id = ? LIMIT 1');
-  const insertStaged = stagedLinesInserter(ws);
   for (const t of tables) {
     if (!serviceHeld.get(t.subjectId)) insertService(ws, { id: t.subjectId, name: t.subjectName, caption: captionFor(t), fromPeriod: t.period });
-    if (!linesHeld.get(t.period, t.subjectId)) {
-      // Lines the file gives figures for arrive whole; the types it leaves out are greyed out.
-      insertStaged(t.period, t.subjectId, job, t.tableId);
-      for (const type of types) insertLine(t.period, t.subjectId, type.id, false);
-      insertLine(t.period, t.subjectId, CARE_CONTRIBUTIONS_KEY, true);
-    }
   }
-  // The audit triggers still see (and record) each changed cell.
-  for (const [field, column] of Object.entries(FIELD_COLUMNS) as [KadField, string][]) {
-    const marks = ACTUAL_FIELDS.includes(field) ? ', actuals_updated = 1' : '';
+  db.exec(`DROP TABLE IF EXISTS ${NEW_MONTHS}`);
+  try {
+    db.exec(`CREATE TABLE ${NEW_MONTHS} (table_id TEXT PRIMARY KEY, period TEXT NOT NULL, subject_id TEXT NOT NULL)`);
     db.prepare(
-      `UPDATE kad_lines SET ${column} = s.value${marks}
-       FROM (SELECT t.period, t.subject_id, c.line_key, c.value FROM temp.import_cells c
-             JOIN temp.import_tables t ON t.job = c.job AND t.table_id = c.table_id
-             WHERE c.job = ? AND t.spec = '${KAD_AREA_ID}' AND c.field = ?) AS s
-       WHERE kad_lines.period = s.period AND kad_lines.service_id = s.subject_id AND kad_lines.line_key = s.line_key
-         AND kad_lines.${column} IS NOT s.value`,
-    ).run(job, field);
+      `INSERT INTO ${NEW_MONTHS} (table_id, period, subject_id) SELECT t.table_id, t.period, t.subject_id FROM temp.import_tables t
+       WHERE t.job = ? AND t.spec = '${KAD_AREA_ID}' AND NOT EXISTS (SELECT 1 FROM kad_lines k WHERE k.period = t.period AND k.service_id = t.subject_id)`,
+    ).run(job);
+    insertRows(ws, 'kad_lines', ['in_use', ...FIELDS.map(([, c]) => c)], {
+      sql: `SELECT n.period, n.subject_id AS service_id, l.line_key,
+                   CASE WHEN l.line_key = '${CARE_CONTRIBUTIONS_KEY}' THEN 1 ELSE (${ANY_FIGURE}) END AS in_use,
+                   ${FIELDS.map(([f, c]) => `${stagedValue(f)} AS ${c}`).join(', ')}
+            FROM ${NEW_MONTHS} n CROSS JOIN temp.import_lines l ON l.job = ? AND l.table_id = n.table_id`,
+      params: [job],
+    });
+    const missing = (key: string) => `NOT EXISTS (SELECT 1 FROM temp.import_lines l WHERE l.job = ? AND l.table_id = n.table_id AND l.line_key = ${key})`;
+    insertRows(ws, 'kad_lines', ['in_use'], {
+      sql: `SELECT n.period, n.subject_id AS service_id, ty.id AS line_key, 0 AS in_use FROM ${NEW_MONTHS} n CROSS JOIN kad_service_types ty WHERE ${missing('ty.id')}
+            UNION ALL
+            SELECT n.period, n.subject_id, '${CARE_CONTRIBUTIONS_KEY}', 1 FROM ${NEW_MONTHS} n WHERE ${missing(`'${CARE_CONTRIBUTIONS_KEY}'`)}`,
+      params: [job, job],
+    });
+    // Lines already held: each figure the file has a column for. A figure the file brings is this month's,
+    // even when it equals the carried one, so its c/f mark goes.
+    const carried = ACTUAL_FIELDS.map((f) => [f, carriedColumn(f)] as const);
+    updateRows(ws, 'kad_lines', [...FIELDS.map(([, c]) => c), ...carried.map(([, cf]) => cf)], {
+      sql: `SELECT k.period, k.service_id, k.line_key, ${FIELDS.map(([f, c]) => `CASE WHEN ${stagedHas(f)} THEN ${stagedValue(f)} ELSE k.${c} END AS ${c}`).join(', ')},
+                   ${carried.map(([f, cf]) => `CASE WHEN ${stagedHas(f)} THEN 0 ELSE k.${cf} END AS ${cf}`).join(', ')}
+            FROM ${STAGED} JOIN kad_lines k ON k.period = t.period AND k.service_id = t.subject_id AND k.line_key = l.line_key
+            WHERE ${OF_JOB} AND t.table_id NOT IN (SELECT table_id FROM ${NEW_MONTHS})`,
+      params: [job],
+    });
+  } finally {
+    db.exec(`DROP TABLE IF EXISTS ${NEW_MONTHS}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { KadTable } from '../../../../shared/areas/kad/api';
 import { financialYearOf } from '../../../../shared/periods';
@@ -6,6 +6,7 @@ import { SheetGrid } from '../../grid/SheetGrid';
 import type { CellRef, GridRow } from '../../grid/types';
 import type { SheetActions } from '../../grid/useSheetEditing';
 import { kadBands, kadColumns } from './columns';
+import { kadCellAddress } from './history';
 import { bodyRows, dotSource, footRows } from './rows';
 
 interface Props {
@@ -35,5 +36,8 @@ export function KadGrid({ table, lockedReason, invalid, styleNonce, actions, onA
   );
   const columns = useMemo(() => kadColumns(options), [options]);
   const bands = useMemo(() => kadBands(options), [options]);
-  return <SheetGrid columns={columns} bands={bands} body={body} foot={foot} lockedReason={lockedReason} invalid={invalid} styleNonce={styleNonce} actions={actions} onApi={onApi} />;
+  const historyOf = useCallback((cell: CellRef) => kadCellAddress(table, cell), [table]);
+  return (
+    <SheetGrid columns={columns} bands={bands} body={body} foot={foot} lockedReason={lockedReason} invalid={invalid} styleNonce={styleNonce} actions={actions} onApi={onApi} historyOf={historyOf} />
+  );
 }

@@ -15,9 +15,12 @@ export function KadLegend({ table, runRateDescription }: { table: KadTable; runR
       ) : (
         <p data-testid="kad-legend-dot">
           <span className="kad-dot kad-dot--reported" aria-hidden="true">
-            ↑ ↓ ↔
+            <span className="kad-dot__one">↑</span>
+            <span className="kad-dot__one">↓</span>
+            <span className="kad-dot__one">↔</span>
           </span>{' '}
-          Arrows in grey are as reported in the published FMR, because the previous month is not held; Outturn computes arrows from the next month on.
+          Arrows in a dashed box are as reported in the published FMR, because the previous month is not held; Outturn computes arrows (shown plain and bold) from the next
+          month on.
         </p>
       )}
       <p>

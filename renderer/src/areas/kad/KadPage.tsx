@@ -11,7 +11,7 @@ import { CompareTable } from './CompareTable';
 import { KadGrid } from './KadGrid';
 import { KadLegend } from './KadLegend';
 import { ServicePicker } from './ServicePicker';
-import { carriedLineCount, kadCells, withCellValues, type CellValue } from './rows';
+import { carriedFigureCount, kadCells, withCellValues, type CellValue } from './rows';
 
 /** The published caption names August; a rolled-forward month must not claim to be August. */
 function captionFor(table: KadTable): string {
@@ -122,7 +122,7 @@ export function KadPage({ period, months, params, onParamsChange, reloadKey, wor
   const service = services?.find((s) => s.id === serviceId);
   const lock = table?.lockedReason ?? workspaceLock;
   const regionLabel = `${KAD_AREA_NAME} for ${service?.name ?? 'the selected service'}`;
-  const carried = table ? carriedLineCount(table) : 0;
+  const carried = table ? carriedFigureCount(table) : 0;
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -154,8 +154,8 @@ export function KadPage({ period, months, params, onParamsChange, reloadKey, wor
               <span className="kad-carried-note__mark" aria-hidden="true">
                 c/f
               </span>{' '}
-              {carried} {carried === 1 ? 'line still carries' : 'lines still carry'} {table.previous ? `${table.previous.periodLabel}'s` : "last month's"} actual figures, shown in
-              italics until a current figure is entered.
+              {carried} actual {carried === 1 ? 'figure is' : 'figures are'} still {table.previous ? `${table.previous.periodLabel}'s` : "last month's"}, shown in italics and marked
+              c/f until each is updated (type it again, unchanged, to confirm it).
             </p>
           ) : null}
           <section className="grid-region" aria-label={regionLabel} data-testid="kad-grid">

@@ -1,6 +1,6 @@
 import type { KadTable } from '../../../../shared/areas/kad/api';
 import { tableDots } from '../../../../shared/areas/kad/dot';
-import { ACTUAL_FIELDS, CARE_CONTRIBUTION_FIELDS, KAD_FIELDS, KAD_GROUPS, type KadField, type KadLine } from '../../../../shared/areas/kad/model';
+import { CARE_CONTRIBUTION_FIELDS, KAD_FIELDS, KAD_GROUPS, type KadField, type KadLine } from '../../../../shared/areas/kad/model';
 import { runRate } from '../../../../shared/areas/kad/runrate';
 import { computeKadTotals, variance } from '../../../../shared/areas/kad/totals';
 import type { Hundredths } from '../../../../shared/units';
@@ -35,8 +35,8 @@ function lineRow(table: KadTable, line: KadLine, dots: ReturnType<typeof tableDo
     kind: line.kind,
     values: { ...figures(line), varianceK: variance(line.totalSpendK, line.annualBudgetK), ...dots(line.key), ...runRateValues([line], table.runRateWeeks) },
     editable: care ? CARE_CONTRIBUTION_FIELDS : ALL_FIELDS,
-    // The ACTUAL and Outturn figures are last month's, copied by a roll forward and not yet edited.
-    carried: line.inUse && !line.actualsUpdated ? ACTUAL_FIELDS : [],
+    // Each ACTUAL and Outturn figure still last month's, copied by a roll forward and not yet updated.
+    carried: line.inUse ? line.carried : [],
     disabled: !line.inUse,
     refusal: !line.inUse
       ? `lands on ${line.label}, a type this service does not use (greyed out)`
@@ -80,9 +80,9 @@ export function footRows(table: KadTable): GridRow[] {
   return [...totals, ...care];
 }
 
-/** Lines still holding last month's actuals, for the note above the grid. */
-export function carriedLineCount(table: KadTable): number {
-  return table.lines.filter((l) => l.inUse && !l.actualsUpdated).length;
+/** Figures still as last month's, for the note above the grid. */
+export function carriedFigureCount(table: KadTable): number {
+  return table.lines.filter((l) => l.inUse).reduce((n, l) => n + l.carried.length, 0);
 }
 
 /** A KAD cell as the API names it. */
@@ -100,8 +100,8 @@ export function kadCells(changes: readonly CellChange[]): CellValue[] {
 }
 
 /**
- * The table with figures changed, shown at once while the server confirms. An edited actual clears the
- * carried-forward mark, as the server will.
+ * The table with figures changed, shown at once while the server confirms. An edited actual figure loses
+ * its own carried-forward mark, as the server will; the line's other figures keep theirs.
  */
 export function withCellValues(table: KadTable, cells: readonly CellValue[]): KadTable {
   const byLine = new Map<string, CellValue[]>();
@@ -113,7 +113,7 @@ export function withCellValues(table: KadTable, cells: readonly CellValue[]): Ka
       if (!changes) return l;
       const next: KadLine = { ...l };
       for (const c of changes) {
-        if (next[c.field] !== c.value && (ACTUAL_FIELDS as readonly string[]).includes(c.field)) next.actualsUpdated = true;
+        next.carried = next.carried.filter((f) => f !== c.field);
         next[c.field] = c.value;
       }
       return next;

@@ -37,6 +37,11 @@ export function PrintKadSection({ data, ctx, topLevel }: Props) {
         <p>{KAD_INTRO.greyed}</p>
         <p>{KAD_INTRO.dot}</p>
         {data.previousHeld ? null : <p className="print-note">{reportedDotNote(monthLabel(previousMonth(ctx.period)))}</p>}
+        {data.services.some((s) => s.table.lines.some((l) => l.inUse && l.carried.length)) ? (
+          <p className="print-note" data-testid="print-kad-carried-note">
+            Figures marked c/f are {monthLabel(previousMonth(ctx.period))}&rsquo;s, carried forward and not yet updated for {ctx.periodLabel}.
+          </p>
+        ) : null}
         <p>{KAD_INTRO.tieBack}</p>
       </div>
       {data.services.map((s) => (

@@ -30,7 +30,20 @@ function Cell({ row, column }: { row: KadPackRow; column: KadPackColumn }) {
     );
   }
   const text = column.kind === 'field' ? formatValue(row.values[column.field], column.unit) : formatValue(row.varianceK, column.unit);
-  return <td className="print-kad__num">{text}</td>;
+  const carried = column.kind === 'field' && row.carried.includes(column.field);
+  return (
+    <td className={carried ? 'print-kad__num print-kad__carried' : 'print-kad__num'}>
+      {text}
+      {carried ? (
+        <>
+          <sup className="print-kad__cf" aria-hidden="true">
+            c/f
+          </sup>
+          <span className="visually-hidden"> (carried forward, not yet updated)</span>
+        </>
+      ) : null}
+    </td>
+  );
 }
 
 const ROW_CLASS: Record<KadPackRow['kind'], string> = {

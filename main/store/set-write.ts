@@ -1,0 +1,151 @@
+import type { Database } from 'better-sqlite3';
+import { registeredTable } from './schema';
+import type { TableSpec } from './tables';
+import type { Workspace } from './workspace';
+
+/**
+ * Set-based writes to a registered table that audit themselves: one INSERT, UPDATE or DELETE for any
+ * number of rows, run with the write context saying the statement audits itself (so the generated audit
+ * triggers skip it), and one INSERT … SELECT writing exactly the audit rows those triggers would have
+ * written: the same write context (operation, time, user, machine, channel, file name and SHA-256, on
+ * whose behalf), the
+ * same period, entity, key, field, old and new value and action, one row per changed column (an insert
+ * or delete of a row whose columns are all blank: one row for the row), each row's records together,
+ * so undo and redo (main/store/undo.ts) treat them like any others. Values are audited as stored,
+ * after the write (column affinity and defaults applied), as the triggers see NEW and OLD.
+ *
+ * The other triggers still run for every row: no write without a write context, none to a closed month.
+ * Call inside Workspace.write. Registered tables are rowid tables; sources must not repeat a key.
+ */
+export interface RowSource {
+  /** A SELECT naming its columns as the table's (see each function). */
+  sql: string;
+  params?: readonly unknown[];
+}
+
+const AUDIT_COLUMNS = 'op_id, at, os_user, machine, channel, period, entity, entity_key, field, old_value, new_value, file_name, file_sha256, action, on_behalf_of';
+const WORK = 'temp.outturn_set_write';
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function checked(t: TableSpec, columns: readonly string[]): string[] {
+  for (const c of columns) {
+    if (!IDENTIFIER.test(c) || !t.columns.some((x) => x.name === c)) throw new Error(`${t.name} has no audited column ${c}`);
+  }
+  if (new Set(columns).size !== columns.length) throw new Error(`a column of ${t.name} is named twice`);
+  return [...columns];
+}
+
+const keyOf = (t: TableSpec, alias: string) => t.key.map((k) => `${alias}.${k}`).join(` || '|' || `);
+const periodOf = (t: TableSpec, alias: string) => {
+  const column = t.auditPeriod ?? t.period;
+  return column ? `${alias}.${column}` : 'NULL';
+};
+const keysMatch = (t: TableSpec, a: string, b: string) => t.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
+
+/** The audited columns as rows `c(i, field)`, with a last row (field NULL) standing for the row itself. */
+function columnList(t: TableSpec): string {
+  const rows = t.columns.map((c, i) => `(${i + 1}, '${c.name}')`);
+  rows.push(`(${t.columns.length + 1}, NULL)`);
+  return `c(i, field) AS (VALUES ${rows.join(', ')})`;
+}
+
+/** The value of column number c.i of a row, by alias; NULL for the row's own record. */
+function columnAt(t: TableSpec, alias: string, prefix = ''): string {
+  if (!t.columns.length) return 'NULL';
+  return `CASE c.i ${t.columns.map((c, i) => `WHEN ${i + 1} THEN ${alias}.${prefix || c.name}${prefix ? i + 1 : ''}`).join(' ')} END`;
+}
+
+/** Inserts and deletes record each non-blank column, or the row itself when every column is blank. */
+function recorded(t: TableSpec, alias: string): string {
+  const allBlank = t.columns.length ? t.columns.map((c) => `${alias}.${c.name} IS NULL`).join(' AND ') : '1';
+  return `CASE WHEN c.field IS NULL THEN ${allBlank} ELSE ${columnAt(t, alias)} IS NOT NULL END`;
+}
+
+function rowRecords(t: TableSpec, db: Database, action: 'insert' | 'delete', from: string, where: string, order: string, ...params: unknown[]): void {
+  const value = columnAt(t, 'r');
+  db.prepare(
+    `INSERT INTO audit_log (${AUDIT_COLUMNS})
+     WITH ${columnList(t)}
+     SELECT w.op_id, w.at, w.os_user, w.machine, w.channel, ${periodOf(t, 'r')}, '${t.entity}', ${keyOf(t, 'r')}, c.field,
+            ${action === 'insert' ? 'NULL' : value}, ${action === 'insert' ? value : 'NULL'}, w.file_name, w.file_sha256, '${action}', w.on_behalf_of
+     FROM write_context w CROSS JOIN ${from} r CROSS JOIN c
+     WHERE w.id = 1 AND ${where} AND ${recorded(t, 'r')}
+     ORDER BY ${order}`,
+  ).run(...params);
+}
+
+/**
+ * Inserts the rows `source` selects (naming the table's key columns and `columns`; the others take
+ * their defaults) and audits each as its insert trigger would. Returns the number of rows inserted.
+ */
+export function insertRows(ws: Workspace, table: string, columns: readonly string[], source: RowSource): number {
+  const t = registeredTable(table);
+  const names = [...t.key, ...checked(t, columns)].join(', ');
+  const db = ws.db;
+  const before = db.prepare(`SELECT COALESCE(MAX(rowid), 0) FROM ${t.name}`).pluck().get() as number;
+  const inserted = ws.auditsItself(() => db.prepare(`INSERT INTO ${t.name} (${names}) SELECT ${names} FROM (${source.sql})`).run(...(source.params ?? [])).changes);
+  if (!inserted) return 0;
+  // New rows take the rowids after the largest one: they are exactly the rows past it.
+  const found = db.prepare(`SELECT COUNT(*) FROM ${t.name} WHERE rowid > ?`).pluck().get(before) as number;
+  if (found !== inserted) throw new Error(`${t.name}: ${inserted} rows inserted but ${found} found after rowid ${before}`);
+  rowRecords(t, db, 'insert', t.name, 'r.rowid > ?', 'r.rowid', before);
+  return inserted;
+}
+
+/**
+ * Sets `columns` of existing rows to the values `source` selects (naming the table's key columns and
+ * `columns`; a row it does not select, or whose values are already those, is left alone) and audits
+ * each changed cell with its old and new value, as the update trigger would. Returns the rows changed.
+ */
+export function updateRows(ws: Workspace, table: string, columns: readonly string[], source: RowSource): number {
+  const t = registeredTable(table);
+  const cols = checked(t, columns);
+  if (!cols.length) return 0;
+  const db = ws.db;
+  db.exec(`DROP TABLE IF EXISTS ${WORK}`);
+  try {
+    db.prepare(
+      `CREATE TABLE ${WORK} AS
+       SELECT r.rowid AS rid, ${cols.map((c, i) => `r.${c} AS o${i + 1}, s.${c} AS n${i + 1}`).join(', ')}
+       FROM (${source.sql}) s JOIN ${t.name} r ON ${keysMatch(t, 'r', 's')}
+       WHERE ${cols.map((c) => `r.${c} IS NOT s.${c}`).join(' OR ')}`,
+    ).run(...(source.params ?? []));
+    const changed = ws.auditsItself(
+      () => db.prepare(`UPDATE ${t.name} SET ${cols.map((c, i) => `${c} = s.n${i + 1}`).join(', ')} FROM ${WORK} s WHERE ${t.name}.rowid = s.rid`).run().changes,
+    );
+    if (!changed) return 0;
+    const spec: TableSpec = { ...t, columns: cols.map((c) => t.columns.find((x) => x.name === c)!) };
+    const oldValue = columnAt(spec, 's', 'o');
+    const newValue = columnAt(spec, 'r');
+    db.prepare(
+      `INSERT INTO audit_log (${AUDIT_COLUMNS})
+       WITH c(i, field) AS (VALUES ${cols.map((c, i) => `(${i + 1}, '${c}')`).join(', ')})
+       SELECT w.op_id, w.at, w.os_user, w.machine, w.channel, ${periodOf(t, 'r')}, '${t.entity}', ${keyOf(t, 'r')}, c.field,
+              ${oldValue}, ${newValue}, w.file_name, w.file_sha256, 'update', w.on_behalf_of
+       FROM write_context w CROSS JOIN ${WORK} s CROSS JOIN ${t.name} r CROSS JOIN c
+       WHERE w.id = 1 AND r.rowid = s.rid AND ${oldValue} IS NOT ${newValue}
+       ORDER BY s.rowid`,
+    ).run();
+    return changed;
+  } finally {
+    db.exec(`DROP TABLE IF EXISTS ${WORK}`);
+  }
+}
+
+/** Deletes the rows whose keys `source` selects and audits each as its delete trigger would. Returns the rows deleted. */
+export function deleteRows(ws: Workspace, table: string, source: RowSource): number {
+  const t = registeredTable(table);
+  const db = ws.db;
+  db.exec(`DROP TABLE IF EXISTS ${WORK}`);
+  try {
+    db.prepare(
+      `CREATE TABLE ${WORK} AS
+       SELECT r.rowid AS rid, ${[...t.key, ...t.columns.map((c) => c.name)].map((c) => `r.${c}`).join(', ')}
+       FROM ${t.name} r JOIN (${source.sql}) s ON ${keysMatch(t, 'r', 's')} ORDER BY r.rowid`,
+    ).run(...(source.params ?? []));
+    rowRecords(t, db, 'delete', WORK, '1', 'r.rowid');
+    return ws.auditsItself(() => db.prepare(`DELETE FROM ${t.name} WHERE rowid IN (SELECT rid FROM ${WORK})`).run().changes);
+  } finally {
+    db.exec(`DROP TABLE IF EXISTS ${WORK}`);
+  }
+}

@@ -1,0 +1,173 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { registerArea } from '../../main/areas';
+import { redo, undo } from '../../main/store/history';
+import { deleteRows, insertRows, updateRows } from '../../main/store/set-write';
+import type { Workspace } from '../../main/store/workspace';
+import { toyArea } from '../fixtures/toy-area/main';
+import { tempDemo } from '../helpers/workspace';
+
+/**
+ * The set-based writes audit themselves: the same change made row by row (the generated triggers audit
+ * it) and set-based (one statement, its audit rows written with one INSERT … SELECT) leaves the same
+ * tables and the same audit rows — write context, period, entity, key, field, old and new value, action —
+ * each row's records together, so undo and redo work on it.
+ */
+const envs: ReturnType<typeof tempDemo>[] = [];
+afterEach(() => {
+  for (const e of envs.splice(0)) e.done();
+});
+
+function twoDemos(): [Workspace, Workspace] {
+  const a = tempDemo();
+  const b = tempDemo();
+  envs.push(a, b);
+  return [a.open().ws, b.open().ws];
+}
+
+const CTX = { channel: 'import' as const, label: 'set-based', fileName: 'f.xlsx', fileSha256: 'ab'.repeat(32), undoable: true };
+
+/** The audit rows of the latest operation, as the triggers write them (id, op and time aside). */
+function lastOpAudit(ws: Workspace) {
+  const op = ws.db.prepare('SELECT MAX(id) FROM operations').pluck().get() as number;
+  return ws.db
+    .prepare(
+      `SELECT os_user, machine, channel, period, entity, entity_key, field, old_value, new_value, file_name, file_sha256, action,
+              at = (SELECT at FROM operations WHERE id = a.op_id) AS same_time
+       FROM audit_log a WHERE op_id = ? ORDER BY id`,
+    )
+    .all(op) as Record<string, unknown>[];
+}
+
+const tables = (ws: Workspace) => ({
+  lines: ws.db.prepare('SELECT * FROM kad_lines ORDER BY period, service_id, line_key').all(),
+  reported: ws.db.prepare('SELECT * FROM reported_values ORDER BY period, area, table_id, row_key, column_key').all(),
+  settings: ws.db.prepare('SELECT * FROM settings ORDER BY key').all(),
+});
+
+/** Each key's records of one action form one run, as undo groups them. */
+function runsAreWhole(rows: Record<string, unknown>[]): boolean {
+  const seen = new Set<string>();
+  let last = '';
+  for (const r of rows) {
+    const key = `${String(r.entity)}|${String(r.entity_key)}|${String(r.action)}`;
+    if (key !== last && seen.has(key)) return false;
+    seen.add(key);
+    last = key;
+  }
+  return true;
+}
+
+const sorted = (rows: Record<string, unknown>[]) => [...rows].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+
+describe('set-based writes that audit themselves', () => {
+  it('insert rows exactly as the insert trigger audits them, defaults and a wholly blank row included', () => {
+    const [byRow, bySet] = twoDemos();
+    const rows = [
+      ['2023-09', 'autism', 'residential', 1, 12300, null],
+      ['2023-09', 'autism', 'nursing', 0, null, null],
+      ['2023-09', 'autism', 'respite', 1, null, 4500],
+    ] as const;
+    byRow.write(CTX, () => {
+      byRow.db.prepare(`INSERT INTO periods (id) VALUES ('2023-09') ON CONFLICT DO NOTHING`).run();
+      const ins = byRow.db.prepare('INSERT INTO kad_lines (period, service_id, line_key, in_use, current_packages, total_spend_k) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const r of rows) ins.run(...r);
+      byRow.db.prepare(`INSERT INTO reported_values (period, area, table_id, row_key, column_key, source) VALUES ('2023-08', 'kad', 'autism', 'x', 'y', 'z')`).run();
+    });
+    bySet.write(CTX, () => {
+      bySet.db.prepare(`INSERT INTO periods (id) VALUES ('2023-09') ON CONFLICT DO NOTHING`).run();
+      const values = rows.map((r) => `(${r.map((v) => (v === null ? 'NULL' : typeof v === 'string' ? `'${v}'` : v)).join(', ')})`).join(', ');
+      const n = insertRows(bySet, 'kad_lines', ['in_use', 'current_packages', 'total_spend_k'], {
+        sql: `SELECT column1 AS period, column2 AS service_id, column3 AS line_key, column4 AS in_use, column5 AS current_packages, column6 AS total_spend_k FROM (VALUES ${values})`,
+      });
+      expect(n).toBe(3);
+      insertRows(bySet, 'reported_values', ['source'], { sql: `SELECT '2023-08' AS period, 'kad' AS area, 'autism' AS table_id, 'x' AS row_key, 'y' AS column_key, 'z' AS source` });
+    });
+    expect(tables(bySet)).toEqual(tables(byRow));
+    const audit = lastOpAudit(bySet);
+    expect(audit).toEqual(lastOpAudit(byRow));
+    expect(audit.every((r) => r.same_time === 1)).toBe(true);
+    expect(audit.filter((r) => r.entity === 'kad_line' && r.entity_key === '2023-09|autism|nursing')).toEqual([
+      expect.objectContaining({ field: 'in_use', old_value: null, new_value: '0', action: 'insert', period: '2023-09', channel: 'import', file_name: 'f.xlsx' }),
+      // actuals_updated took its default (1): audited as stored
+      expect.objectContaining({ field: 'actuals_updated', new_value: '1' }),
+    ]);
+    expect(runsAreWhole(audit)).toBe(true);
+  });
+
+  it('record a row whose every column is blank as the row itself', () => {
+    const unregister = registerArea(toyArea);
+    try {
+      const [byRow, bySet] = twoDemos();
+      byRow.write(CTX, () => void byRow.db.prepare(`INSERT INTO toy_figures (period, item, amount, quantity) VALUES ('2023-08', 'empty', NULL, NULL), ('2023-08', 'half', 5, NULL)`).run());
+      bySet.write(CTX, () => void insertRows(bySet, 'toy_figures', ['amount'], { sql: `SELECT '2023-08' AS period, 'empty' AS item, NULL AS amount UNION ALL SELECT '2023-08', 'half', 5` }));
+      const audit = lastOpAudit(bySet);
+      expect(audit).toEqual(lastOpAudit(byRow));
+      expect(audit.map((r) => [r.entity_key, r.field, r.new_value])).toEqual([
+        ['2023-08|empty', null, null],
+        ['2023-08|half', 'amount', '5'],
+      ]);
+      const after = bySet.db.prepare('SELECT * FROM toy_figures ORDER BY item').all();
+      undo(bySet);
+      expect(bySet.db.prepare('SELECT COUNT(*) FROM toy_figures').pluck().get()).toBe(0);
+      redo(bySet);
+      expect(bySet.db.prepare('SELECT * FROM toy_figures ORDER BY item').all()).toEqual(after);
+    } finally {
+      unregister();
+    }
+  });
+
+  it('update only the cells that change, each audited once with its old and new value', () => {
+    const [byRow, bySet] = twoDemos();
+    // LDP residential: packages and spend change, unit cost is given but the same, budget not given.
+    const change = { period: '2023-08', service: 'learning-disability-partnership', line: 'residential' };
+    const held = byRow.db.prepare('SELECT * FROM kad_lines WHERE period = ? AND service_id = ? AND line_key = ?').get(change.period, change.service, change.line) as Record<string, number>;
+    byRow.write(CTX, () => {
+      byRow.db
+        .prepare('UPDATE kad_lines SET current_packages = ?, current_unit_cost = ?, total_spend_k = ? WHERE period = ? AND service_id = ? AND line_key = ?')
+        .run(24000, held.current_unit_cost, 99900, change.period, change.service, change.line);
+      byRow.db.prepare(`UPDATE kad_lines SET in_use = 0 WHERE period = '2023-08' AND service_id = 'autism' AND line_key = 'nursing_dementia' AND in_use = 1`).run();
+    });
+    bySet.write(CTX, () => {
+      const n = updateRows(bySet, 'kad_lines', ['current_packages', 'current_unit_cost', 'total_spend_k'], {
+        sql: `SELECT '2023-08' AS period, 'learning-disability-partnership' AS service_id, 'residential' AS line_key, 24000 AS current_packages, ${held.current_unit_cost} AS current_unit_cost, 99900 AS total_spend_k
+              UNION ALL SELECT '2023-08', 'autism', 'residential', k.current_packages, k.current_unit_cost, k.total_spend_k FROM kad_lines k WHERE k.period = '2023-08' AND k.service_id = 'autism' AND k.line_key = 'residential'`,
+      });
+      expect(n).toBe(1);
+      updateRows(bySet, 'kad_lines', ['in_use'], { sql: `SELECT '2023-08' AS period, 'autism' AS service_id, 'nursing_dementia' AS line_key, 0 AS in_use` });
+    });
+    expect(tables(bySet)).toEqual(tables(byRow));
+    expect(sorted(lastOpAudit(bySet))).toEqual(sorted(lastOpAudit(byRow)));
+    expect(lastOpAudit(bySet).filter((r) => r.entity_key === '2023-08|learning-disability-partnership|residential').map((r) => [r.field, r.old_value, r.new_value, r.action])).toEqual([
+      ['current_packages', String(held.current_packages), '24000', 'update'],
+      ['total_spend_k', String(held.total_spend_k), '99900', 'update'],
+    ]);
+  });
+
+  it('delete rows exactly as the delete trigger audits them, and undo and redo them', () => {
+    const [byRow, bySet] = twoDemos();
+    const before = tables(bySet);
+    const where = `period = '2023-08' AND area = 'kad' AND table_id = 'autism'`;
+    byRow.write(CTX, () => void byRow.db.prepare(`DELETE FROM reported_values WHERE ${where}`).run());
+    bySet.write(CTX, () => {
+      expect(deleteRows(bySet, 'reported_values', { sql: `SELECT period, area, table_id, row_key, column_key FROM reported_values WHERE ${where} ORDER BY rowid` })).toBeGreaterThan(5);
+    });
+    expect(tables(bySet)).toEqual(tables(byRow));
+    const audit = lastOpAudit(bySet);
+    expect(audit).toEqual(lastOpAudit(byRow));
+    expect(runsAreWhole(audit)).toBe(true);
+    const after = tables(bySet);
+    undo(bySet);
+    expect(tables(bySet)).toEqual(before);
+    redo(bySet);
+    expect(tables(bySet)).toEqual(after);
+  });
+
+  it('still refuse a closed month, and write nothing without a write context', () => {
+    const [ws] = twoDemos();
+    expect(() => insertRows(ws, 'settings', ['value'], { sql: `SELECT 'a' AS key, 'b' AS value` })).toThrow(/inside Workspace.write/);
+    ws.write({ channel: 'close/reopen', label: 'close' }, () => void ws.db.prepare(`UPDATE periods SET status = 'closed' WHERE id = '2023-08'`).run());
+    expect(() =>
+      ws.write(CTX, () => updateRows(ws, 'kad_lines', ['current_packages'], { sql: `SELECT period, service_id, line_key, 1 AS current_packages FROM kad_lines WHERE period = '2023-08'` })),
+    ).toThrow(/closed/);
+  });
+});
