@@ -70,7 +70,7 @@ describe('the audit is complete by construction', () => {
     const [restore] = listEvents(s.ws, 'restore');
     expect(restore!.detail).toMatchObject({ backup: backup.name, backupSha256: expect.stringMatching(/^[0-9a-f]{64}$/), replacedWorkspaceBackup: expect.stringMatching(/before-restoring/), replacedWorkspaceSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(s.ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE channel = 'restore' AND entity = 'workspace_event'`).pluck().get()).toBeGreaterThan(0);
-    s.resetDemo();
+    await s.resetDemo();
     expect(listEvents(s.ws, 'reset')).toHaveLength(1);
     expect(s.ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE entity = 'workspace_event'`).pluck().get()).toBeGreaterThan(0);
   });
