@@ -9,6 +9,7 @@ import { snapshotOnClose, voidSnapshotOnReopen } from './snapshots';
 import { SAVINGS_TABLES } from './tables';
 import { savingsSection } from './pack';
 import { savingsReturns } from './returns';
+import { SAVINGS_IMPORT } from './import/staged';
 
 /** The Savings Tracker (FMR Appendix 4): everything it adds, declared in one place. */
 export const savingsArea = defineArea({
@@ -32,5 +33,6 @@ export const savingsArea = defineArea({
   checks: savingsChecks,
   pack: [savingsSection],
   returns: savingsReturns,
+  imports: [SAVINGS_IMPORT],
   demo: (ws) => seedSavingsDemo(ws),
 });
