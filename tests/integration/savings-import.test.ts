@@ -1,7 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { savingsChecks } from '../../main/areas/savings/checks';
 import { overrideRag, savingsTracker, setSavingFigures } from '../../main/areas/savings/service';
+import { templateFile } from '../../main/import/template';
 import { cli } from '../helpers/cli';
 import { committeeTrackerWorkbook } from '../helpers/savings-workbook';
 import { auditCount, demoPerTest } from '../helpers/workspace';
@@ -81,5 +84,36 @@ describe('importing the published savings trackers', { timeout: 60_000 }, () => 
     expect(r.code).toBe(1);
     expect(r.err + r.out).toMatch(/Appendix 4!E6: "about -4"/);
     expect(count()).toBe(before);
+  });
+
+  it('reads back Outturn\'s template: a changed forecast and commentary, a new saving on a row without a key', async () => {
+    const env = demos.fresh();
+    let session = env.open();
+    const template = await templateFile(session.ws, '2023-08', true);
+    session.close();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template.data as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Savings Public Health')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Key', 'BP Ref', 'Title', 'Original Saving £000', 'Forecast Saving £000', 'Commentary for publication', undefined, 'Month: August 2023']);
+    expect([sheet.getCell('A2').value, sheet.getCell('D2').value, sheet.getCell('E2').value]).toEqual(['2023-24-ph-1', -80, -80]);
+    sheet.getCell('E2').value = -60;
+    sheet.getCell('F2').value = 'Two posts filled early.';
+    sheet.addRow([null, 'E/R.6.010', 'Drug and alcohol service redesign', -30, -30, null]);
+    const file = path.join(env.dir, 'template.xlsx');
+    fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    const r = await cli('import', env.file, file);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    session = env.open();
+    const ph = savingsTracker(session.ws, '2023-08').groups.find((g) => g.directorate.id === 'ph')!;
+    expect(ph.rows.map((x) => [x.id, x.bpRef, x.title, x.forecastSaving, x.rag])).toEqual([
+      ['2023-24-ph-1', 'E/R.6.002', 'Vacancy factor for Public Health staffing', -6000, 'Amber'],
+      ['2023-24-ph-2', 'E/R.6.003', 'Public Health savings', -20100, 'Green'],
+      ['2023-24-ph-3', 'E/R.6.010', 'Drug and alcohol service redesign', -3000, 'Green'],
+    ]);
+    expect(ph.rows[0]!.commentary).toBe('Two posts filled early.');
+    // Nothing else moved: the AHC tracker and every reported value are as they were.
+    expect(session.ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE file_name = 'template.xlsx' AND entity <> 'savings_line'`).pluck().get()).toBe(0);
+    session.close();
   });
 });

@@ -10,6 +10,7 @@ import { SAVINGS_TABLES } from './tables';
 import { savingsSection } from './pack';
 import { savingsReturns } from './returns';
 import { SAVINGS_IMPORT } from './import/staged';
+import { savingsTemplate } from './import/template';
 
 /** The Savings Tracker (FMR Appendix 4): everything it adds, declared in one place. */
 export const savingsArea = defineArea({
@@ -34,5 +35,6 @@ export const savingsArea = defineArea({
   pack: [savingsSection],
   returns: savingsReturns,
   imports: [SAVINGS_IMPORT],
+  template: savingsTemplate,
   demo: (ws) => seedSavingsDemo(ws),
 });
