@@ -17,6 +17,7 @@ import { auditReportFile } from '../core/audit-report';
 import { monthEndState } from '../core/monthend';
 import { updateMonthEndSettings } from '../core/monthend-settings';
 import { markReady, signOff } from '../core/signoff';
+import { returnInfos, returnsAreas } from '../returns/status';
 import { listAudit } from '../store/audit';
 import { historyState, redo, undo, type OpRow } from '../store/history';
 import { listPeriods } from '../store/periods';
@@ -76,6 +77,7 @@ export function createHandlers(session: AppSession<ImportService>): Handlers {
     'periods.markReady': ({ period }, ctx) => markReady(session.ws, period, monthEndChannel(ctx)),
     'periods.signOff': ({ period }, ctx) => signOff(session.ws, period, monthEndChannel(ctx)),
     'periods.monthEnd': ({ period }) => monthEndState(session.ws, period),
+    'returns.list': ({ period }) => ({ returns: returnInfos(session.ws, period), areas: returnsAreas(session.ws, period) }),
     'periods.updateMonthEndSettings': (changes, ctx) => updateMonthEndSettings(session.ws, changes, ctx.channel),
     'periods.archivedPack': ({ period, id }) => {
       const { info, data } = archivedPack(session.ws, period, id);

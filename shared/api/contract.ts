@@ -7,6 +7,7 @@ import { AREA_API, extraAreaApi, type AreaApi } from '../areas';
 import type { ApiSpec } from '../area';
 import { CellAddressSchema, CellHistorySchema } from '../audit';
 import { ArchivedPackSchema, CloseResultSchema, MonthEndSettingsSchema, MonthEndStateSchema } from '../monthend';
+import { ReturnInfoSchema, ReturnsAreaSchema } from '../returns';
 import type { WireError } from './errors';
 
 /**
@@ -106,6 +107,8 @@ export const coreContract = {
   'periods.signOff': { input: z.object({ period: MonthId }).strict(), output: CloseResultSchema },
   /** A month's status, what blocks each step, who did what when, its sign-offs and archived packs. */
   'periods.monthEnd': { input: z.object({ period: MonthId }).strict(), output: MonthEndStateSchema },
+  /** Offline returns of a month (main/returns): each issued, returned, overdue or applied; who each area would send one to. */
+  'returns.list': { input: z.object({ period: MonthId }).strict(), output: z.object({ returns: z.array(ReturnInfoSchema), areas: z.array(ReturnsAreaSchema) }) },
   'periods.updateMonthEndSettings': { input: MonthEndSettingsSchema.partial().strict(), output: MonthEndSettingsSchema },
   /** The committee pack archived when the month closed (the latest unless `id`), exactly as archived. */
   'periods.archivedPack': {
