@@ -3,6 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { savingsTracker, setSavingFigures, setSavingText } from '../../main/areas/savings/service';
+import { auditReportFile } from '../../main/core/audit-report';
+import { buildPack } from '../../main/pack/build';
 import { issueReturns, writeReturnFiles } from '../../main/returns/issue';
 import { applyReturns, batchSummary, previewReturns } from '../../main/returns/receive';
 import { returnInfos } from '../../main/returns/status';
@@ -144,5 +146,37 @@ describe('savings returns', { timeout: 30_000 }, () => {
     expect(returnInfos(ws, '2023-08', '2023-09-08').map((r) => r.status)).toEqual(['issued', 'issued', 'issued']);
     expect(returnInfos(ws, '2023-08', '2023-09-09').map((r) => r.status)).toEqual(['overdue', 'overdue', 'overdue']);
     expect(fs.readdirSync(path.join(env.dir, 'out')).sort()).toEqual(['Savings Tracker return 2023-08 Jane Smith.xlsx', 'Savings Tracker return 2023-08 Omar Khan.xlsx', 'Savings Tracker return 2023-08 Priya Patel.xlsx']);
+  });
+
+  it('never write the signing key into an audited value, the audit report, the pack or a return', async () => {
+    const env = demos.fresh();
+    const { ws } = env.open();
+    const { byOwner } = await issued(ws, path.join(env.dir, 'out'));
+    await editWorkbook(byOwner['Priya Patel']!, (wb) => void (rowOf(wb.getWorksheet('Return')!, 'Public Health savings').getCell(4).value = -150));
+    await applyReturns(ws, await previewReturns(ws, [received(byOwner['Priya Patel']!)]), new Map());
+    const key = (ws.db.prepare('SELECT hmac_key FROM workspace_secret').pluck().get() as Buffer);
+    const forms = [key.toString('hex'), key.toString('hex').toUpperCase(), key.toString('base64'), key.toString('latin1')];
+    const leaks = (text: string) => forms.filter((f) => text.includes(f));
+    // The key signs: it is 32 random bytes, so finding any of its spellings anywhere means it was written there.
+    expect(key.length).toBeGreaterThanOrEqual(32);
+    const audited = ws.db.prepare('SELECT * FROM audit_log').all().map((r) => JSON.stringify(r)).join('\n');
+    expect(audited).toContain('Priya Patel');
+    expect(leaks(audited)).toEqual([]);
+    const cellsOf = async (wb: ExcelJS.Workbook) => {
+      const texts: string[] = [];
+      wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => void texts.push(String(c.text)))));
+      return texts.join('\n');
+    };
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load((await auditReportFile(ws, '2023-08')).data as unknown as ArrayBuffer);
+    expect(leaks(await cellsOf(report))).toEqual([]);
+    expect(leaks(await cellsOf(await buildPack(ws, { period: '2023-08' })))).toEqual([]);
+    for (const file of Object.values(byOwner)) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const text = await cellsOf(wb);
+      expect(text).toMatch(/signature/);
+      expect(leaks(text)).toEqual([]);
+    }
   });
 });

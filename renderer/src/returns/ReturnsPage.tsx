@@ -37,8 +37,9 @@ export function ReturnsPage({ period, reloadKey }: Props) {
     <div className="returns-page">
       <h1>Returns: {period.label}</h1>
       <p className="returns__intro">
-        Workbooks sent to budget holders and commissioners to update offline. Each holds only its owner&rsquo;s rows, with only their cells open to change. Take them back on the Import page
-        (several at once): Outturn shows each change since the return was issued, and asks you to choose where a figure was also changed here meanwhile.
+        Workbooks sent to budget holders and commissioners to update offline. Each holds only its owner&rsquo;s rows, with only their cells open to change. Returns are issued and taken back
+        (several at once) with the <code>outturn returns issue</code> and <code>outturn import</code> commands: Outturn shows each change since the return was issued, asks you to choose where a
+        figure was also changed here meanwhile, and refuses a return that was altered outside its owner&rsquo;s cells.
       </p>
       {error ? (
         <p role="alert" className="error">
