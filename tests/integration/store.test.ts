@@ -34,6 +34,7 @@ describe('workspace store', () => {
       { version: 20, owner: 'core' },
       { version: 50, owner: 'kad' },
       { version: 200, owner: 'savings' },
+      { version: 201, owner: 'savings' },
     ]);
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);

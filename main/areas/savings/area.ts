@@ -9,6 +9,7 @@ import { snapshotOnClose, voidSnapshotOnReopen } from './snapshots';
 import { SAVINGS_TABLES } from './tables';
 import { savingsSection } from './pack';
 import { savingsReturns } from './returns';
+import { addProposal, agreePlan, listProposals } from './pipeline';
 import { SAVINGS_IMPORT } from './import/staged';
 import { savingsTemplate } from './import/template';
 
@@ -24,6 +25,9 @@ export const savingsArea = defineArea({
     'savings.overrideRag': ({ period, lineId, rag, reason }, ctx) => overrideRag(host.ws, period, lineId, rag, reason, ctx.channel),
     'savings.addLine': (input, ctx) => addSaving(host.ws, input, ctx.channel),
     'savings.carryForward': ({ period, lineId }, ctx) => carryForward(host.ws, period, lineId, ctx.channel),
+    'savings.proposals': () => listProposals(host.ws),
+    'savings.propose': (input, ctx) => addProposal(host.ws, input, ctx.channel),
+    'savings.agreePlan': ({ period, financialYear }, ctx) => agreePlan(host.ws, period, financialYear, ctx.channel),
     'savings.settings': () => ({ rag: ragSettings(host.ws) }),
     'savings.updateSettings': ({ rag }, ctx) => ({ rag: updateRagSettings(host.ws, rag, ctx.channel) }),
   }),

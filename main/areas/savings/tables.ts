@@ -40,4 +40,20 @@ export const SAVINGS_TABLES: readonly TableSpec[] = [
     // register, so it cannot be part of what the reviewer signed.
     figures: false,
   },
+  // The pipeline: proposals for a coming Business Plan, not a month's figures.
+  {
+    name: 'savings_proposals',
+    entity: 'savings_proposal',
+    key: ['id'],
+    columns: [
+      { name: 'directorate_id', type: 'text' },
+      { name: 'bp_ref', type: 'text' },
+      { name: 'title', type: 'text' },
+      { name: 'responsible_officer', type: 'text' },
+      { name: 'full_year_effect', type: 'integer', unit: 'gbp_000' },
+      { name: 'status', type: 'text' },
+      { name: 'line_id', type: 'text' },
+    ],
+  },
+  { name: 'savings_proposal_years', entity: 'savings_proposal_year', key: ['proposal_id', 'financial_year'], columns: [{ name: 'amount', type: 'integer', unit: 'gbp_000' }] },
 ];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MonthId, QuarterId } from '../../periods';
 import { DirectorateSchema, MoneySchema, RagSchema, SavingFigureSchema, SavingLineSchema, SavingTextSchema } from './model';
 import { RAG_BANDS, RagSettingsFields, RagSettingsSchema } from './rag';
+import { FinancialYearSchema, ProposalInputSchema, ProposalSchema } from './pipeline';
 
 /** The Savings Tracker's methods of the one API; the shared registry adds them to the contract. */
 const Money = MoneySchema.nullable();
@@ -76,6 +77,10 @@ export const savingsApi = {
   },
   /** An unachieved saving becomes a "C/F yy-yy Saving" line of next year's tracker, linked to it. */
   'savings.carryForward': { input: Ref.extend({ lineId: z.string().min(1) }).strict(), output: SavingsTrackerSchema },
+  /** The savings pipeline: proposals for a coming Business Plan; agreeing a year's plan makes them tracker lines. */
+  'savings.proposals': { input: z.object({}).strict(), output: z.array(ProposalSchema) },
+  'savings.propose': { input: ProposalInputSchema, output: z.array(ProposalSchema) },
+  'savings.agreePlan': { input: Ref.extend({ financialYear: FinancialYearSchema }).strict(), output: z.object({ added: z.number().int(), proposals: z.array(ProposalSchema) }) },
   'savings.settings': { input: z.object({}).strict(), output: SavingsSettingsSchema },
   'savings.updateSettings': { input: z.object({ rag: RagSettingsFields.partial().strict() }).strict(), output: SavingsSettingsSchema },
 } as const;
