@@ -1,3 +1,4 @@
+import { UserError } from '../../shared/api/errors';
 import path from 'node:path';
 import type { Method, Output, ParsedInput } from '../../shared/api/contract';
 import type { coreContract } from '../../shared/api/contract';
@@ -18,6 +19,8 @@ import { monthEndState } from '../core/monthend';
 import { updateMonthEndSettings } from '../core/monthend-settings';
 import { markReady, signOff } from '../core/signoff';
 import { returnInfos, returnsAreas } from '../returns/status';
+import { issueReturns, returnWorkbook } from '../returns/issue';
+import { getReturn } from '../returns/records';
 import { listAudit } from '../store/audit';
 import { historyState, redo, undo, type OpRow } from '../store/history';
 import { listPeriods } from '../store/periods';
@@ -78,6 +81,15 @@ export function createHandlers(session: AppSession<ImportService>): Handlers {
     'periods.signOff': ({ period }, ctx) => signOff(session.ws, period, monthEndChannel(ctx)),
     'periods.monthEnd': ({ period }) => monthEndState(session.ws, period),
     'returns.list': ({ period }) => ({ returns: returnInfos(session.ws, period), areas: returnsAreas(session.ws, period) }),
+    'returns.issue': ({ area, period, dueDate }, ctx) => {
+      const { label, unowned } = issueReturns(session.ws, { area, period, ...(dueDate ? { dueDate } : {}) }, ctx.channel);
+      return { label, unowned };
+    },
+    'returns.workbook': async ({ id }) => {
+      const r = getReturn(session.ws, id);
+      if (!r) throw new UserError('not_found', 'There is no such return.');
+      return { fileName: r.file_name, data: (await returnWorkbook(session.ws, r)).toString('base64') };
+    },
     'periods.updateMonthEndSettings': (changes, ctx) => updateMonthEndSettings(session.ws, changes, ctx.channel),
     'periods.archivedPack': ({ period, id }) => {
       const { info, data } = archivedPack(session.ws, period, id);

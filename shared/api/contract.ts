@@ -7,7 +7,7 @@ import { AREA_API, extraAreaApi, type AreaApi } from '../areas';
 import type { ApiSpec } from '../area';
 import { CellAddressSchema, CellHistorySchema } from '../audit';
 import { ArchivedPackSchema, CloseResultSchema, MonthEndSettingsSchema, MonthEndStateSchema } from '../monthend';
-import { ReturnInfoSchema, ReturnsAreaSchema } from '../returns';
+import { DueDate, ReturnInfoSchema, ReturnsAreaSchema } from '../returns';
 import type { WireError } from './errors';
 
 /**
@@ -109,6 +109,10 @@ export const coreContract = {
   'periods.monthEnd': { input: z.object({ period: MonthId }).strict(), output: MonthEndStateSchema },
   /** Offline returns of a month (main/returns): each issued, returned, overdue or applied; who each area would send one to. */
   'returns.list': { input: z.object({ period: MonthId }).strict(), output: z.object({ returns: z.array(ReturnInfoSchema), areas: z.array(ReturnsAreaSchema) }) },
+  /** One return per owner of an area's rows for the month (an owner's earlier one is replaced), due on dueDate (two weeks when not given). */
+  'returns.issue': { input: z.object({ area: z.string().min(1), period: MonthId, dueDate: DueDate.optional() }).strict(), output: z.object({ label: z.string(), unowned: z.array(z.string()) }) },
+  /** An issued return's workbook (base64), the same each time it is fetched. */
+  'returns.workbook': { input: z.object({ id: z.string().min(1) }).strict(), output: z.object({ fileName: z.string(), data: z.string() }) },
   'periods.updateMonthEndSettings': { input: MonthEndSettingsSchema.partial().strict(), output: MonthEndSettingsSchema },
   /** The committee pack archived when the month closed (the latest unless `id`), exactly as archived. */
   'periods.archivedPack': {

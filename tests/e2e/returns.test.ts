@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setSavingText } from '../../main/areas/savings/service';
@@ -36,7 +38,7 @@ beforeAll(async () => {
   session.close();
   served = await serveFile(env.file);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   watch = watchPage(page);
 }, 120_000);
 afterAll(async () => {
@@ -63,6 +65,26 @@ describe('the Returns page in Chromium against outturn serve', () => {
       'Priya Patel': 'Savings Tracker | Overdue | 8 Sept 2023',
     });
     expect(await page.getByTestId('returns-summary').textContent()).toBe('1 overdue, 1 issued, 1 applied.');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('issues a return to every owner with a due date, and downloads one owner\'s workbook with only their savings', async () => {
+    await page.getByTestId('returns-due').fill('2099-06-30');
+    await page.getByTestId('returns-issue-savings').click();
+    await expect.poll(() => page.getByTestId('returns-message').textContent()).toMatch(/^Issue 3 savings returns for August 2023, due 30 June 2099\. Not in any return \(no owner\): /);
+    const rows = page.getByTestId('return-row');
+    await expect.poll(() => rows.count()).toBe(6);
+    const statuses = await rows.evaluateAll((trs) => trs.map((tr) => `${tr.children[1]!.textContent} ${tr.getAttribute('data-status')}`));
+    expect(statuses.sort()).toEqual(['Jane Smith issued', 'Jane Smith superseded', 'Omar Khan applied', 'Omar Khan issued', 'Priya Patel issued', 'Priya Patel superseded']);
+    const fresh = page.locator('[data-testid="return-row"][data-status="issued"]', { hasText: 'Priya Patel' });
+    const [download] = await Promise.all([page.waitForEvent('download'), fresh.getByTestId('return-download').click()]);
+    expect(download.suggestedFilename()).toBe('Savings Tracker return 2023-08 Priya Patel.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Return')!;
+    expect([sheet.getCell('B6').value, sheet.getCell('B7').value, sheet.getCell('B8').value]).toEqual(['Vacancy factor for Public Health staffing', 'Public Health savings', null]);
+    expect(sheet.getCell('A2').value).toBe('For Priya Patel. Please send it back by 30 June 2099.');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(watch.problems).toEqual([]);
   });

@@ -37,7 +37,7 @@ export function CorePage({ page, period, months, lock, reloadKey, checks, onChan
     case 'monthend':
       return <MonthEndPage period={period} lock={lock} reloadKey={reloadKey} onChanged={onChanged} onOpenChecks={() => onOpen({ area: 'checks', params: {} })} />;
     case 'returns':
-      return <ReturnsPage period={period} reloadKey={reloadKey} />;
+      return <ReturnsPage period={period} reloadKey={reloadKey} lock={lock} />;
     case 'import':
       return <ImportPage months={months} period={period} lock={lock} onApplied={onChanged} onOpen={onOpen} />;
     case 'backups':

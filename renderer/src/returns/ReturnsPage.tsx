@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { PeriodInfo } from '../../../shared/api/contract';
 import type { ReturnInfo, ReturnsArea, ReturnStatus } from '../../../shared/returns';
-import { send } from '../api/client';
+import { messageOf, send } from '../api/client';
+import { useFileSave } from '../app/useFileSave';
 import { useLoaded } from '../api/useLoaded';
 import { formatWhen } from '../import/format';
 import './returns.css';
@@ -10,6 +11,8 @@ interface Props {
   /** The toolbar's month. */
   period: PeriodInfo;
   reloadKey: number;
+  /** Why nothing can be written (read-only workspace), or null. */
+  lock: string | null;
 }
 
 /** Each status in words (the colour beside it is never the only signal). */
@@ -27,19 +30,39 @@ const day = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', 
  * The offline returns of the toolbar's month, for every area that issues them: who was sent a workbook,
  * when it is due, and whether it is out, overdue, back with conflicts to resolve, or applied.
  */
-export function ReturnsPage({ period, reloadKey }: Props) {
+export function ReturnsPage({ period, reloadKey, lock }: Props) {
   const [data, setData] = useState<{ returns: ReturnInfo[]; areas: ReturnsArea[] } | null>(null);
   const [error, setError] = useState('');
-  useLoaded(() => send('returns.list', { period: period.id }), (d) => (setData(d), setError('')), setError, `${period.id}|${reloadKey}`);
+  const [fetchKey, setFetchKey] = useState(0);
+  const [due, setDue] = useState('');
+  const [issuing, setIssuing] = useState(false);
+  const [message, setMessage] = useState('');
+  const file = useFileSave();
+  useLoaded(() => send('returns.list', { period: period.id }), (d) => (setData(d), setError('')), setError, `${period.id}|${reloadKey}|${fetchKey}`);
+
+  const issue = async (area: ReturnsArea) => {
+    setIssuing(true);
+    setMessage('');
+    setError('');
+    try {
+      const r = await send('returns.issue', { area: area.id, period: period.id, ...(due ? { dueDate: due } : {}) });
+      setMessage(`${r.label}.${r.unowned.length ? ` Not in any return (no owner): ${r.unowned.join('; ')}.` : ''} Download each workbook below and send it to its owner.`);
+      setFetchKey((k) => k + 1);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setIssuing(false);
+    }
+  };
 
   const counts = (data?.returns ?? []).reduce<Partial<Record<ReturnStatus, number>>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
   return (
     <div className="returns-page">
       <h1>Returns: {period.label}</h1>
       <p className="returns__intro">
-        Workbooks sent to budget holders and commissioners to update offline. Each holds only its owner&rsquo;s rows, with only their cells open to change. Returns are issued and taken back
-        (several at once) with the <code>outturn returns issue</code> and <code>outturn import</code> commands: Outturn shows each change since the return was issued, asks you to choose where a
-        figure was also changed here meanwhile, and refuses a return that was altered outside its owner&rsquo;s cells.
+        Workbooks sent to budget holders and commissioners to update offline. Each holds only its owner&rsquo;s rows, with only their cells open to change. Issue them here and download each
+        one to send. Take them back (several at once) with the <code>outturn import</code> command: Outturn shows each change since the return was issued, asks you to choose where a figure was
+        also changed here meanwhile, and refuses a return that was altered outside its owner&rsquo;s cells.
       </p>
       {error ? (
         <p role="alert" className="error">
@@ -68,6 +91,7 @@ export function ReturnsPage({ period, reloadKey }: Props) {
                   <th scope="col">Issued</th>
                   <th scope="col">Back</th>
                   <th scope="col">Rows</th>
+                  <th scope="col">Workbook</th>
                 </tr>
               </thead>
               <tbody>
@@ -84,20 +108,44 @@ export function ReturnsPage({ period, reloadKey }: Props) {
                     </td>
                     <td>{r.appliedAt ? `Applied ${formatWhen(r.appliedAt)} by ${r.appliedBy ?? 'unknown'}` : r.returnedAt ? `Returned ${formatWhen(r.returnedAt)}` : '—'}</td>
                     <td>{r.rows}</td>
+                    <td>
+                      {r.status === 'superseded' ? (
+                        '—'
+                      ) : (
+                        <button type="button" className="button" data-testid="return-download" disabled={file.busy} onClick={() => void file.save(() => send('returns.workbook', { id: r.id }))}>
+                          Download<span className="visually-hidden"> the return of {r.owner}</span>
+                        </button>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           ) : null}
-          <h2>Who would get one</h2>
+          {file.saved ? <p role="status">{file.saved}</p> : null}
+          {file.error ? (
+            <p role="alert" className="error">
+              {file.error}
+            </p>
+          ) : null}
+          <h2>Issue returns</h2>
+          <p>
+            <label htmlFor="returns-due">Due back on </label>
+            <input id="returns-due" type="date" data-testid="returns-due" value={due} onChange={(e) => setDue(e.target.value)} /> (two weeks from today if left empty). Issuing again
+            replaces an owner&rsquo;s earlier return, which Outturn will then refuse.
+          </p>
           <ul className="returns__areas">
             {data.areas.map((a) => (
               <li key={a.id}>
                 <strong>{a.name}</strong>: {a.owners.length ? `a ${a.noun} each for ${a.owners.join(', ')}` : 'no rows have an owner yet'}.
-                {a.unowned.length ? ` Not in any return (no owner): ${a.unowned.join('; ')}.` : ''}
+                {a.unowned.length ? ` Not in any return (no owner): ${a.unowned.join('; ')}.` : ''}{' '}
+                <button type="button" className="button" data-testid={`returns-issue-${a.id}`} disabled={!!lock || issuing || !a.owners.length} title={lock ?? undefined} onClick={() => void issue(a)}>
+                  Issue {a.noun}s
+                </button>
               </li>
             ))}
           </ul>
+          {message ? <p role="status" data-testid="returns-message">{message}</p> : null}
         </>
       ) : null}
     </div>
