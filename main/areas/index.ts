@@ -3,12 +3,13 @@ import type { ApiSpec } from '../../shared/area';
 import { kadArea } from './kad/area';
 import { savingsArea } from './savings/area';
 import type { MainArea } from './types';
+import { revenueArea } from './revenue/area';
 
 /**
  * THE list of areas, main side. Adding an area means adding its line here (and on the shared and
  * renderer sides); nothing generic changes. Order is the nav's and the roll forward's order.
  */
-export const BUILT_IN_AREAS = [kadArea, savingsArea] as const;
+export const BUILT_IN_AREAS = [kadArea, revenueArea, savingsArea] as const;
 
 const extra: MainArea[] = [];
 

@@ -51,7 +51,8 @@ describe('Appendix 4 in the August 2023 pack', () => {
     await writePack(session.ws, { period: '2023-08', sections: ['savings'] }, file);
     const sheet = await appendix(file);
     const rows = rowsOf(sheet);
-    expect(sheet.getCell('A1').value).toBe('Appendix 4 – Savings Tracker');
+    // As published (the reference's title).
+    expect(sheet.getCell('A1').value).toBe('Appendix 4 – Savings Tracker (Quarter 1 2023/24)');
     let compared = 0;
     for (const [i, tracker] of published.trackers.entries()) {
       const captionRow = rows.find((r) => r.getCell(1).value === tracker.title)!;

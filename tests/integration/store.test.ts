@@ -33,6 +33,7 @@ describe('workspace store', () => {
       { version: 10, owner: 'core' },
       { version: 20, owner: 'core' },
       { version: 50, owner: 'kad' },
+      { version: 100, owner: 'revenue' },
       { version: 200, owner: 'savings' },
       { version: 201, owner: 'savings' },
     ]);

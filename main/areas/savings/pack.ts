@@ -58,12 +58,13 @@ export const savingsSection: PackSectionModule = {
     const sheet = ctx.wb.addWorksheet(name, { properties: { tabColor: { argb: 'FF1F3864' } }, views: [{ state: 'normal', showGridLines: false }] });
     sheet.columns = PACK_COLUMNS.map((c) => ({ width: c.width }));
     applyPageSetup(sheet, { printTitlesRow: '1:1', footer: ctx.footer });
+    const tracker = savingsTracker(ctx.ws, ctx.period);
     const heading = sheet.getCell(1, 1);
-    heading.value = APPENDIX_HEADING;
+    // As published: "Appendix 4 – Savings Tracker (Quarter 1 2023/24)"; the import reads the year from it.
+    heading.value = tracker.quarterLabel ? `${APPENDIX_HEADING} (${tracker.quarterLabel})` : APPENDIX_HEADING;
     heading.font = FONTS.heading;
     sheet.getRow(1).height = ROW_HEIGHTS.heading;
 
-    const tracker = savingsTracker(ctx.ws, ctx.period);
     const entries: SectionOutline['entries'] = [];
     let figures = 0;
     let r = 3;
@@ -75,7 +76,8 @@ export const savingsSection: PackSectionModule = {
       const caption = sheet.getCell(r, 1);
       caption.value = trackerCaption(group);
       caption.font = FONTS.caption;
-      entries.push({ number: group.number, text: group.title, cell: `A${r}` });
+      // The directorate alone (as Key Activity Data lists its services): a contents line is never read back as a tracker's title.
+      entries.push({ number: group.number, text: group.directorate.name, cell: `A${r}` });
       r += 2;
       headerRow(sheet, r, PACK_COLUMNS.map((c) => c.header));
       const first = r + 1;

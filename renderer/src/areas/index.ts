@@ -1,12 +1,13 @@
 import { kadRenderer } from './kad/area';
 import { savingsRenderer } from './savings/area';
+import { revenueRenderer } from './revenue/area';
 import type { PrintSectionLoader, RendererArea } from './types';
 
 /**
  * THE list of areas, renderer side. Adding an area means adding its line here (and on the shared and
  * main sides); nothing generic changes. Order is the nav's order, as on the other two sides.
  */
-export const RENDERER_AREAS: readonly RendererArea[] = [kadRenderer, savingsRenderer];
+export const RENDERER_AREAS: readonly RendererArea[] = [kadRenderer, revenueRenderer, savingsRenderer];
 
 export function rendererAreas(): readonly RendererArea[] {
   return RENDERER_AREAS;

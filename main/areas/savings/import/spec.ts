@@ -1,6 +1,9 @@
 import { SAVINGS_AREA_ID, SAVINGS_AREA_NAME } from '../../../../shared/areas/savings/ids';
 import { TOTAL_ROW } from '../../../../shared/areas/savings/checks';
-import type { ImportColumn, ReadableSpec, RowKind } from '../../../import/spec';
+import type { ImportColumn, Named, ReadableSpec, RowKind } from '../../../import/spec';
+import type { FoundMonth } from '../../../import/read/names';
+import { quarterPublishing } from '../../../core/quarters';
+import { monthLabel, quarterId, quarterPublishingMonth } from '../../../../shared/periods';
 import type { Workspace } from '../../../store/workspace';
 import { listDirectorates } from '../repository';
 
@@ -28,17 +31,55 @@ export const titleKey = (title: string): string => `${TITLE_KEY}${title.replace(
 
 const TITLE = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?(.*?)\s*savings\s+tracker\b(.*)$/i;
 
-/** "4.1 Adults, Health and Commissioning Savings Tracker Quarter 1": the directorate; the appendix heading names none. */
-export function parseSavingsTitle(text: string): { subject: string; month: null } | null {
+/**
+ * "4.1 Adults, Health and Commissioning Savings Tracker Quarter 1": a directorate's tracker, and the month
+ * that publishes its quarter (`monthOfQuarter`); the appendix heading and a contents line name no directorate.
+ */
+export function parseSavingsTitle(text: string, directorates: readonly Named[], monthOfQuarter: (n: number) => FoundMonth | null): { subject: string; month: FoundMonth | null } | null {
   const m = TITLE.exec(text.replace(/\s+/g, ' '));
   if (!m) return null;
   const subject = m[1]!.replace(/[–—-]\s*$/, '').trim();
-  return subject && !/^appendix\b/i.test(subject) ? { subject, month: null } : null;
+  if (!subject || !directorates.some((d) => subject.toLowerCase().includes(d.name.toLowerCase()))) return null;
+  const quarter = /\bquarter\s*([1-4])\b/i.exec(m[2]!);
+  return { subject, month: quarter ? monthOfQuarter(Number(quarter[1])) : null };
+}
+
+/** "Appendix 4 – Savings Tracker (Quarter 1 2023/24)": the financial year the file's trackers are of. */
+export function headingYear(text: string): string | null {
+  const m = /savings\s+tracker\s*\(\s*quarter\s*[1-4]\s+(20\d{2})\s*[/-]\s*(\d{2})\s*\)/i.exec(text);
+  return m ? `${m[1]}-${m[2]}` : null;
+}
+
+/**
+ * The month publishing Quarter n of the latest year the register holds whose publishing month is a
+ * month of this workspace: "Quarter 1" in the demo is August 2023.
+ */
+function quarterMonth(ws: Workspace, fileYear: () => string | null): (n: number) => FoundMonth | null {
+  const years = ws.db.prepare('SELECT DISTINCT financial_year FROM savings_lines ORDER BY financial_year DESC').pluck().all() as string[];
+  const periods = new Set(ws.db.prepare('SELECT id FROM periods').pluck().all() as string[]);
+  const publishing = quarterPublishing(ws);
+  const said = (n: number, fy: string, month: string) => `Quarter ${n} ${fy.replace('-', '/')} (published in ${monthLabel(month)})`;
+  return (n) => {
+    // The year the appendix heading names comes first: the file says it.
+    const named = fileYear();
+    if (named) {
+      const month = quarterPublishingMonth(quarterId(named, n as 1 | 2 | 3 | 4), publishing);
+      return { period: month, said: said(n, named, month) };
+    }
+    for (const fy of years) {
+      const month = quarterPublishingMonth(quarterId(fy, n as 1 | 2 | 3 | 4), publishing);
+      if (periods.has(month)) return { period: month, said: said(n, fy, month) };
+    }
+    return null;
+  };
 }
 
 export function readableSavings(ws: Workspace): ReadableSpec {
   const directorates = listDirectorates(ws);
   const ids = new Set(ws.db.prepare('SELECT id FROM savings_lines').pluck().all() as string[]);
+  // Per file (the engine asks for a readable spec per file): the year its appendix heading names.
+  let year: string | null = null;
+  const byQuarter = quarterMonth(ws, () => year);
   return {
     id: SAVINGS_AREA_ID,
     name: SAVINGS_AREA_NAME,
@@ -47,8 +88,13 @@ export function readableSavings(ws: Workspace): ReadableSpec {
     dotAfter: {},
     rowNoun: 'saving',
     labelHeader: 'Title',
+    // A tracker is found by its title (or, in the template, its Key column), never by headers alone.
+    titledOnly: true,
     isTitle: (text) => /savings\s+tracker/i.test(text),
-    parseTitle: parseSavingsTitle,
+    parseTitle: (text) => {
+      year = headingYear(text) ?? year;
+      return parseSavingsTitle(text, directorates, byQuarter);
+    },
     isBandText: () => false,
     bandMonth: () => null,
     subjects: { noun: 'directorate', list: directorates, allowNew: false, idFor: (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-') },
@@ -58,6 +104,7 @@ export function readableSavings(ws: Workspace): ReadableSpec {
     },
     // The published tracker's Total row has no label: its figures alone.
     unlabelledRow: { kind: 'reported', key: TOTAL_ROW, closesTable: true },
-    rowByKey: (key) => (ids.has(key) ? { kind: 'line', key } : null),
+    // A key this workspace does not hold is a saving from another workspace's template: added under that id.
+    rowByKey: (key) => (ids.has(key) || /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(key) ? { kind: 'line', key } : null),
   };
 }

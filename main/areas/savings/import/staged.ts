@@ -118,6 +118,7 @@ function apply(ws: Workspace, job: string, tables: readonly StagedTable[]): void
     for (const n of fresh.all(job, t.tableId) as { line_key: string; label: string; vals: string }[]) {
       const v = JSON.parse(n.vals) as Record<string, string | number | null>;
       const id = insertLine(ws, {
+        ...(n.line_key.startsWith(TITLE_KEY) ? {} : { id: n.line_key }),
         financialYear: financialYearOf(t.period),
         directorateId: t.subjectId,
         bpRef: (v.bpRef as string | null) ?? '',
