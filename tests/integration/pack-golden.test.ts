@@ -199,8 +199,8 @@ beforeAll(async () => {
   demo = tempDemo();
   session = demo.open();
   const file = path.join(demo.dir, 'pack.xlsx');
-  // Section 5's layout; revenue's sections have their own test (revenue-pack.test.ts).
-  await writePack(session.ws, { period: '2023-08', sections: ['contents', 'kad'] }, file);
+  // Section 5's layout and Appendix 4's; revenue's sections have their own test (revenue-pack.test.ts).
+  await writePack(session.ws, { period: '2023-08', sections: ['contents', 'kad', 'savings'] }, file);
   wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   sheet = wb.getWorksheet('5 Key Activity Data')!;
