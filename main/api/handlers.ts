@@ -12,6 +12,7 @@ import { exportReadiness } from '../core/readiness';
 import { rollForwardMonth } from '../core/months';
 import { closePeriod, reopenPeriod } from '../core/close';
 import { quarterPublishing, setQuarterPublishing } from '../core/quarters';
+import { rollOverYear, yearEndPreview } from '../core/year-end';
 import { archivedPack } from '../core/archive';
 import { cellHistory } from '../core/audit';
 import { auditReportFile } from '../core/audit-report';
@@ -141,6 +142,8 @@ export function createHandlers(session: AppSession<ImportService>): Handlers {
       await session.resetDemo();
       return info();
     },
+    'year.preview': ({ fromYear }) => yearEndPreview(session.ws, fromYear),
+    'year.rollOver': ({ fromYear }, ctx) => rollOverYear(session.ws, fromYear, ctx.channel === 'cli' ? 'cli' : 'grid'),
   };
   // Each area's handlers are complete for its own methods (AreaHandlers), so together they cover the contract.
   return Object.assign({}, core, ...areas().map((a) => a.handlers(session))) as Handlers;

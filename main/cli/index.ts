@@ -18,6 +18,7 @@ import { runImportCommand } from './import';
 import { runExportCommand } from './export';
 import { RETURNS_HELP, runReturnsCommand, runReturnsImport } from './returns';
 import { isReturnWorkbook } from '../returns/detect';
+import { runYearEndCommand, YEAR_END_HELP } from './year-end';
 import { AppSession } from '../app/session';
 
 /**
@@ -77,6 +78,7 @@ ${MONTH_END_COMMANDS.map((c) => c.help).join('\n')}
                                            listed on stderr; --strict refuses instead (exit 1). A month
                                            with no figures is refused unless --allow-empty.
 ${RETURNS_HELP}
+${YEAR_END_HELP}
 ${areaCommands.map((c) => c.help).join('\n')}
 
 Options:
@@ -258,6 +260,8 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
           err,
         );
       }
+      case 'year-end':
+        return await runYearEndCommand(rest, out);
       default: {
         const areaCommand = [...MONTH_END_COMMANDS, ...areas().flatMap((a) => a.cli ?? [])].find((c) => c.name === command);
         if (areaCommand) return await areaCommand.run(rest, { out, err });

@@ -199,7 +199,7 @@ beforeAll(async () => {
   demo = tempDemo();
   session = demo.open();
   const file = path.join(demo.dir, 'pack.xlsx');
-  // Section 5's layout and Appendix 4's; revenue's sections have their own test (revenue-pack.test.ts).
+  // Section 5's layout and Appendix 4's; revenue's sections and Appendices 3 and 5 have their own tests (revenue-pack.test.ts, appendix-pack.test.ts).
   await writePack(session.ws, { period: '2023-08', sections: ['contents', 'kad', 'savings'] }, file);
   wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);

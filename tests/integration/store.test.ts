@@ -36,6 +36,8 @@ describe('workspace store', () => {
       { version: 100, owner: 'revenue' },
       { version: 200, owner: 'savings' },
       { version: 201, owner: 'savings' },
+      { version: 300, owner: 'reserves' },
+      { version: 400, owner: 'capital' },
     ]);
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);

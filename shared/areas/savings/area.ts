@@ -8,7 +8,7 @@ export const savingsShared = defineSharedArea({
   id: SAVINGS_AREA_ID,
   name: SAVINGS_AREA_NAME,
   api: savingsApi,
-  // Appendix 4 of the FMR, after the sections (Key Activity Data, Section 5, is ordered 50).
-  packSections: [{ id: SAVINGS_AREA_ID, title: SAVINGS_AREA_NAME, label: `Appendix ${APPENDIX_NUMBER} ${SAVINGS_AREA_NAME} (the quarter's trackers and the Key to RAG Ratings)`, order: 100 + Number(APPENDIX_NUMBER) * 10 }],
+  // Appendix 4 of the FMR: after Appendix 3 (capital, ordered 62) and before Appendix 5 (reserves, 64).
+  packSections: [{ id: SAVINGS_AREA_ID, title: SAVINGS_AREA_NAME, label: `Appendix ${APPENDIX_NUMBER} ${SAVINGS_AREA_NAME} (the quarter's trackers and the Key to RAG Ratings)`, order: 63 }],
   checkRules: SAVINGS_CHECK_RULES,
 });
