@@ -143,7 +143,7 @@ export function createHandlers(session: AppSession<ImportService>): Handlers {
       return info();
     },
     'year.preview': ({ fromYear }) => yearEndPreview(session.ws, fromYear),
-    'year.rollOver': ({ fromYear }, ctx) => rollOverYear(session.ws, fromYear, ctx.channel === 'cli' ? 'cli' : 'grid'),
+    'year.rollOver': ({ fromYear, accept, acceptAll }, ctx) => rollOverYear(session.ws, fromYear, ctx.channel === 'cli' ? 'cli' : 'grid', { ...(accept ? { accept } : {}), ...(acceptAll ? { acceptAll } : {}) }),
   };
   // Each area's handlers are complete for its own methods (AreaHandlers), so together they cover the contract.
   return Object.assign({}, core, ...areas().map((a) => a.handlers(session))) as Handlers;

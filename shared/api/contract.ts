@@ -92,7 +92,9 @@ const AuditEntry = z.object({
 });
 
 const FinancialYear = z.string().regex(/^\d{4}-\d{2}$/, 'a financial year is written YYYY-YY, for example 2023-24');
-const YearEndSummary = z.object({ fromYear: z.string(), toYear: z.string(), areas: z.array(z.object({ area: z.string(), name: z.string(), lines: z.array(z.string()) })), label: z.string() });
+/** Something an area offers to carry into the new year: `id` is "<area>:<its id>", as `accept` takes it. */
+const YearEndOffer = z.object({ id: z.string(), label: z.string() });
+const YearEndSummary = z.object({ fromYear: z.string(), toYear: z.string(), areas: z.array(z.object({ area: z.string(), name: z.string(), lines: z.array(z.string()), offers: z.array(YearEndOffer) })), label: z.string() });
 
 export const coreContract = {
   'app.info': { input: Empty, output: AppInfo },
@@ -180,9 +182,12 @@ export const coreContract = {
   /** The month's audit report as an Excel workbook, for auditors. */
   'audit.report': { input: z.object({ period: MonthId }).strict(), output: z.object({ fileName: z.string(), data: z.string(), rows: z.number() }) },
   'demo.reset': { input: Empty, output: AppInfo },
-  /** The year-end rollover: what it would do, then doing it (the next year's months, balances brought forward). */
+  /**
+   * The year-end rollover: what it would do and what it offers to carry forward, then doing it (the next
+   * year's months, balances brought forward, the offers accepted by id, or every one with `acceptAll`).
+   */
   'year.preview': { input: z.object({ fromYear: FinancialYear }).strict(), output: YearEndSummary },
-  'year.rollOver': { input: z.object({ fromYear: FinancialYear }).strict(), output: YearEndSummary },
+  'year.rollOver': { input: z.object({ fromYear: FinancialYear, accept: z.array(z.string()).optional(), acceptAll: z.boolean().optional() }).strict(), output: YearEndSummary },
 } as const;
 
 export const contract = { ...coreContract, ...AREA_API };

@@ -12,6 +12,7 @@ import { savingsReturns } from './returns';
 import { addProposal, agreePlan, listProposals } from './pipeline';
 import { SAVINGS_IMPORT } from './import/staged';
 import { savingsTemplate } from './import/template';
+import { savingsYearEnd, savingsYearEndOffers, savingsYearEndPreview } from './year-end';
 
 /** The Savings Tracker (FMR Appendix 4): everything it adds, declared in one place. */
 export const savingsArea = defineArea({
@@ -35,6 +36,9 @@ export const savingsArea = defineArea({
   freeze: (ws) => freezeSavings(ws),
   closing: snapshotOnClose,
   reopened: voidSnapshotOnReopen,
+  yearEndOffers: (ws, fromYear) => savingsYearEndOffers(ws, fromYear),
+  yearEndPreview: savingsYearEndPreview,
+  yearEnd: savingsYearEnd,
   checks: savingsChecks,
   pack: [savingsSection],
   returns: savingsReturns,
