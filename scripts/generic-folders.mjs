@@ -2,9 +2,9 @@
 // name no area. ESLint keeps them from importing an area's folder, and a test greps them for every
 // registered area's id and name. One list for both.
 const SHARED = ['api', 'import', 'pack', 'units'];
-const MAIN = ['api', 'app', 'cli', 'core', 'demo', 'electron', 'host', 'import', 'pack', 'store', 'transports'];
+const MAIN = ['api', 'app', 'cli', 'core', 'demo', 'electron', 'host', 'import', 'pack', 'returns', 'store', 'transports'];
 // The renderer's shell and core pages; each area's own code is under renderer/src/areas/<id>/.
-const RENDERER = ['api', 'app', 'audit', 'backups', 'charts', 'checks', 'grid', 'help', 'import', 'monthend', 'pack', 'print', 'settings'];
+const RENDERER = ['api', 'app', 'audit', 'backups', 'charts', 'checks', 'grid', 'help', 'import', 'monthend', 'pack', 'print', 'returns', 'settings'];
 
 /** For ESLint (code only). */
 export const GENERIC_GLOBS = [

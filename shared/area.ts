@@ -11,7 +11,7 @@ export interface PackSectionInfo {
   /** Stable id, as `outturn export --sections` takes it. */
   id: string;
   title: string;
-  /** As the app's export page lists it: "Section 4 Savings Tracker". */
+  /** As the app's export page lists it: "Section N Title". */
   label: string;
   /** Where the section sits in the printed pack (the FMR's order): lower first. */
   order: number;

@@ -1,3 +1,4 @@
+import { UserError } from '../../shared/api/errors';
 import path from 'node:path';
 import type { Method, Output, ParsedInput } from '../../shared/api/contract';
 import type { coreContract } from '../../shared/api/contract';
@@ -10,6 +11,7 @@ import { reviewFindings } from '../core/reviews';
 import { exportReadiness } from '../core/readiness';
 import { rollForwardMonth } from '../core/months';
 import { closePeriod, reopenPeriod } from '../core/close';
+import { quarterPublishing, setQuarterPublishing } from '../core/quarters';
 import { rollOverYear, yearEndPreview } from '../core/year-end';
 import { archivedPack } from '../core/archive';
 import { cellHistory } from '../core/audit';
@@ -17,6 +19,9 @@ import { auditReportFile } from '../core/audit-report';
 import { monthEndState } from '../core/monthend';
 import { updateMonthEndSettings } from '../core/monthend-settings';
 import { markReady, signOff } from '../core/signoff';
+import { returnInfos, returnsAreas } from '../returns/status';
+import { issueReturns, returnWorkbook } from '../returns/issue';
+import { getReturn } from '../returns/records';
 import { listAudit } from '../store/audit';
 import { historyState, redo, undo, type OpRow } from '../store/history';
 import { listPeriods } from '../store/periods';
@@ -76,11 +81,23 @@ export function createHandlers(session: AppSession<ImportService>): Handlers {
     'periods.markReady': ({ period }, ctx) => markReady(session.ws, period, monthEndChannel(ctx)),
     'periods.signOff': ({ period }, ctx) => signOff(session.ws, period, monthEndChannel(ctx)),
     'periods.monthEnd': ({ period }) => monthEndState(session.ws, period),
+    'returns.list': ({ period }) => ({ returns: returnInfos(session.ws, period), areas: returnsAreas(session.ws, period) }),
+    'returns.issue': ({ area, period, dueDate }, ctx) => {
+      const { label, unowned } = issueReturns(session.ws, { area, period, ...(dueDate ? { dueDate } : {}) }, ctx.channel);
+      return { label, unowned };
+    },
+    'returns.workbook': async ({ id }) => {
+      const r = getReturn(session.ws, id);
+      if (!r) throw new UserError('not_found', 'There is no such return.');
+      return { fileName: r.file_name, data: (await returnWorkbook(session.ws, r)).toString('base64') };
+    },
     'periods.updateMonthEndSettings': (changes, ctx) => updateMonthEndSettings(session.ws, changes, ctx.channel),
     'periods.archivedPack': ({ period, id }) => {
       const { info, data } = archivedPack(session.ws, period, id);
       return { ...info, data: data.toString('base64') };
     },
+    'periods.quarterPublishing': () => quarterPublishing(session.ws),
+    'periods.setQuarterPublishing': (changes, ctx) => setQuarterPublishing(session.ws, changes, ctx.channel),
     'checks.list': ({ period }) => findingsFor(session.ws, period),
     'checks.review': ({ period, findings, status, note }, ctx) => {
       reviewFindings(session.ws, period, monthFindings(session.ws, period), { findings, status, note }, ctx.channel);
@@ -126,7 +143,7 @@ export function createHandlers(session: AppSession<ImportService>): Handlers {
       return info();
     },
     'year.preview': ({ fromYear }) => yearEndPreview(session.ws, fromYear),
-    'year.rollOver': ({ fromYear }, ctx) => rollOverYear(session.ws, fromYear, ctx.channel === 'cli' ? 'cli' : 'grid'),
+    'year.rollOver': ({ fromYear, accept, acceptAll }, ctx) => rollOverYear(session.ws, fromYear, ctx.channel === 'cli' ? 'cli' : 'grid', { ...(accept ? { accept } : {}), ...(acceptAll ? { acceptAll } : {}) }),
   };
   // Each area's handlers are complete for its own methods (AreaHandlers), so together they cover the contract.
   return Object.assign({}, core, ...areas().map((a) => a.handlers(session))) as Handlers;

@@ -5,6 +5,7 @@ import type { CallContext } from '../api/handlers';
 import type { ImportSpec } from '../import/spec';
 import type { TemplateSheets } from '../import/template';
 import type { PackSectionModule } from '../pack/sections/types';
+import type { ReturnsSpec } from '../returns/spec';
 import type { TableSpec } from '../store/tables';
 import type { Workspace } from '../store/workspace';
 
@@ -13,6 +14,12 @@ import type { Workspace } from '../store/workspace';
  * import layouts, pack sections, checks, demo data and commands. Areas are listed once, in
  * main/areas/index.ts; the generic engines ask the registry and never name an area.
  */
+/** One thing an area offers to carry into the new year, by its own id, as the officer reads it. */
+export interface YearEndOffer {
+  id: string;
+  label: string;
+}
+
 export interface AreaHost {
   /** The open workspace (it changes when a backup is restored or the demo reset). */
   readonly ws: Workspace;
@@ -61,9 +68,14 @@ export interface MainArea<A extends ApiSpec = ApiSpec> {
    * months exist: open the new year from the old one's final figures (balances brought forward). Returns
    * plain lines for the officer's summary. Budgets are not carried: they await the new Business Plan.
    */
-  yearEnd?(ws: Workspace, fromYear: string, toYear: string): string[];
+  yearEnd?(ws: Workspace, fromYear: string, toYear: string, accepted: readonly string[]): string[];
   /** Before the rollover: what the area will carry into the new year, or offer for it, in plain lines. */
   yearEndPreview?(ws: Workspace, fromYear: string, toYear: string): string[];
+  /**
+   * What the officer may choose to carry into the new year, by the area's own
+   * id. The rollover passes the ids accepted to `yearEnd` as `accepted`; nothing is carried unless chosen.
+   */
+  yearEndOffers?(ws: Workspace, fromYear: string, toYear: string): YearEndOffer[];
   checks?(ws: Workspace, period: string): RawFinding[];
   /** Plain-English lines on what of the month is not ready for the pack (figures still carried forward…). */
   notReady?(ws: Workspace, period: string): string[];
@@ -74,6 +86,8 @@ export interface MainArea<A extends ApiSpec = ApiSpec> {
   /** Writes the demo's figures; called inside the demo seed's transaction. */
   demo?(ws: Workspace): void;
   cli?: readonly CliCommand[];
+  /** Offline returns: the rows each owner fills in for a period, and how their answers are written (main/returns). */
+  returns?: ReturnsSpec;
 }
 
 export function defineArea<A extends ApiSpec>(area: MainArea<A>): MainArea<A> {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../../shared/api/errors';
 import { initWorkspace } from '../app/session';
@@ -15,6 +16,8 @@ import { reopenPeriod } from '../core/close';
 import { MONTH_END_COMMANDS, runClose } from './monthend';
 import { runImportCommand } from './import';
 import { runExportCommand } from './export';
+import { RETURNS_HELP, runReturnsCommand, runReturnsImport } from './returns';
+import { isReturnWorkbook } from '../returns/detect';
 import { runYearEndCommand, YEAR_END_HELP } from './year-end';
 import { AppSession } from '../app/session';
 
@@ -54,11 +57,17 @@ ${MONTH_END_COMMANDS.map((c) => c.help).join('\n')}
   roll-forward <workspace.db> --from YYYY-MM
                                            Create the next month from this one: every area holding
                                            figures carries them forward.
-  import <workspace.db> <file.xlsx|file.csv> [--period YYYY-MM] [--dry-run] [--json] [--max-rows N]
+  import <workspace.db> <file.xlsx|file.csv>… [--period YYYY-MM] [--dry-run] [--json] [--max-rows N]
+         [--keep-mine | --take-theirs] [--resolve ROW:COLUMN=mine|theirs,…]
                                            Import figures from a workbook in Outturn's template layout or
                                            as published. Prints what changes, then applies it in one step
                                            after a backup (--dry-run only previews). A file with any
                                            problem changes nothing; every problem is listed.
+                                           Returns (workbooks issued by returns issue) are taken back
+                                           together in one step, showing each change since the return
+                                           was issued; a value also changed in Outturn since is a
+                                           conflict, resolved with --keep-mine, --take-theirs or
+                                           --resolve. A tampered or foreign return is refused.
   export <workspace.db> --period YYYY-MM --out pack.xlsx [--pdf pack.pdf] [--sections ${packSectionIds().join(',')}]
          [--strict] [--allow-empty]
                                            Write the committee pack for a month: the appendices as they
@@ -68,6 +77,7 @@ ${MONTH_END_COMMANDS.map((c) => c.help).join('\n')}
                                            not accepted or acknowledged, pack settings to confirm) is
                                            listed on stderr; --strict refuses instead (exit 1). A month
                                            with no figures is refused unless --allow-empty.
+${RETURNS_HELP}
 ${YEAR_END_HELP}
 ${areaCommands.map((c) => c.help).join('\n')}
 
@@ -82,13 +92,16 @@ Exit codes: 0 success, 1 a problem with what you asked (explained), 2 an interna
 const InitArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'init takes one workspace file' }), flags: z.object({ demo: z.literal(true).optional(), force: z.literal(true).optional() }).strict() });
 const CheckArgs = z.object({ positionals: z.tuple([WorkspaceArg], { error: 'check takes one workspace file' }), flags: z.object({ period: PeriodFlag.optional(), json: z.literal(true).optional() }).strict() });
 const ImportArgs = z.object({
-  positionals: z.tuple([WorkspaceArg, z.string({ error: 'name the file to import' }).min(1)], { error: 'import takes a workspace file and the file to import' }),
+  positionals: z.tuple([WorkspaceArg, z.string({ error: 'name the file to import' }).min(1)], { error: 'import takes a workspace file and the files to import' }).rest(z.string().min(1)),
   flags: z
     .object({
       period: PeriodFlag.optional(),
       'dry-run': z.literal(true).optional(),
       json: z.literal(true).optional(),
       'max-rows': z.coerce.number({ error: '--max-rows takes a number' }).int().min(1).optional(),
+      'keep-mine': z.literal(true).optional(),
+      'take-theirs': z.literal(true).optional(),
+      resolve: z.string({ error: '--resolve lists conflicts, for example --resolve ROW:COLUMN=theirs' }).min(1).optional(),
     })
     .strict(),
 });
@@ -218,9 +231,27 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
         return 0;
       }
       case 'import': {
-        const { positionals, flags } = parse(ImportArgs, splitArgs(rest, ['dry-run', 'json']));
-        return await runImportCommand({ workspace: positionals[0], file: positionals[1], period: flags.period, dryRun: flags['dry-run'] === true, json: flags.json === true, maxRows: flags['max-rows'] }, out, err);
+        const { positionals, flags } = parse(ImportArgs, splitArgs(rest, ['dry-run', 'json', 'keep-mine', 'take-theirs']));
+        const [workspace, ...files] = positionals;
+        // Returns are taken back together, in one step; any other file is imported on its own, as before.
+        const returns: string[] = [];
+        const others: string[] = [];
+        for (const f of files) (await isReturnWorkbook(path.resolve(f)) ? returns : others).push(f);
+        let code = 0;
+        if (returns.length) {
+          code = await runReturnsImport(
+            { workspace, files: returns, dryRun: flags['dry-run'] === true, json: flags.json === true, keepMine: flags['keep-mine'] === true, takeTheirs: flags['take-theirs'] === true, ...(flags.resolve ? { resolve: flags.resolve } : {}) },
+            out,
+            err,
+          );
+        }
+        for (const file of others) {
+          code = Math.max(code, await runImportCommand({ workspace, file, period: flags.period, dryRun: flags['dry-run'] === true, json: flags.json === true, maxRows: flags['max-rows'] }, out, err));
+        }
+        return code;
       }
+      case 'returns':
+        return await runReturnsCommand(rest, out);
       case 'export': {
         const { positionals, flags } = parse(ExportArgs, splitArgs(rest, ['strict', 'allow-empty']));
         return await runExportCommand(

@@ -123,7 +123,8 @@ export function carryIntoNext(ws: Workspace, closed: string): { period: string; 
  */
 export function rollForwardMonth(ws: Workspace, from: string, channel: Channel = 'grid'): { period: string; label: string; areas: string[] } {
   const to = nextMonth(from);
-  const source = areasWithData(ws, from);
+  // An area whose figures are not a month's (it has no roll forward) has nothing to carry.
+  const source = areasWithData(ws, from).filter((id) => areas().find((a) => a.shared.id === id)!.rollForward);
   if (!ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(from)) throw new UserError('not_found', `${monthLabel(from)} is not a period of this workspace.`);
   if (!source.length) throw new UserError('not_found', `${monthLabel(from)} holds no figures to roll forward.`);
   const pending = source.filter((id) => !areas().find((a) => a.shared.id === id)!.hasData(ws, to));

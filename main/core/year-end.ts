@@ -1,23 +1,35 @@
 import { UserError } from '../../shared/api/errors';
 import { monthLabel, monthsOfFinancialYear } from '../../shared/periods';
 import { areas } from '../areas';
+import type { MainArea } from '../areas/types';
 import { listEvents, recordEvent } from '../store/events';
 import { insertPeriods } from '../store/periods';
 import type { Channel, Workspace } from '../store/workspace';
 
 /**
  * The year-end rollover: creates the next financial year's twelve months and lets every area open the
- * new year from the old one's final figures (its `yearEnd` hook: balances brought forward).
+ * new year from the old one's final figures (its `yearEnd` hook: balances brought forward). An area may
+ * also offer things to carry forward (`yearEndOffers`): the preview lists every offer, and the rollover
+ * carries only those accepted (by id "<area>:<its id>", or all of them), each area doing its own.
  * Nothing of a month's figures is rolled into April: budgets await the new Business Plan's import.
  * One audited step; a year is rolled over once.
  */
+export interface YearEndOfferInfo {
+  /** "<area>:<the area's id>", as `accept` and `outturn year-end --carry` take it. */
+  id: string;
+  label: string;
+}
+
 export interface YearEndSummary {
   fromYear: string;
   toYear: string;
-  /** Per area that has something to say: its name and plain lines. */
-  areas: { area: string; name: string; lines: string[] }[];
+  /** Per area that has something to say or offer: its name, plain lines and offers. */
+  areas: { area: string; name: string; lines: string[]; offers: YearEndOfferInfo[] }[];
   label: string;
 }
+
+/** Which offers to take: their ids, or every offer. */
+export type YearEndChoice = { accept?: readonly string[]; acceptAll?: boolean };
 
 export function nextFinancialYear(fy: string): string {
   const start = Number(fy.slice(0, 4)) + 1;
@@ -35,6 +47,10 @@ function requireYear(ws: Workspace, fy: string): string {
   return nextFinancialYear(fy);
 }
 
+function offersOf(ws: Workspace, a: MainArea, fy: string, to: string): YearEndOfferInfo[] {
+  return (a.yearEndOffers?.(ws, fy, to) ?? []).map((o) => ({ id: `${a.shared.id}:${o.id}`, label: o.label }));
+}
+
 export function yearEndPreview(ws: Workspace, fy: string): YearEndSummary {
   const to = requireYear(ws, fy);
   return {
@@ -42,25 +58,34 @@ export function yearEndPreview(ws: Workspace, fy: string): YearEndSummary {
     toYear: to,
     areas: areas().flatMap((a) => {
       const lines = a.yearEndPreview?.(ws, fy, to) ?? [];
-      return lines.length ? [{ area: a.shared.id, name: a.shared.name, lines }] : [];
+      const offers = offersOf(ws, a, fy, to);
+      return lines.length || offers.length ? [{ area: a.shared.id, name: a.shared.name, lines, offers }] : [];
     }),
     label: `Year-end rollover from ${yearWords(fy)} to ${yearWords(to)}`,
   };
 }
 
-export function rollOverYear(ws: Workspace, fy: string, channel: Channel): YearEndSummary {
+export function rollOverYear(ws: Workspace, fy: string, channel: Channel, choice: YearEndChoice = {}): YearEndSummary {
   const to = requireYear(ws, fy);
   const months = monthsOfFinancialYear(to);
   for (const m of months) if (ws.db.prepare(`SELECT status FROM periods WHERE id = ?`).pluck().get(m) === 'closed') throw new UserError('period_closed', `${monthLabel(m)} is already closed, so ${yearWords(to)} cannot be opened.`);
+  // Offers are read before the new year exists, as the preview read them; an id not offered is refused.
+  const offered = new Map(areas().map((a) => [a.shared.id, offersOf(ws, a, fy, to)]));
+  const all = [...offered.values()].flat().map((o) => o.id);
+  const wanted = choice.acceptAll ? all : [...new Set(choice.accept ?? [])];
+  const unknown = wanted.filter((id) => !all.includes(id));
+  if (unknown.length) throw new UserError('invalid_input', `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not' : 'are not'} offered by the ${yearWords(fy)} year-end rollover${all.length ? `; it offers ${all.join(', ')}` : '; it offers nothing to carry forward'}.`);
   const label = `Year-end rollover from ${yearWords(fy)} to ${yearWords(to)}`;
   const summary: YearEndSummary = { fromYear: fy, toYear: to, areas: [], label };
   ws.write({ channel, label, undoable: false }, () => {
     insertPeriods(ws, months);
     for (const a of areas()) {
-      const lines = a.yearEnd?.(ws, fy, to) ?? [];
-      if (lines.length) summary.areas.push({ area: a.shared.id, name: a.shared.name, lines });
+      const prefix = `${a.shared.id}:`;
+      const accepted = wanted.filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length));
+      const lines = a.yearEnd?.(ws, fy, to, accepted) ?? [];
+      if (lines.length) summary.areas.push({ area: a.shared.id, name: a.shared.name, lines, offers: [] });
     }
-    recordEvent(ws, 'year-end', { fromYear: fy, toYear: to }, months[0]!);
+    recordEvent(ws, 'year-end', { fromYear: fy, toYear: to, accepted: wanted }, months[0]!);
   });
   return summary;
 }

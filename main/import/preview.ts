@@ -51,6 +51,11 @@ export function stageBasePeriods(db: Database, job: string, engine: ImportEngine
     const area = specFor(engine, t.spec).area;
     return engine.monthHeld(area, t.period) ? null : engine.rollForwardSource(area, t.period);
   });
+  const staged = stagedTables(db, job);
+  for (const spec of engine.specs) {
+    const own = staged.filter((t) => t.spec === spec.id);
+    if (own.length && spec.settleKeys) spec.settleKeys(db, job, own);
+  }
 }
 
 export function specFor(engine: ImportEngine, id: string): ImportSpec {

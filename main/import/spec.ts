@@ -22,6 +22,12 @@ export interface ImportColumn {
   /** Header texts naming this column, compared after normaliseHeader (case, spacing, "2023/24", "(£k)" aside). */
   aliases: readonly string[];
   unit?: NumericUnitId;
+  /**
+   * Words, read as written (a title, a commentary, a RAG) rather than as a figure: an input column's
+   * words are staged with the line's figures, a reported column's are kept as reported text. At most
+   * `max` characters.
+   */
+  text?: { max: number };
   /** What a count column counts ("care packages"), for messages. */
   noun?: string;
   required: boolean;
@@ -82,6 +88,8 @@ export interface ReadableSpec {
    * `seen` the row keys the table has given already (a label may name a line, then the total of the same name).
    */
   rowByLabel(label: string, subjectId: string | null, seen: ReadonlyMap<string, number>): RowKind | null;
+  /** What a row with figures but no label is, when a table publishes one (an unlabelled total row); refused otherwise. */
+  unlabelledRow?: RowKind;
   rowByKey(key: string, subjectId: string | null): RowKind | null;
   /**
    * Tables of this layout are recognised only under their title, or by a header row naming the key
@@ -158,4 +166,10 @@ export interface ImportSpec {
   apply(ws: Workspace, job: string, tables: readonly StagedTable[], source: string): void;
   /** True when applying would add something only a backup can take away again (a new subject). */
   addsStructure?(db: Database, job: string, tables: readonly StagedTable[]): boolean;
+  /**
+   * Once reading ends and each table's month and subject are known: rewrites the keys of the spec's
+   * staged lines and reported rows that only those settle (a row named by its label within its table's
+   * subject and year), so preview, apply and reported values all see the area's own keys.
+   */
+  settleKeys?(db: Database, job: string, tables: readonly StagedTable[]): void;
 }

@@ -48,7 +48,8 @@ export interface ImportLine {
   row: number;
   lineKey: string;
   label: string;
-  values: Partial<Record<string, Hundredths | null>>;
+  /** Figures in hundredths; a text column's words as written (see ImportColumn.text). */
+  values: Partial<Record<string, Hundredths | string | null>>;
   /** A1 address of each value read, for messages. */
   cells: Partial<Record<string, string>>;
 }

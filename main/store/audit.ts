@@ -5,7 +5,7 @@ export function listAudit(ws: Workspace, limit: number): AuditEntry[] {
   return ws.db
     .prepare(
       `SELECT id, at, os_user AS osUser, machine, channel, entity, entity_key AS entityKey, field,
-              old_value AS oldValue, new_value AS newValue, file_name AS fileName, file_sha256 AS fileSha256
+              old_value AS oldValue, new_value AS newValue, file_name AS fileName, file_sha256 AS fileSha256, on_behalf_of AS onBehalfOf
        FROM audit_log ORDER BY id DESC LIMIT ?`,
     )
     .all(limit)

@@ -7,7 +7,8 @@ import type { Workspace } from './workspace';
  * Set-based writes to a registered table that audit themselves: one INSERT, UPDATE or DELETE for any
  * number of rows, run with the write context saying the statement audits itself (so the generated audit
  * triggers skip it), and one INSERT … SELECT writing exactly the audit rows those triggers would have
- * written: the same write context (operation, time, user, machine, channel, file name and SHA-256), the
+ * written: the same write context (operation, time, user, machine, channel, file name and SHA-256, on
+ * whose behalf), the
  * same period, entity, key, field, old and new value and action, one row per changed column (an insert
  * or delete of a row whose columns are all blank: one row for the row), each row's records together,
  * so undo and redo (main/store/undo.ts) treat them like any others. Values are audited as stored,
@@ -22,7 +23,7 @@ export interface RowSource {
   params?: readonly unknown[];
 }
 
-const AUDIT_COLUMNS = 'op_id, at, os_user, machine, channel, period, entity, entity_key, field, old_value, new_value, file_name, file_sha256, action';
+const AUDIT_COLUMNS = 'op_id, at, os_user, machine, channel, period, entity, entity_key, field, old_value, new_value, file_name, file_sha256, action, on_behalf_of';
 const WORK = 'temp.outturn_set_write';
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -66,7 +67,7 @@ function rowRecords(t: TableSpec, db: Database, action: 'insert' | 'delete', fro
     `INSERT INTO audit_log (${AUDIT_COLUMNS})
      WITH ${columnList(t)}
      SELECT w.op_id, w.at, w.os_user, w.machine, w.channel, ${periodOf(t, 'r')}, '${t.entity}', ${keyOf(t, 'r')}, c.field,
-            ${action === 'insert' ? 'NULL' : value}, ${action === 'insert' ? value : 'NULL'}, w.file_name, w.file_sha256, '${action}'
+            ${action === 'insert' ? 'NULL' : value}, ${action === 'insert' ? value : 'NULL'}, w.file_name, w.file_sha256, '${action}', w.on_behalf_of
      FROM write_context w CROSS JOIN ${from} r CROSS JOIN c
      WHERE w.id = 1 AND ${where} AND ${recorded(t, 'r')}
      ORDER BY ${order}`,
@@ -120,7 +121,7 @@ export function updateRows(ws: Workspace, table: string, columns: readonly strin
       `INSERT INTO audit_log (${AUDIT_COLUMNS})
        WITH c(i, field) AS (VALUES ${cols.map((c, i) => `(${i + 1}, '${c}')`).join(', ')})
        SELECT w.op_id, w.at, w.os_user, w.machine, w.channel, ${periodOf(t, 'r')}, '${t.entity}', ${keyOf(t, 'r')}, c.field,
-              ${oldValue}, ${newValue}, w.file_name, w.file_sha256, 'update'
+              ${oldValue}, ${newValue}, w.file_name, w.file_sha256, 'update', w.on_behalf_of
        FROM write_context w CROSS JOIN ${WORK} s CROSS JOIN ${t.name} r CROSS JOIN c
        WHERE w.id = 1 AND r.rowid = s.rid AND ${oldValue} IS NOT ${newValue}
        ORDER BY s.rowid`,

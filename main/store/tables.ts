@@ -141,10 +141,47 @@ export const CORE_TABLES: readonly TableSpec[] = [
     period: 'period',
     figures: false,
   },
+  // Offline returns (main/returns): each issued return, and its rows with their values when issued.
+  {
+    name: 'returns',
+    entity: 'return',
+    key: ['id'],
+    columns: [
+      { name: 'area', type: 'text' },
+      { name: 'period', type: 'text' },
+      { name: 'owner', type: 'text' },
+      { name: 'file_name', type: 'text' },
+      { name: 'issued_at', type: 'text' },
+      { name: 'issued_by', type: 'text' },
+      { name: 'due_date', type: 'text' },
+      { name: 'status', type: 'text' },
+      { name: 'returned_at', type: 'text' },
+      { name: 'returned_sha256', type: 'text' },
+      { name: 'applied_at', type: 'text' },
+      { name: 'applied_by', type: 'text' },
+    ],
+    period: 'period',
+    // Who was sent what, and when it came back: the month's bookkeeping, not its figures.
+    figures: false,
+  },
+  {
+    name: 'return_rows',
+    entity: 'return_row',
+    key: ['return_id', 'row_key'],
+    columns: [
+      { name: 'seq', type: 'integer' },
+      { name: 'label', type: 'text' },
+      { name: 'issued', type: 'text' },
+    ],
+  },
 ];
 
 /** Archived packs (main/core/archive.ts) are the exact files a committee saw: kept whole, like the audit trail. */
 export const APPEND_ONLY_TABLES: readonly AppendOnlySpec[] = [{ name: 'audit_log' }, { name: 'operations' }, { name: 'archived_packs' }];
 
-/** The migrator's bookkeeping and the per-transaction write context: the only tables without triggers. */
-export const UNGUARDED_TABLES = ['outturn_migrations', 'write_context'] as const;
+/**
+ * The migrator's bookkeeping, the per-transaction write context and the workspace's secret (the key
+ * signing returns, made once by its migration and never written again): the only tables without
+ * triggers. The secret is kept out of the audit trail on purpose: no audited value ever holds it.
+ */
+export const UNGUARDED_TABLES = ['outturn_migrations', 'write_context', 'workspace_secret'] as const;

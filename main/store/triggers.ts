@@ -24,8 +24,8 @@ function keyExpr(t: TableSpec, row: Row): string {
 function auditInsert(t: TableSpec, row: Row, action: Action, field: string | null, oldValue: string, newValue: string, when: string): string {
   const periodColumn = t.auditPeriod ?? t.period;
   const period = periodColumn ? `${row}.${periodColumn}` : 'NULL';
-  return `  INSERT INTO audit_log (op_id, at, os_user, machine, channel, period, entity, entity_key, field, old_value, new_value, file_name, file_sha256, action)
-  SELECT w.op_id, w.at, w.os_user, w.machine, w.channel, ${period}, '${t.entity}', ${keyExpr(t, row)}, ${field === null ? 'NULL' : `'${field}'`}, ${oldValue}, ${newValue}, w.file_name, w.file_sha256, '${action}' FROM write_context w
+  return `  INSERT INTO audit_log (op_id, at, os_user, machine, channel, period, entity, entity_key, field, old_value, new_value, file_name, file_sha256, action, on_behalf_of)
+  SELECT w.op_id, w.at, w.os_user, w.machine, w.channel, ${period}, '${t.entity}', ${keyExpr(t, row)}, ${field === null ? 'NULL' : `'${field}'`}, ${oldValue}, ${newValue}, w.file_name, w.file_sha256, '${action}', w.on_behalf_of FROM write_context w
   WHERE w.self_audit = 0${when ? ` AND ${when}` : ''};`;
 }
 

@@ -119,6 +119,16 @@ export class Workspace {
   }
 
   /**
+   * Inside `write`: the changes that follow are made on behalf of `owner` (an offline return's), who the
+   * audit trail records beside the officer applying them, from `file` when given; null goes back to the
+   * officer's own changes.
+   */
+  actingFor(owner: string | null, file?: { name: string; sha256: string }): void {
+    if (file) this.db.prepare('UPDATE write_context SET on_behalf_of = ?, file_name = ?, file_sha256 = ?').run(owner, file.name, file.sha256);
+    else this.db.prepare('UPDATE write_context SET on_behalf_of = ?').run(owner);
+  }
+
+  /**
    * Runs ONE set-based statement that writes its own audit rows (main/store/set-write.ts): while it runs,
    * the write context says the statement audits itself and the generated audit triggers skip it, so no
    * change is audited twice or not at all. The other triggers (write context, closed months) still run.

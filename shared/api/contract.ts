@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MonthId } from '../periods';
+import { MonthId, QuarterPublishingSchema } from '../periods';
 import { FindingSchema, TargetSchema } from '../checks';
 import { PackSettingsUpdateSchema, PeriodPackSettingsSchema } from '../pack/settings';
 import { BackupInfoSchema, ImportJobStatusSchema, PreviewLineSchema, UPLOAD_CHUNK_BYTES } from '../import/schemas';
@@ -7,6 +7,7 @@ import { AREA_API, extraAreaApi, type AreaApi } from '../areas';
 import type { ApiSpec } from '../area';
 import { CellAddressSchema, CellHistorySchema } from '../audit';
 import { ArchivedPackSchema, CloseResultSchema, MonthEndSettingsSchema, MonthEndStateSchema } from '../monthend';
+import { DueDate, ReturnInfoSchema, ReturnsAreaSchema } from '../returns';
 import type { WireError } from './errors';
 
 /**
@@ -86,10 +87,14 @@ const AuditEntry = z.object({
   newValue: z.string().nullable(),
   fileName: z.string().nullable(),
   fileSha256: z.string().nullable(),
+  /** Whose offline return the change came from, when it did (the officer who applied it is osUser). */
+  onBehalfOf: z.string().nullable(),
 });
 
 const FinancialYear = z.string().regex(/^\d{4}-\d{2}$/, 'a financial year is written YYYY-YY, for example 2023-24');
-const YearEndSummary = z.object({ fromYear: z.string(), toYear: z.string(), areas: z.array(z.object({ area: z.string(), name: z.string(), lines: z.array(z.string()) })), label: z.string() });
+/** Something an area offers to carry into the new year: `id` is "<area>:<its id>", as `accept` takes it. */
+const YearEndOffer = z.object({ id: z.string(), label: z.string() });
+const YearEndSummary = z.object({ fromYear: z.string(), toYear: z.string(), areas: z.array(z.object({ area: z.string(), name: z.string(), lines: z.array(z.string()), offers: z.array(YearEndOffer) })), label: z.string() });
 
 export const coreContract = {
   'app.info': { input: Empty, output: AppInfo },
@@ -107,12 +112,21 @@ export const coreContract = {
   'periods.signOff': { input: z.object({ period: MonthId }).strict(), output: CloseResultSchema },
   /** A month's status, what blocks each step, who did what when, its sign-offs and archived packs. */
   'periods.monthEnd': { input: z.object({ period: MonthId }).strict(), output: MonthEndStateSchema },
+  /** Offline returns of a month (main/returns): each issued, returned, overdue or applied; who each area would send one to. */
+  'returns.list': { input: z.object({ period: MonthId }).strict(), output: z.object({ returns: z.array(ReturnInfoSchema), areas: z.array(ReturnsAreaSchema) }) },
+  /** One return per owner of an area's rows for the month (an owner's earlier one is replaced), due on dueDate (two weeks when not given). */
+  'returns.issue': { input: z.object({ area: z.string().min(1), period: MonthId, dueDate: DueDate.optional() }).strict(), output: z.object({ label: z.string(), unowned: z.array(z.string()) }) },
+  /** An issued return's workbook (base64), the same each time it is fetched. */
+  'returns.workbook': { input: z.object({ id: z.string().min(1) }).strict(), output: z.object({ fileName: z.string(), data: z.string() }) },
   'periods.updateMonthEndSettings': { input: MonthEndSettingsSchema.partial().strict(), output: MonthEndSettingsSchema },
   /** The committee pack archived when the month closed (the latest unless `id`), exactly as archived. */
   'periods.archivedPack': {
     input: z.object({ period: MonthId, id: z.number().int().min(1).optional() }).strict(),
     output: ArchivedPackSchema.extend({ data: z.string() }),
   },
+  /** Which month publishes each quarter's tables (a calendar month per quarter, the first after it ends). */
+  'periods.quarterPublishing': { input: Empty, output: QuarterPublishingSchema },
+  'periods.setQuarterPublishing': { input: QuarterPublishingSchema.partial().strict(), output: QuarterPublishingSchema },
   /** Every area's findings for a month, with the officers' reviews. */
   'checks.list': { input: z.object({ period: MonthId }).strict(), output: z.array(FindingSchema) },
   /** Accept findings a correction superseded, acknowledge published errors with a note, or reopen them. */
@@ -168,9 +182,12 @@ export const coreContract = {
   /** The month's audit report as an Excel workbook, for auditors. */
   'audit.report': { input: z.object({ period: MonthId }).strict(), output: z.object({ fileName: z.string(), data: z.string(), rows: z.number() }) },
   'demo.reset': { input: Empty, output: AppInfo },
-  /** The year-end rollover: what it would do, then doing it (the next year's months, balances brought forward). */
+  /**
+   * The year-end rollover: what it would do and what it offers to carry forward, then doing it (the next
+   * year's months, balances brought forward, the offers accepted by id, or every one with `acceptAll`).
+   */
   'year.preview': { input: z.object({ fromYear: FinancialYear }).strict(), output: YearEndSummary },
-  'year.rollOver': { input: z.object({ fromYear: FinancialYear }).strict(), output: YearEndSummary },
+  'year.rollOver': { input: z.object({ fromYear: FinancialYear, accept: z.array(z.string()).optional(), acceptAll: z.boolean().optional() }).strict(), output: YearEndSummary },
 } as const;
 
 export const contract = { ...coreContract, ...AREA_API };

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { publishedRagDepartures } from '../helpers/reference';
 import { demoPage, seriousAxeViolations } from './harness';
 
 /**
@@ -9,6 +10,8 @@ import { demoPage, seriousAxeViolations } from './harness';
  */
 const cell = (page: Page, row: string, col: string) => page.locator(`[role="row"][row-id="${row}"] [col-id="${col}"]`);
 const openCount = async (page: Page) => (await page.getByTestId('nav-checks-count').textContent())?.trim();
+/** The savings tracker's open findings in August: its published RAG departures from the key (CHECKS.md §7). */
+const SAVINGS = publishedRagDepartures().length;
 
 const demo = demoPage({ width: 1440, height: 900 });
 let page: Page;
@@ -18,14 +21,15 @@ describe('Reviewing findings in Chromium against outturn serve', () => {
     page = demo.page;
     await page.goto(demo.served.url);
     await expect.poll(() => cell(page, 'residential', 'currentPackages').textContent()).toBe('234');
-    await expect.poll(() => openCount(page)).toBe('(60 findings)');
+    await expect.poll(() => openCount(page)).toBe(`(${60 + SAVINGS} findings)`);
     await cell(page, 'residential', 'currentPackages').focus();
     await page.keyboard.type('240');
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(page, 'residential', 'currentPackages').textContent()).toBe('240');
     // The four LDP totals the correction invalidates are superseded, not new published errors: 36 + 4 open
-    // (with revenue's 24 published findings of August: 60 + 4).
-    await expect.poll(() => openCount(page)).toBe('(64 findings)');
+    // (with revenue's 24 published findings of August: 60 + 4; and the savings tracker's published RAG
+    // departures from the key, CHECKS.md §7, counted from it as SAVINGS).
+    await expect.poll(() => openCount(page)).toBe(`(${64 + SAVINGS} findings)`);
 
     await page.getByTestId('nav-checks').click();
     const superseded = page.locator('[data-testid="finding"]', { has: page.locator('[data-testid="finding-status"]', { hasText: 'superseded by your correction of Residential' }) });
@@ -36,7 +40,7 @@ describe('Reviewing findings in Chromium against outturn serve', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByTestId('review-accept').click();
     await expect.poll(() => page.getByTestId('checks-message').textContent()).toBe('Accepted 4 findings.');
-    await expect.poll(() => openCount(page)).toBe('(60 findings)');
+    await expect.poll(() => openCount(page)).toBe(`(${60 + SAVINGS} findings)`);
     // Open findings are shown by default; the accepted ones are under "Accepted or acknowledged".
     await expect.poll(() => superseded.count()).toBe(0);
     await page.getByTestId('checks-filter-status').selectOption('reviewed');
@@ -56,7 +60,7 @@ describe('Reviewing findings in Chromium against outturn serve', () => {
     await page.getByTestId('review-note').fill('As published: the greyed line is missing from the text');
     await page.getByTestId('review-acknowledge-save').click();
     await expect.poll(() => page.getByTestId('checks-message').textContent()).toBe('Acknowledged 1 finding.');
-    await expect.poll(() => openCount(page)).toBe('(59 findings)');
+    await expect.poll(() => openCount(page)).toBe(`(${59 + SAVINGS} findings)`);
     await page.getByTestId('checks-filter-status').selectOption('reviewed');
     expect(await page.getByTestId('finding-status').allTextContents()).toContainEqual(expect.stringMatching(/^Acknowledged by .+: “As published: the greyed line is missing from the text”$/));
   });
@@ -66,13 +70,14 @@ describe('Reviewing findings in Chromium against outturn serve', () => {
     await acknowledged.getByRole('checkbox').check();
     await page.getByTestId('review-reopen').click();
     await expect.poll(() => page.getByTestId('checks-message').textContent()).toBe('Reopened 1 finding.');
-    await expect.poll(() => openCount(page)).toBe('(60 findings)');
+    await expect.poll(() => openCount(page)).toBe(`(${60 + SAVINGS} findings)`);
     await page.getByTestId('nav-pack').click();
     await page.getByTestId('pack-export').click();
     await page.getByTestId('pack-not-ready').waitFor({ state: 'visible' });
     expect(await page.getByTestId('pack-not-ready').locator('li').allTextContents()).toEqual([
       '36 Key Activity Data findings not yet accepted or acknowledged (Checks lists them).',
       '24 Revenue Monitoring findings not yet accepted or acknowledged (Checks lists them).',
+      `${SAVINGS} Savings Tracker finding${SAVINGS === 1 ? '' : 's'} not yet accepted or acknowledged (Checks lists them).`,
     ]);
     await page.keyboard.press('Escape');
     await page.getByTestId('pack-not-ready').waitFor({ state: 'hidden' });

@@ -12,6 +12,7 @@ const cell = (page: Page, row: string, col: string) => page.locator(`[role="row"
 const CORE_PAGES = [
   ['checks', 'Checks'],
   ['monthend', 'Month-end'],
+  ['returns', 'Returns'],
   ['import', 'Import'],
   ['backups', 'Backups'],
   ['pack', 'Committee pack'],

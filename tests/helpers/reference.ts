@@ -29,3 +29,18 @@ export function publishedKadTables(): { table_id: string; title: string; [k: str
     .sort()
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
 }
+
+/**
+ * The savings whose published RAG departs from the Key to RAG Ratings, by title: the MISMATCH rows of
+ * CHECKS.md §7 (each saving's RAG worked out by hand from the published key). Each is one open finding
+ * of the demo's August ("reported-rag-departs") until an officer reviews it.
+ */
+export function publishedRagDepartures(): string[] {
+  const checks = fs.readFileSync(path.join(referenceDir(), 'CHECKS.md'), 'utf8');
+  const section = checks.split(/^## /m).find((s) => s.startsWith('7. Savings tracker'));
+  if (!section) throw new Error('CHECKS.md has no section 7 (Savings tracker: RAG vs the published Key to RAG Ratings).');
+  return section
+    .split('\n')
+    .filter((l) => l.startsWith('|') && /\|\s*MISMATCH\s*\|\s*$/.test(l))
+    .map((l) => l.split('|')[3]!.trim());
+}

@@ -77,8 +77,12 @@ describe("the figures hash of a sign-off, from the table registry", () => {
       '["core","reported_values","2023-08|toy|ledger|total|amount","value_num",35000]',
       '["core","reported_values","2023-08|toy|ledger|total|amount","value_text",null]',
       '["toy","toy_figures","2023-08|a","amount",10000]',
+      '["toy","toy_figures","2023-08|a","holder",null]',
+      '["toy","toy_figures","2023-08|a","note",null]',
       '["toy","toy_figures","2023-08|a","quantity",null]',
       '["toy","toy_figures","2023-08|b","amount",25000]',
+      '["toy","toy_figures","2023-08|b","holder",null]',
+      '["toy","toy_figures","2023-08|b","note",null]',
       '["toy","toy_figures","2023-08|b","quantity",3]',
       '',
     ].join('\n');

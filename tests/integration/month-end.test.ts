@@ -69,9 +69,9 @@ describe('ready → signed off by a different officer → closed', () => {
     demos.fresh();
     const alice = as('alice');
     expect(() => markReady(alice.ws, AUG)).toThrow(
-      /^August 2023 cannot be marked ready for review: 60 findings are not yet resolved or acknowledged \(Key Activity Data: 36; Revenue Monitoring: 24\)\. Correct the figures, or acknowledge each finding with a note under Checks/,
+      /^August 2023 cannot be marked ready for review: 61 findings are not yet resolved or acknowledged \(Key Activity Data: 36; Revenue Monitoring: 24; Savings Tracker: 1\)\. Correct the figures, or acknowledge each finding with a note under Checks/,
     );
-    expect(monthEndState(alice.ws, AUG)).toMatchObject({ status: 'open', openFindings: [{ area: 'kad', name: 'Key Activity Data', count: 36 }, { area: 'revenue', name: 'Revenue Monitoring', count: 24 }] });
+    expect(monthEndState(alice.ws, AUG)).toMatchObject({ status: 'open', openFindings: [{ area: 'kad', name: 'Key Activity Data', count: 36 }, { area: 'revenue', name: 'Revenue Monitoring', count: 24 }, { area: 'savings', name: 'Savings Tracker', count: 1 }] });
     acknowledgeAll(alice.ws);
     expect(markReady(alice.ws, AUG)).toEqual({ label: 'Mark August 2023 ready for review' });
     expect(monthEndState(alice.ws, AUG)).toMatchObject({ status: 'ready', readyBy: 'alice', openFindings: [], refusals: { markReady: expect.stringMatching(/already ready for review \(marked by alice/) } });
@@ -245,7 +245,7 @@ describe('the month-end from the command line', () => {
   it('marks ready and signs off as two officers, refusing the preparer, and lists the commands in the help', async () => {
     const { file } = demos.fresh();
     process.env[TEST_USER_VARIABLE] = 'alice';
-    expect(await cli('ready', file, '--period', AUG)).toMatchObject({ code: 1, err: expect.stringMatching(/^August 2023 cannot be marked ready for review: 60 findings/) });
+    expect(await cli('ready', file, '--period', AUG)).toMatchObject({ code: 1, err: expect.stringMatching(/^August 2023 cannot be marked ready for review: 61 findings/) });
     await cli('review', file, '--period', AUG, '--status', 'acknowledged', '--note', 'Checked against the published report');
     expect(await cli('ready', file, '--period', AUG)).toEqual({ code: 0, out: 'Mark August 2023 ready for review.\n', err: '' });
     expect(await cli('sign-off', file, '--period', AUG)).toMatchObject({ code: 1, err: expect.stringMatching(/^August 2023 was prepared by alice .+ so alice cannot also sign it off/) });

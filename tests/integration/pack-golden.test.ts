@@ -199,8 +199,8 @@ beforeAll(async () => {
   demo = tempDemo();
   session = demo.open();
   const file = path.join(demo.dir, 'pack.xlsx');
-  // Section 5's layout; revenue's sections and the appendices have their own tests (revenue-pack.test.ts, appendix-pack.test.ts).
-  await writePack(session.ws, { period: '2023-08', sections: ['contents', 'kad'] }, file);
+  // Section 5's layout and Appendix 4's; revenue's sections and Appendices 3 and 5 have their own tests (revenue-pack.test.ts, appendix-pack.test.ts).
+  await writePack(session.ws, { period: '2023-08', sections: ['contents', 'kad', 'savings'] }, file);
   wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   sheet = wb.getWorksheet('5 Key Activity Data')!;
@@ -396,7 +396,7 @@ describe('the demo pack, read back with exceljs', () => {
 describe('the workbook as a file', () => {
   it('has valid, unique sheet names and valid defined names', () => {
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(['Contents', '5 Key Activity Data']);
+    expect(names).toEqual(['Contents', '5 Key Activity Data', '4 Savings Tracker']);
     for (const n of names) expect(isValidSheetName(n), n).toBe(true);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
     const defined = (wb.definedNames as unknown as { model: { name: string }[] }).model;
@@ -446,11 +446,15 @@ describe('the workbook as a file', () => {
     const links: string[] = [];
     contents.eachRow((row) => row.eachCell((cell) => void (cell.hyperlink && links.push(cell.hyperlink))));
     expect(links[0]).toBe("#'5 Key Activity Data'!A1");
-    expect(links).toHaveLength(7);
-    for (const l of links.slice(1)) {
+    // Section 5 and its six tables, then Appendix 4 and its two trackers.
+    expect(links).toHaveLength(10);
+    for (const l of links.slice(1, 7)) {
       const ref = /!(A\d+)$/.exec(l)![1]!;
       expect(String(sheet.getCell(ref).value)).toMatch(/^5\.\d /);
     }
+    expect(links[7]).toBe("#'4 Savings Tracker'!A1");
+    const appendix = wb.getWorksheet('4 Savings Tracker')!;
+    expect(links.slice(8).map((l) => String(appendix.getCell(/!(A\d+)$/.exec(l)![1]!).value))).toEqual(['4.1 Adults, Health and Commissioning Savings Tracker Quarter 1', '4.2 Public Health Savings Tracker Quarter 1']);
     expect(fs.existsSync(path.join(demo.dir, 'pack.xlsx'))).toBe(true);
     expect(fs.readdirSync(demo.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

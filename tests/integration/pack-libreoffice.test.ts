@@ -39,8 +39,8 @@ beforeAll(async () => {
   demo = tempDemo();
   const session = demo.open();
   const xlsx = path.join(demo.dir, 'pack.xlsx');
-  // Section 5 as printed; revenue's sections have their own test (revenue-pack.test.ts).
-  await writePack(session.ws, { period: '2023-08', sections: ['contents', 'kad'] }, xlsx);
+  // Section 5 and Appendix 4 as printed; revenue's sections have their own test (revenue-pack.test.ts).
+  await writePack(session.ws, { period: '2023-08', sections: ['contents', 'kad', 'savings'] }, xlsx);
   // A private profile per run, so parallel runs (and a desktop LibreOffice) never share one.
   profile = fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-lo-profile-'));
   execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', demo.dir, xlsx], { stdio: 'pipe', timeout: 120_000 });
@@ -59,8 +59,11 @@ describe('the demo pack printed by LibreOffice', () => {
     expect(missing, `Missing ${missing.join(', ')}. CI installs them with: apt-get install -y --no-install-recommends libreoffice-calc poppler-utils fonts-crosextra-carlito`).toEqual([]);
   });
 
-  it('prints the contents on one page, then each table on its own page followed by a page of its charts', () => {
-    expect(pages).toHaveLength(13);
+  it('prints the contents on one page, then each table on its own page followed by a page of its charts, then Appendix 4', () => {
+    expect(pages).toHaveLength(15);
+    // Appendix 4: both trackers on one page, the Key to RAG Ratings (and its print title) on the next.
+    expect(pages[13]).toMatch(/Appendix 4 – Savings Tracker[\s\S]*4\.1 Adults, Health and Commissioning Savings Tracker Quarter 1[\s\S]*4\.2 Public Health Savings Tracker Quarter 1/);
+    expect(pages[14]).toMatch(/Appendix 4 – Savings Tracker[\s\S]*Key to RAG Ratings:[\s\S]*Underachieving by 14% to/);
     expect(pages[0]).toContain('Cambridgeshire County Council');
     expect(pages[0]).toContain('5.6 Autism');
     expect(pages[1]).toContain('5. Key Activity Data');

@@ -31,8 +31,11 @@ describe('workspace store', () => {
       { version: 6, owner: 'core' },
       { version: 7, owner: 'core' },
       { version: 10, owner: 'core' },
+      { version: 20, owner: 'core' },
       { version: 50, owner: 'kad' },
       { version: 100, owner: 'revenue' },
+      { version: 200, owner: 'savings' },
+      { version: 201, owner: 'savings' },
       { version: 300, owner: 'reserves' },
       { version: 400, owner: 'capital' },
     ]);

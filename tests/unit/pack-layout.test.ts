@@ -65,7 +65,7 @@ describe('Section 5 layout', () => {
   });
 
   it('knows its sections', () => {
-    expect(packSectionIds()).toEqual(['contents', 'revenue-summary', 'kad', 'revenue-appendix-1', 'revenue-appendix-2', 'capital', 'reserves']);
+    expect(packSectionIds()).toEqual(['contents', 'revenue-summary', 'kad', 'revenue-appendix-1', 'revenue-appendix-2', 'capital', 'savings', 'reserves']);
     expect(isPackSectionId('kad')).toBe(true);
     expect(isPackSectionId('appendix-9')).toBe(false);
   });

@@ -5,6 +5,7 @@ import { revenueChecks } from './checks';
 import { seedRevenueDemo } from './demo';
 import { REVENUE_IMPORT } from './import/staged';
 import { revenueTemplate } from './import/template';
+import { revenueReturns } from './returns';
 import { REVENUE_PACK } from './pack/sections';
 import { revenueNotReady } from './period';
 import { copyMonthForward, hasRevenue } from './repository';
@@ -37,6 +38,7 @@ export const revenueArea = defineArea({
   notReady: revenueNotReady,
   imports: [REVENUE_IMPORT],
   template: revenueTemplate,
+  returns: revenueReturns,
   pack: REVENUE_PACK,
   demo: (ws) => seedRevenueDemo(ws),
 });

@@ -55,6 +55,7 @@ export const MSG = {
   unknownRow: (rowNoun: string, table: string) => `is not a ${rowNoun} of the ${table} table`,
   unknownLineKey: (table: string) => `is not the key of a ${table} line`,
   noLabel: (rowNoun: string) => `this row has figures but no ${rowNoun}`,
+  tooLong: (max: number) => `is longer than the ${max.toLocaleString('en-GB')} characters this column takes`,
   duplicateRow: (row: number) => `appears twice in this table (also on row ${row})`,
 
   // tables

@@ -67,10 +67,16 @@ export function readBodyRow(ctx: ReadContext, state: BodyState, row: SheetRow): 
     if (!kind) {
       labelCell = cell;
       if (!label) {
-        if (hasFigures) ctx.sink.problem({ sheet, cell: cell.address, value: null, reason: MSG.noLabel(spec.rowNoun) });
-        return;
-      }
-      kind = spec.rowByLabel(label, state.subjectId, state.seen);
+        if (hasFigures && spec.unlabelledRow && !state.afterTotal && !state.seen.has(spec.unlabelledRow.kind === 'skip' ? '' : spec.unlabelledRow.key)) kind = spec.unlabelledRow;
+        else if (spec.unlabelledRow && state.afterTotal) {
+          // What follows a table whose total has no label (a key, a note) is not the table's.
+          state.ended = true;
+          return;
+        } else {
+          if (hasFigures) ctx.sink.problem({ sheet, cell: cell.address, value: null, reason: MSG.noLabel(spec.rowNoun) });
+          return;
+        }
+      } else kind = spec.rowByLabel(label, state.subjectId, state.seen);
     }
   }
   if (!kind || !labelCell) {
@@ -97,7 +103,7 @@ export function readBodyRow(ctx: ReadContext, state: BodyState, row: SheetRow): 
   state.seen.set(rowKey, row.number);
 
   let ok = true;
-  const values: Partial<Record<string, Hundredths | null>> = {};
+  const values: Partial<Record<string, Hundredths | string | null>> = {};
   const cells: Partial<Record<string, string>> = {};
   const reported: ImportReported[] = [];
   for (const column of header.columns) {
@@ -111,6 +117,20 @@ export function readBodyRow(ctx: ReadContext, state: BodyState, row: SheetRow): 
         ctx.sink.problem({ sheet, cell: cell.address, value: asFound(cell.value), reason: dot.reason });
       } else if (dot.value !== null) {
         reported.push({ tableId: state.tableId, rowKey, column: column.key, value: null, text: dot.value, cell: cell.address });
+      }
+      continue;
+    }
+    if (column.spec.text) {
+      const words = textOf(cell.value);
+      const value = words.ok ? words.value.trim() : '';
+      if (!words.ok || value.length > column.spec.text.max) {
+        ok = false;
+        ctx.sink.problem({ sheet, cell: cell.address, value: asFound(cell.value), reason: words.ok ? MSG.tooLong(column.spec.text.max) : words.reason });
+      } else if (role === 'reported' || kind.kind === 'reported') {
+        if (value) reported.push({ tableId: state.tableId, rowKey, column: column.key, value: null, text: value, cell: cell.address });
+      } else {
+        values[column.key] = value || null;
+        cells[column.key] = cell.address;
       }
       continue;
     }

@@ -7,6 +7,7 @@ import { HelpPage } from '../help/HelpPage';
 import { ImportPage } from '../import/ImportPage';
 import { MonthEndPage } from '../monthend/MonthEndPage';
 import { PackPage } from '../pack/PackPage';
+import { ReturnsPage } from '../returns/ReturnsPage';
 import type { PrintRequest } from '../print/printHash';
 import { SettingsPage } from '../settings/SettingsPage';
 import type { CorePageId } from './pages';
@@ -35,6 +36,8 @@ export function CorePage({ page, period, months, lock, reloadKey, checks, onChan
       return <ChecksPage period={period} checks={checks} lock={lock} onOpen={(f) => f.target && onOpen(f.target)} />;
     case 'monthend':
       return <MonthEndPage period={period} lock={lock} reloadKey={reloadKey} onChanged={onChanged} onOpenChecks={() => onOpen({ area: 'checks', params: {} })} />;
+    case 'returns':
+      return <ReturnsPage period={period} reloadKey={reloadKey} lock={lock} />;
     case 'import':
       return <ImportPage months={months} period={period} lock={lock} onApplied={onChanged} onOpen={onOpen} />;
     case 'backups':

@@ -8,6 +8,8 @@ export const CORE_PAGES = [
   { id: 'checks', name: 'Checks' },
   // The month's status, ready for review, sign-off, close and reopen, for every area; the audit report.
   { id: 'monthend', name: 'Month-end' },
+  // Offline returns (workbooks sent to budget holders and commissioners) and where each stands.
+  { id: 'returns', name: 'Returns' },
   // Import brings figures in; Backups holds the snapshot taken before each import (the Electron menu opens both by address).
   { id: 'import', name: 'Import' },
   { id: 'backups', name: 'Backups' },

@@ -16,6 +16,16 @@ export interface ColumnDefOptions {
 
 type Col = ColDef<GridRow>;
 
+/** The column's own classes, and the row's for this cell when the column gives one. */
+function cellClassOf(column: GridColumn, fixed: string[]): Col['cellClass'] {
+  const forRow = column.cellClassFor;
+  if (!forRow) return fixed;
+  return (p: CellClassParams<GridRow>) => {
+    const extra = p.data ? forRow(p.data) : undefined;
+    return extra ? [...fixed, extra] : fixed;
+  };
+}
+
 function columnDef(column: GridColumn, opts: ColumnDefOptions): Col {
   const { colId, kind } = column;
   const width = opts.widths.get(colId) ?? column.minWidth ?? 80;
@@ -31,7 +41,7 @@ function columnDef(column: GridColumn, opts: ColumnDefOptions): Col {
     // Dots keep their measured width; the other columns share any spare width, never going below theirs.
     // A wrapping text column keeps its width and its rows grow to the wrapped text.
     ...(kind === 'dot' ? { width } : column.wrapWidth ? { width, wrapText: true, autoHeight: true } : { minWidth: width, flex: 1 }),
-    cellClass: [...(numeric ? ['ag-right-aligned-cell'] : []), ...(kind === 'dot' ? ['sheet-cell--dot'] : []), ...(column.cellClass ? [column.cellClass] : [])],
+    cellClass: cellClassOf(column, [...(numeric ? ['ag-right-aligned-cell'] : []), ...(kind === 'dot' ? ['sheet-cell--dot'] : []), ...(column.cellClass ? [column.cellClass] : [])]),
     ...(numeric ? { type: 'rightAligned' } : {}),
     ...(kind === 'dot' ? { headerClass: 'sheet-head--center' } : {}),
     cellClassRules: {

@@ -38,6 +38,8 @@ export interface GridColumn {
   arrowsMuted?: boolean;
   /** Extra CSS class on its cells (a band's shading). */
   cellClass?: string;
+  /** Extra CSS class on one row's cell, from what it holds (a rating's colour); the text must say the same. */
+  cellClassFor?: (row: GridRow) => string | undefined;
 }
 
 export interface GridBand {

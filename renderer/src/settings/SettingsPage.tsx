@@ -1,5 +1,6 @@
 import type { PeriodInfo } from '../../../shared/api/contract';
 import { rendererAreas } from '../areas';
+import { QuarterSettings } from './QuarterSettings';
 
 interface Props {
   period: PeriodInfo;
@@ -12,7 +13,7 @@ interface Props {
   onChanged: (message: string) => void;
 }
 
-/** Every area's settings, in the registry's order; each area brings its own sections and headings. */
+/** Every area's settings, in the registry's order (each brings its own sections and headings), then the workspace's quarters. */
 export function SettingsPage({ period, months, lock, reloadKey, onChanged }: Props) {
   const parts = rendererAreas().flatMap((a) => (a.settings ? [{ id: a.id, Settings: a.settings }] : []));
   return (
@@ -26,6 +27,7 @@ export function SettingsPage({ period, months, lock, reloadKey, onChanged }: Pro
       {parts.map(({ id, Settings }) => (
         <Settings key={id} period={period} months={months} lock={lock} reloadKey={reloadKey} onChanged={onChanged} />
       ))}
+      <QuarterSettings lock={lock} reloadKey={reloadKey} onChanged={onChanged} />
     </section>
   );
 }
