@@ -6,7 +6,7 @@ import { APP_VERSION } from '../app/version';
 import { ArgError, parseArgs as parse, PeriodFlag, PortFlag, splitArgs, WorkspaceArg } from './args';
 import { formatFinding, findingForJson } from '../../shared/checks';
 import { packSectionIds } from '../../shared/pack/sections';
-import { monthLabel } from '../../shared/periods';
+import { monthLabel, parseMonthRange } from '../../shared/periods';
 import { areas } from '../areas';
 import { findingsFor, monthFindings } from '../core/checks';
 import { reviewFindings } from '../core/reviews';
@@ -53,11 +53,14 @@ ${MONTH_END_COMMANDS.map((c) => c.help).join('\n')}
   roll-forward <workspace.db> --from YYYY-MM
                                            Create the next month from this one: every area holding
                                            figures carries them forward.
-  import <workspace.db> <file.xlsx|file.csv> [--period YYYY-MM] [--dry-run] [--json] [--max-rows N]
+  import <workspace.db> <file.xlsx|file.csv> [--period YYYY-MM] [--months YYYY-MM..YYYY-MM] [--dry-run] [--json] [--max-rows N]
                                            Import figures from a workbook in Outturn's template layout or
                                            as published. Prints what changes, then applies it in one step
                                            after a backup (--dry-run only previews). A file with any
-                                           problem changes nothing; every problem is listed.
+                                           problem changes nothing; every problem is listed. A file of
+                                           records covering many months (a care-package extract) is
+                                           worked out for --months (default: April of last year to the
+                                           latest month held); rows it leaves out are listed.
   export <workspace.db> --period YYYY-MM --out pack.xlsx [--pdf pack.pdf] [--sections ${packSectionIds().join(',')}]
          [--strict] [--allow-empty]
                                            Write the committee pack for a month: the appendices as they
@@ -87,6 +90,10 @@ const ImportArgs = z.object({
       'dry-run': z.literal(true).optional(),
       json: z.literal(true).optional(),
       'max-rows': z.coerce.number({ error: '--max-rows takes a number' }).int().min(1).optional(),
+      months: z
+        .string({ error: 'give the months as a range, for example --months 2022-04..2024-03' })
+        .transform((text, ctx) => parseMonthRange(text) ?? (ctx.addIssue({ code: 'custom', message: 'give the months as YYYY-MM..YYYY-MM, the first not after the last, for example 2022-04..2024-03' }), z.NEVER))
+        .optional(),
     })
     .strict(),
 });
@@ -217,7 +224,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
       }
       case 'import': {
         const { positionals, flags } = parse(ImportArgs, splitArgs(rest, ['dry-run', 'json']));
-        return await runImportCommand({ workspace: positionals[0], file: positionals[1], period: flags.period, dryRun: flags['dry-run'] === true, json: flags.json === true, maxRows: flags['max-rows'] }, out, err);
+        return await runImportCommand({ workspace: positionals[0], file: positionals[1], period: flags.period, dryRun: flags['dry-run'] === true, json: flags.json === true, maxRows: flags['max-rows'], months: flags.months }, out, err);
       }
       case 'export': {
         const { positionals, flags } = parse(ExportArgs, splitArgs(rest, ['strict', 'allow-empty']));
