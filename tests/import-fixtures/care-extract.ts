@@ -71,16 +71,17 @@ export const HAND_FINDINGS = [
   { row: 11, packageId: 'PK8', says: 'has no weekly cost' },
 ];
 
-/** The personal data in HAND_ROWS, in the forms it could take if it leaked: as written, ISO, and Excel serial. */
+/**
+ * The personal data in HAND_ROWS, in the forms it could take if it leaked: as written, and ISO. (An
+ * Excel serial, five digits, could turn up by chance inside any SHA-256 a workspace holds.)
+ */
 export function personalData(rows: readonly ExtractRowText[] = HAND_ROWS): string[] {
   const out = new Set<string>();
   for (const r of rows) {
     out.add(r[0]);
     out.add(r[1]);
     const uk = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(r[1]);
-    const iso = uk ? `${uk[3]}-${uk[2]}-${uk[1]}` : r[1];
-    out.add(iso);
-    out.add(String(Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000) + 25_569));
+    out.add(uk ? `${uk[3]}-${uk[2]}-${uk[1]}` : r[1]);
   }
   return [...out];
 }
