@@ -138,6 +138,15 @@ function toRow(fields: string[], number: number): SheetRow {
   return { number, cells };
 }
 
+/** A CSV text already in memory (a small file shipped with the app), as rows numbered as Excel would. */
+export function csvTextRows(text: string): SheetRow[] {
+  const rows: SheetRow[] = [];
+  const parser = new RecordParser(sniffDelimiter(text.slice(0, SNIFF_CHARS)), (fields) => rows.push(toRow(fields, rows.length + 1)));
+  parser.write(text);
+  parser.end();
+  return rows;
+}
+
 /** Yields the file's records as rows numbered as Excel would number them on opening the file. */
 export async function* csvRows(path: string, encoding: CsvEncoding, signal?: AbortSignal): AsyncGenerator<SheetRow> {
   const decoder = new TextDecoder(encoding);

@@ -22,7 +22,7 @@ const NOT_BIRTH_DATE = 'is not a date of birth Outturn can read (dd/mm/yyyy, yyy
 const NOT_MONEY = 'is not an amount in pounds and pence (for example 1234.56 or £1,234.56)';
 
 /** One extract being read: each row checked and handed to the aggregator, nothing of it staged or kept. */
-class ExtractReading implements RecordsConsumer {
+export class ExtractReading implements RecordsConsumer {
   private readonly col: Partial<Record<ExtractColumn, number>> = {};
   private readonly agg: ExtractAggregator;
   private broken = false;
@@ -88,6 +88,11 @@ class ExtractReading implements RecordsConsumer {
       dateOfBirth: born ?? null,
       fingerprint: fingerprintOf(c),
     });
+  }
+
+  /** The rows as read so far, aggregated (null when the header row lacked a column). */
+  get aggregator(): ExtractAggregator | null {
+    return this.broken ? null : this.agg;
   }
 
   end(): ImportNote[] {
