@@ -78,7 +78,7 @@ function packageRows(service, type, start, end, finalPence, repriced = 0) {
   const p = person(service);
   const reason = pick(s.reasons);
   const pkg = `PKG-${String(++packages).padStart(7, '0')}`;
-  const changes = [APR_22, APR_23].filter((d) => d > start && (end === null || d <= end));
+  const changes = [APR_23].filter((d) => d > start && (end === null || d <= end));
   const before = finalPence - repriced;
   let cost = Math.round(before / 1.05 ** changes.length);
   let from = start;
@@ -124,7 +124,7 @@ for (const file of fs.readdirSync(demo).filter((f) => /^kad-.*\.json$/.test(f)).
     }
     if (common % 2) costs.push(unit * 100);
     costs.forEach((c, i) => {
-      const start = Math.min(JUL_END, Math.max(day(2016, 1, 1), AUG_END - Math.floor(-Math.log(1 - rand()) * 700)));
+      const start = Math.max(day(2016, 1, 1), JUL_END - Math.floor(-Math.log(1 - rand()) * 700));
       const end = rand() < 0.85 ? null : between(day(2023, 9, 1), day(2024, 6, 30));
       packageRows(service, type, start, end, c, Math.min(deltas[i] ?? 0, c - 100));
     });
