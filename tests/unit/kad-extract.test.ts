@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExtractAggregator, describeFinding, type ExtractMonth, type ExtractRow } from '../../shared/areas/kad/extract/aggregate';
-import { ageOn, dayOf, monthEnd, parseDay } from '../../shared/areas/kad/extract/days';
+import { ageOn, dayOf, monthEnd, parseDay, ymdOf } from '../../shared/areas/kad/extract/days';
 import { divideRounded, parsePence, penceOfNumber } from '../../shared/areas/kad/extract/money';
 import { DEFAULT_EXTRACT_MAPPING } from '../../shared/areas/kad/extract/mapping';
 
@@ -55,6 +55,13 @@ describe('dates and amounts as care systems export them', () => {
     expect(parsePence('1,23.4')).toBeNull();
     expect(parsePence('£12.345')).toBeNull();
     expect(parsePence('twelve')).toBeNull();
+    expect(parsePence('-£12')).toBe(-1200);
+    expect(parsePence('£-12.05')).toBe(-1205);
+    expect(parsePence('1234,567.00')).toBeNull();
+    expect(parsePence('12,34')).toBeNull();
+    expect(parsePence('12.')).toBeNull();
+    expect(parsePence('£')).toBeNull();
+    expect(parsePence('1,234,567.8')).toBe(123456780);
     expect(penceOfNumber(1234.56)).toBe(123456);
     expect(penceOfNumber(0.1 + 0.2)).toBe(30);
     expect(penceOfNumber(1.005001)).toBeNull();
@@ -184,6 +191,22 @@ describe('data quality findings', () => {
     expect(describeFinding(agg.findings[0]!)).toBe(`Row 99, package D1: repeats an earlier row exactly (row ${dup.row}), so it was counted once`);
     expect(describeFinding(agg.findings[2]!)).toContain('("Social Support: Substance Misuse")');
     expect(agg.findingCount).toBe(6);
+  });
+});
+
+describe('day numbers by integer arithmetic', () => {
+  it('agree with the JavaScript Date for every day from 1900 to 2100, and refuse dates that do not exist', () => {
+    const wrong: number[] = [];
+    for (let d = -25_567; d < 47_482; d++) {
+      const dt = new Date(d * 86_400_000);
+      const want = { year: dt.getUTCFullYear(), month: dt.getUTCMonth() + 1, day: dt.getUTCDate() };
+      const got = ymdOf(d);
+      if (got.year !== want.year || got.month !== want.month || got.day !== want.day || dayOf(want.year, want.month, want.day) !== d) wrong.push(d);
+    }
+    expect(wrong).toEqual([]);
+    expect(parseDay('29/02/2023')).toBeNull();
+    expect(parseDay('29/02/2024')).toBe(dayOf(2024, 2, 29));
+    expect(parseDay('31/04/2024')).toBeNull();
   });
 });
 

@@ -6,17 +6,34 @@ export type Day = number;
 
 const MS_PER_DAY = 86_400_000;
 
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days since 1 January 1970 of a calendar date, or null when it is not one (31/02/2023). Plain integer
+ * arithmetic (H. Hinnant's days_from_civil): an extract has hundreds of thousands of dates.
+ */
 export function dayOf(year: number, month: number, day: number): Day | null {
-  const ms = Date.UTC(year, month - 1, day);
-  const d = new Date(ms);
-  // 31/02/2023 is not a date: Date.UTC would roll it into March.
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return Math.round(ms / MS_PER_DAY);
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > (month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!)) return null;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
+/** The calendar date of a day number (civil_from_days). */
 export function ymdOf(day: Day): { year: number; month: number; day: number } {
-  const d = new Date(day * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
 }
 
 export function isoOf(day: Day): string {
@@ -57,16 +74,34 @@ export function dayOfExcelSerial(serial: number): Day | null {
   return serial - EXCEL_EPOCH_OFFSET;
 }
 
-const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?Z?)?$/;
 const SERIAL = /^\d{2,7}$/;
+
+/** d/m/yyyy or dd/mm/yyyy read digit by digit (the common case, so no regular expression). */
+function ukDay(t: string): Day | null | undefined {
+  const a = t.indexOf('/');
+  const b = a < 0 ? -1 : t.indexOf('/', a + 1);
+  if (a < 1 || a > 2 || b !== a + 2 && b !== a + 3 || t.length !== b + 5) return undefined;
+  let d = 0;
+  let m = 0;
+  let y = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (i === a || i === b) continue;
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    if (i < a) d = d * 10 + c;
+    else if (i < b) m = m * 10 + c;
+    else y = y * 10 + c;
+  }
+  return dayOf(y, m, d);
+}
 
 /** A date as care systems export it: UK dd/mm/yyyy, ISO yyyy-mm-dd, or an Excel serial number. Null when it is none. */
 export function parseDay(text: string): Day | null {
   const t = text.trim();
-  let m = UK.exec(t);
-  if (m) return dayOf(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = ISO.exec(t);
+  const uk = ukDay(t);
+  if (uk !== undefined) return uk;
+  const m = ISO.exec(t);
   if (m) return dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
   if (SERIAL.test(t)) return dayOfExcelSerial(Number(t));
   return null;

@@ -1,13 +1,49 @@
-/** Pounds and pence as exported: `1234.56`, `£1,234.56`, `1,234.5`. Whole pence, or null when it is not an amount. */
-const AMOUNT = /^(-)?£?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
-
+/**
+ * Pounds and pence as exported: `1234.56`, `£1,234.56`, `1,234.5`, `-£12`. Whole pence, or null when it
+ * is not an amount. Read character by character: an extract has hundreds of thousands of them.
+ */
 export function parsePence(text: string): number | null {
-  const m = AMOUNT.exec(text.trim().replace(/^£-/, '-').replace(/^-£/, '-'));
-  if (!m) return null;
-  const pounds = Number(m[2]!.replace(/,/g, ''));
-  const pence = pounds * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  if (!Number.isSafeInteger(pence)) return null;
-  return m[1] ? -pence : pence;
+  const t = text.trim();
+  let i = 0;
+  let negative = false;
+  const minus = () => {
+    negative = true;
+    i++;
+  };
+  if (t.charCodeAt(i) === 45) minus();
+  if (t.charCodeAt(i) === 163) i++;
+  if (!negative && t.charCodeAt(i) === 45) minus();
+  let pounds = 0;
+  let digits = 0;
+  // Digits since the last comma, and whether commas group them (then every group has three).
+  let group = 0;
+  let grouped = false;
+  for (; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      pounds = pounds * 10 + (c - 48);
+      digits++;
+      group++;
+    } else if (c === 44) {
+      if (digits === 0 || (grouped ? group !== 3 : group > 3)) return null;
+      grouped = true;
+      group = 0;
+    } else break;
+  }
+  if (digits === 0 || (grouped && group !== 3)) return null;
+  let pence = 0;
+  if (i < t.length) {
+    if (t.charCodeAt(i) !== 46 || t.length - i - 1 < 1 || t.length - i - 1 > 2) return null;
+    for (let j = i + 1; j < t.length; j++) {
+      const c = t.charCodeAt(j) - 48;
+      if (c < 0 || c > 9) return null;
+      pence = pence * 10 + c;
+    }
+    if (t.length - i - 1 === 1) pence *= 10;
+  }
+  const total = pounds * 100 + pence;
+  if (!Number.isSafeInteger(total)) return null;
+  return negative ? -total : total;
 }
 
 /** A number cell: pounds with at most two decimals, else null. */
