@@ -70,7 +70,7 @@ describe('the audit is complete by construction', () => {
     const [restore] = listEvents(s.ws, 'restore');
     expect(restore!.detail).toMatchObject({ backup: backup.name, backupSha256: expect.stringMatching(/^[0-9a-f]{64}$/), replacedWorkspaceBackup: expect.stringMatching(/before-restoring/), replacedWorkspaceSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(s.ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE channel = 'restore' AND entity = 'workspace_event'`).pluck().get()).toBeGreaterThan(0);
-    s.resetDemo();
+    await s.resetDemo();
     expect(listEvents(s.ws, 'reset')).toHaveLength(1);
     expect(s.ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE entity = 'workspace_event'`).pluck().get()).toBeGreaterThan(0);
   });
@@ -134,7 +134,7 @@ describe('periods close, and a closed month never changes', () => {
     const file = env.file;
     expect(await cli('close', file, '--period', '2023-08')).toMatchObject({
       code: 0,
-      out: expect.stringMatching(/^Close August 2023 \(without sign-off\)\.\nCommittee pack archived in the workspace, SHA-256: [0-9a-f]{64}\nSeptember 2023 rolled forward from it: Key Activity Data\.\nMonth-end backup \(never rotated away\): .+month-end.+\.db\n$/),
+      out: expect.stringMatching(/^Close August 2023 \(without sign-off\)\.\nCommittee pack archived in the workspace, SHA-256: [0-9a-f]{64}\nSeptember 2023 rolled forward from it: Key Activity Data, Revenue Monitoring\.\nMonth-end backup \(never rotated away\): .+month-end.+\.db\n$/),
     });
     expect(await cli('close', file, '--period', '2023-08')).toMatchObject({ code: 1, err: expect.stringMatching(/August 2023 is closed \(closed without sign-off by .+\): it is closed already/) });
     expect(await cli('reopen', file, '--period', '2023-08')).toMatchObject({ code: 1, err: expect.stringMatching(/^--reason: give the reason for reopening/) });

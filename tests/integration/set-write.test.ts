@@ -88,8 +88,10 @@ describe('set-based writes that audit themselves', () => {
     expect(audit.every((r) => r.same_time === 1)).toBe(true);
     expect(audit.filter((r) => r.entity === 'kad_line' && r.entity_key === '2023-09|autism|nursing')).toEqual([
       expect.objectContaining({ field: 'in_use', old_value: null, new_value: '0', action: 'insert', period: '2023-09', channel: 'import', file_name: 'f.xlsx' }),
-      // actuals_updated took its default (1): audited as stored
-      expect.objectContaining({ field: 'actuals_updated', new_value: '1' }),
+      // the c/f marks took their default (0): audited as stored
+      expect.objectContaining({ field: 'current_packages_cf', new_value: '0' }),
+      expect.objectContaining({ field: 'current_unit_cost_cf', new_value: '0' }),
+      expect.objectContaining({ field: 'total_spend_k_cf', new_value: '0' }),
     ]);
     expect(runsAreWhole(audit)).toBe(true);
   });

@@ -285,7 +285,7 @@ describe('tables, their service and their month', () => {
     expect(messages).toEqual([]);
     expect(rec.tables.map((t) => [t.subjectId, t.subjectName])).toEqual([['hospital-discharge', 'Hospital Discharge']]);
     const twice = dir.file('twice-table.xlsx', await buildCommitteeWorkbook([LDP, LDP], { ...plain, stacked: true }));
-    expect((await read(twice)).messages).toEqual(['Key Activity Data!A30: Learning Disability Partnership for August 2023 is already in this file at Key Activity Data!A5']);
+    expect((await read(twice)).messages).toEqual(['Key Activity Data!A30: this table repeats Learning Disability Partnership for August 2023, already in this file at Key Activity Data!A5']);
   });
 
   it('reads tables one per sheet and stacked, and says which layout', async () => {

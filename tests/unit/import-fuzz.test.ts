@@ -64,7 +64,9 @@ describe('fuzz: mutated valid workbooks', () => {
         const { rec } = await readBytes(await applyMutation(bases[base]!, m));
         expectClean(rec);
       }),
-      { numRuns: 150 },
+      // Found by CI: a number pasted over the second table's title made the repeated header start a second
+      // LDP table, refused with a reason that did not read after its cell reference.
+      { numRuns: 150, examples: [[0, { kind: 'value', pick: 2147483620, text: '3e+101' }]] },
     );
   }, 60_000);
 

@@ -65,7 +65,7 @@ describe('Section 5 layout', () => {
   });
 
   it('knows its sections', () => {
-    expect(packSectionIds()).toEqual(['contents', 'kad']);
+    expect(packSectionIds()).toEqual(['contents', 'revenue-summary', 'kad', 'revenue-appendix-1', 'revenue-appendix-2']);
     expect(isPackSectionId('kad')).toBe(true);
     expect(isPackSectionId('capital')).toBe(false);
   });

@@ -67,7 +67,7 @@ export const MSG = {
   templateVsPeriod: (said: string, period: string) => `the template is for ${said} but --period is ${period}`,
   templateVsSheet: (sheet: string, subject: string) => `the hidden _outturn sheet says the sheet "${sheet}" holds ${subject}, which is not what its name says`,
   noHeader: (headers: readonly string[]) => `no header row (${headers.slice(0, 2).join(', ')}, …) follows this title`,
-  duplicateTable: (subject: string, month: string, where: string) => `${subject} for ${month} is already in this file at ${where}`,
+  duplicateTable: (subject: string, month: string, where: string) => `this table repeats ${subject} for ${month}, already in this file at ${where}`,
   newerTemplate: (found: string, known: string) => `the template layout version is ${found}, newer than this Outturn reads (${known}): update Outturn and import again`,
   unknownTemplateVersion: 'is not a template layout version Outturn knows',
   notMonth: 'is not a month (write it as YYYY-MM, for example 2023-08)',

@@ -1,11 +1,12 @@
 import { kadRenderer } from './kad/area';
+import { revenueRenderer } from './revenue/area';
 import type { PrintSectionLoader, RendererArea } from './types';
 
 /**
  * THE list of areas, renderer side. Adding an area means adding its line here (and on the shared and
  * main sides); nothing generic changes. Order is the nav's order, as on the other two sides.
  */
-export const RENDERER_AREAS: readonly RendererArea[] = [kadRenderer];
+export const RENDERER_AREAS: readonly RendererArea[] = [kadRenderer, revenueRenderer];
 
 export function rendererAreas(): readonly RendererArea[] {
   return RENDERER_AREAS;

@@ -25,6 +25,11 @@ interface Props {
   styleNonce: string | undefined;
   actions: SheetActions;
   onApi?: (api: GridApi<GridRow> | null) => void;
+  /**
+   * A fixed height (CSS length) for a long table: the grid then scrolls inside its own box and renders
+   * only the rows in view. Without it the grid is as tall as its rows and the page scrolls.
+   */
+  height?: string;
   /** Where each cell's figure is kept, so a right-click or Ctrl+Shift+H shows its history; none when not given. */
   historyOf?: HistoryOf;
 }
@@ -44,7 +49,19 @@ const GRID_MODULES = [TooltipModule];
  * for the page to save), input checked per unit, columns as wide as their content, the row labels pinned
  * while the grid scrolls sideways by itself.
  */
-export function SheetGrid({ columns, bands, body, foot, lockedReason, invalid, styleNonce, actions, onApi, historyOf }: Props) {
+export function SheetGrid({
+  columns,
+  bands,
+  body,
+  foot,
+  lockedReason,
+  invalid,
+  styleNonce,
+  actions,
+  onApi,
+  height,
+  historyOf,
+}: Props) {
   const locked = lockedReason !== null;
   const hostRef = useRef<HTMLDivElement>(null);
   const invalidRef = useRef<CellRef | null>(invalid);
@@ -78,7 +95,7 @@ export function SheetGrid({ columns, bands, body, foot, lockedReason, invalid, s
 
   return (
     <>
-      <div ref={hostRef} className="sheet">
+      <div ref={hostRef} className="sheet" style={height ? { height } : undefined}>
         <AgGridReact<GridRow>
           modules={GRID_MODULES}
           theme={gridTheme}
@@ -91,7 +108,7 @@ export function SheetGrid({ columns, bands, body, foot, lockedReason, invalid, s
           context={context}
           rowClassRules={rowClassRules}
           getRowClass={getRowClass}
-          domLayout="autoHeight"
+          domLayout={height ? 'normal' : 'autoHeight'}
           // Every column stays in the DOM: screen readers, copy and the layout checks see the whole table.
           suppressColumnVirtualisation
           enableBrowserTooltips

@@ -2,7 +2,7 @@ import type { UnitOptions } from '../../../shared/units';
 import type { CellNumber, UnitId } from './units';
 
 /**
- * The spreadsheet grid's model. An area (activity data, revenue, savings, reserves) describes its table with these
+ * The spreadsheet grid's model. An area (activity data, budget monitoring, savings, reserves) describes its table with these
  * plain objects; the grid renders, edits, selects, copies and pastes them without knowing the area.
  */
 
