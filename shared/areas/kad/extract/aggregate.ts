@@ -33,7 +33,7 @@ export interface ExtractRow {
   weeklyPence: number | null;
   contributionPence: number | null;
   dateOfBirth: Day | null;
-  /** The whole row as read, to tell exact duplicates; dropped as soon as it is compared. */
+  /** A fingerprint of the whole row as read (a hash, not a copy), to tell exact duplicates. */
   fingerprint: string;
 }
 
@@ -211,10 +211,17 @@ export class ExtractAggregator {
     const groups: number[] = [0];
     for (let i = 1; i < n; i++) if (pkg[order[i]!] !== pkg[order[i - 1]!]) groups.push(i);
     groups.push(n);
-    return [...months].sort().map((m) => this.month(m, order, groups));
+    // A package whose every element ended before a financial year began counts for none of its months.
+    const lastEnd = new Int32Array(groups.length - 1);
+    for (let g = 0; g + 1 < groups.length; g++) {
+      let e = -OPEN;
+      for (let i = groups[g]!; i < groups[g + 1]!; i++) e = Math.max(e, this.end.data[order[i]!]!);
+      lastEnd[g] = e;
+    }
+    return [...months].sort().map((m) => this.month(m, order, groups, lastEnd));
   }
 
-  private month(month: string, order: Int32Array, groups: number[]): ExtractMonth {
+  private month(month: string, order: Int32Array, groups: number[], lastEnd: Int32Array): ExtractMonth {
     const d = monthEnd(month);
     const fy = financialYearAround(d);
     const ymd = ymdOf(d);
@@ -235,6 +242,7 @@ export class ExtractAggregator {
       return cell;
     };
     for (let g = 0; g + 1 < groups.length; g++) {
+      if (lastEnd[g]! < fy.first) continue;
       const from = groups[g]!;
       const to = groups[g + 1]!;
       // The latest element known at D: elements are in start order, so the known ones come first.
