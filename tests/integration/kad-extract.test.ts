@@ -7,6 +7,8 @@ import { HAND_CONTRIBUTIONS_K, HAND_EXPECTED, HAND_FINDINGS, extractCsv, extract
 import { scratch } from '../import-fixtures/sink';
 import { cli } from '../helpers/cli';
 import { demoPerTest } from '../helpers/workspace';
+import { setKadCell } from '../../main/areas/kad/service';
+import { monthFindings } from '../../main/core/checks';
 
 /**
  * A care-package extract imported into the demo workspace: every figure checked against HAND_EXPECTED
@@ -134,5 +136,15 @@ describe('importing a care-package extract', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.err).toContain('choosing months (--months) is for a file covering many months, such as a care-package extract; this file is a table for one month');
     expect((await cli('import', d.file, file, '--months', '2023-09..2023-07')).err).toContain('give the months as YYYY-MM..YYYY-MM');
+  });
+  it('keeps the published August as the figures of record, and Checks lists where they come to differ from the demo extract', () => {
+    const s = demo.open();
+    const findings = () => monthFindings(s.ws, '2023-08').filter((f) => f.rule === 'extract-differs');
+    // The demo extract reproduces August's packages and unit costs: nothing to list.
+    expect(findings()).toEqual([]);
+    setKadCell(s.ws, { period: '2023-08', serviceId: 'learning-disability-partnership', lineKey: 'residential', field: 'currentPackages', value: 24000 }, 'grid');
+    expect(findings().map((f) => [f.table, f.row, f.column, f.reported, f.computed])).toEqual([
+      ['Learning Disability Partnership', 'Residential', 'Current Care Packages', '240', '234 from care-package-extract.csv'],
+    ]);
   });
 });
