@@ -157,7 +157,7 @@ describe('comparison', () => {
 
 describe('figures from a care-package extract in the grid', () => {
   const SHA = 'ab12cd34ef56'.padEnd(64, '0');
-  const fig = (lineKey: string, currentPackages: number | null, currentUnitCost: number | null, committedK: number) => ({ lineKey, currentPackages, currentUnitCost, committedK, fileName: 'extract.csv', sha256: SHA });
+  const fig = (lineKey: string, currentPackages: number | null, currentUnitCost: number | null, committedK: number) => ({ lineKey, currentPackages, currentUnitCost, committedK, fileName: 'extract.csv', sha256: SHA, applied: true });
   // Residential still as the extract gave it; Nursing's packages since changed by hand; committed spend per line.
   const t = table({ extract: [fig('residential', h(234), h(2289), h(279)), fig('nursing', h(10), h(4792), h(25)), fig('care_contributions', null, null, h(-40))] });
 
@@ -167,6 +167,9 @@ describe('figures from a care-package extract in the grid', () => {
     expect(rows.find((r) => r.key === 'residential')!.notes).toEqual({ currentPackages: note, currentUnitCost: note });
     expect(rows.find((r) => r.key === 'nursing')!.notes).toEqual({ currentUnitCost: note });
     expect(rows.find((r) => r.key === 'supported_living')!.notes).toBeUndefined();
+    // Figures only kept beside the figures of record (the demo's published August) mark nothing.
+    const kept = table({ extract: t.extract.map((x) => ({ ...x, applied: false })) });
+    expect(bodyRows(kept).find((r) => r.key === 'residential')!.notes).toBeUndefined();
   });
 
   it('shows committed spend beside Total spend, with subtotals of the lines and the contributions on their line', () => {

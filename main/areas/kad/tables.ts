@@ -53,6 +53,7 @@ export const KAD_TABLES: readonly TableSpec[] = [
       { name: 'committed_k', type: 'integer', unit: 'gbp_k' },
       { name: 'file_name', type: 'text' },
       { name: 'file_sha256', type: 'text' },
+      { name: 'applied', type: 'integer' },
     ],
     period: 'period',
   },

@@ -63,7 +63,7 @@ export function seedExtractHistory(ws: Workspace, dir = path.join(resourcesDir()
     sink.flush();
     indexStaged(ws.db);
     insertPeriods(ws, monthsOfRange(HISTORY));
-    recordExtractFigures(ws, JOB, stagedTables(ws.db, JOB), file);
+    recordExtractFigures(ws, JOB, stagedTables(ws.db, JOB), file, false);
   } finally {
     dropStaged(ws.db, JOB);
   }

@@ -6,9 +6,9 @@ import type { Workspace } from '../../../store/workspace';
 export function extractFigures(ws: Workspace, period: string, serviceId: string): ExtractFigure[] {
   return (
     ws.db
-      .prepare('SELECT line_key, current_packages, current_unit_cost, committed_k, file_name, file_sha256 FROM kad_extract_figures WHERE period = ? AND service_id = ? ORDER BY line_key')
-      .all(period, serviceId) as { line_key: string; current_packages: number | null; current_unit_cost: number | null; committed_k: number | null; file_name: string; file_sha256: string }[]
-  ).map((r) => ({ lineKey: r.line_key, currentPackages: r.current_packages, currentUnitCost: r.current_unit_cost, committedK: r.committed_k, fileName: r.file_name, sha256: r.file_sha256 }));
+      .prepare('SELECT line_key, current_packages, current_unit_cost, committed_k, file_name, file_sha256, applied FROM kad_extract_figures WHERE period = ? AND service_id = ? ORDER BY line_key')
+      .all(period, serviceId) as { line_key: string; current_packages: number | null; current_unit_cost: number | null; committed_k: number | null; file_name: string; file_sha256: string; applied: number }[]
+  ).map((r) => ({ lineKey: r.line_key, currentPackages: r.current_packages, currentUnitCost: r.current_unit_cost, committedK: r.committed_k, fileName: r.file_name, sha256: r.file_sha256, applied: r.applied === 1 }));
 }
 
 /** Months holding an extract's figures for a service, oldest first. */

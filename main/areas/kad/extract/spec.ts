@@ -8,15 +8,15 @@ import { apply as applyKadLines, KAD_EXTRACT_SPEC_ID, lines, stats, workspacePro
 import { EXTRACT_READER } from './reader';
 
 const STAGED = `temp.import_lines l JOIN temp.import_tables t ON t.job = l.job AND t.table_id = l.table_id`;
-const FIGURES = `l.line_key, ${stagedValue('currentPackages')} AS current_packages, ${stagedValue('currentUnitCost')} AS current_unit_cost, ${stagedValue('committedK')} AS committed_k, ? AS file_name, ? AS file_sha256`;
-const COLUMNS = ['current_packages', 'current_unit_cost', 'committed_k', 'file_name', 'file_sha256'];
+const FIGURES = `l.line_key, ${stagedValue('currentPackages')} AS current_packages, ${stagedValue('currentUnitCost')} AS current_unit_cost, ${stagedValue('committedK')} AS committed_k, ? AS file_name, ? AS file_sha256, ? AS applied`;
+const COLUMNS = ['current_packages', 'current_unit_cost', 'committed_k', 'file_name', 'file_sha256', 'applied'];
 
 /**
  * Keeps what the extract gave for each staged month and service (replacing what an earlier extract
  * gave): the grid marks figures that still match it, Checks lists where the figures of record differ,
  * and Committed full-year spend is read from it. Set-based, each statement auditing itself.
  */
-export function recordExtractFigures(ws: Workspace, job: string, tables: readonly StagedTable[], file: { name: string; sha256: string }): void {
+export function recordExtractFigures(ws: Workspace, job: string, tables: readonly StagedTable[], file: { name: string; sha256: string }, applied = true): void {
   if (!tables.length) return;
   const ofJob = `t.job = ? AND t.spec = '${KAD_EXTRACT_SPEC_ID}' AND ${stagedHas('committedK')}`;
   deleteRows(ws, 'kad_extract_figures', {
@@ -27,12 +27,12 @@ export function recordExtractFigures(ws: Workspace, job: string, tables: readonl
   updateRows(ws, 'kad_extract_figures', COLUMNS, {
     sql: `SELECT t.period, t.subject_id AS service_id, ${FIGURES} FROM ${STAGED}
           WHERE ${ofJob} AND EXISTS (SELECT 1 FROM kad_extract_figures e WHERE e.period = t.period AND e.service_id = t.subject_id AND e.line_key = l.line_key)`,
-    params: [file.name, file.sha256, job],
+    params: [file.name, file.sha256, applied ? 1 : 0, job],
   });
   insertRows(ws, 'kad_extract_figures', COLUMNS, {
     sql: `SELECT t.period, t.subject_id AS service_id, ${FIGURES} FROM ${STAGED}
           WHERE ${ofJob} AND NOT EXISTS (SELECT 1 FROM kad_extract_figures e WHERE e.period = t.period AND e.service_id = t.subject_id AND e.line_key = l.line_key)`,
-    params: [file.name, file.sha256, job],
+    params: [file.name, file.sha256, applied ? 1 : 0, job],
   });
 }
 

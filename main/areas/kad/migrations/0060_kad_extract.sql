@@ -11,5 +11,8 @@ CREATE TABLE kad_extract_figures (
   committed_k INTEGER,
   file_name TEXT NOT NULL,
   file_sha256 TEXT NOT NULL,
+  -- 1 when the import wrote these figures into the month's lines; 0 when they were only kept beside the
+  -- figures of record (the demo's published August).
+  applied INTEGER NOT NULL DEFAULT 1 CHECK (applied IN (0, 1)),
   PRIMARY KEY (period, service_id, line_key)
 );

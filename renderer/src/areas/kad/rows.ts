@@ -27,9 +27,9 @@ function figures(from: Record<KadField, Hundredths | null>): Values {
   return Object.fromEntries(ALL_FIELDS.map((f) => [f, from[f]]));
 }
 
-/** Figures of record still as the month's care-package extract gave them carry a note naming the file. */
+/** Figures an extract's import wrote, still as it gave them, carry a note naming the file. */
 function extractNotes(line: KadLine, x: ExtractFigure | undefined): Record<string, string> | undefined {
-  if (!x) return undefined;
+  if (!x?.applied) return undefined;
   const notes: Record<string, string> = {};
   for (const f of EXTRACT_FIELDS) if (line[f] !== null && line[f] === x[f]) notes[f] = `computed from the care-package extract ${x.fileName} (SHA-256 ${x.sha256.slice(0, 12)}…)`;
   return notes;

@@ -10,6 +10,8 @@ export const ExtractFigureSchema = z.object({
   committedK: HundredthsSchema.nullable(),
   fileName: z.string(),
   sha256: z.string(),
+  /** Whether the import wrote them into the month's figures (not so for figures kept only beside them). */
+  applied: z.boolean(),
 });
 export type ExtractFigure = z.infer<typeof ExtractFigureSchema>;
 
