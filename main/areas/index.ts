@@ -1,6 +1,8 @@
 import { registerSharedArea } from '../../shared/areas';
 import type { ApiSpec } from '../../shared/area';
 import { kadArea } from './kad/area';
+import { capitalArea } from './capital/area';
+import { reservesArea } from './reserves/area';
 import type { MainArea } from './types';
 import { revenueArea } from './revenue/area';
 
@@ -8,7 +10,7 @@ import { revenueArea } from './revenue/area';
  * THE list of areas, main side. Adding an area means adding its line here (and on the shared and
  * renderer sides); nothing generic changes. Order is the nav's and the roll forward's order.
  */
-const builtInAreas = () => [kadArea, revenueArea] as const;
+const builtInAreas = () => [kadArea, revenueArea, capitalArea, reservesArea] as const;
 
 const extra: MainArea[] = [];
 

@@ -113,7 +113,7 @@ describe('the reviewer (bob)', () => {
     await page.getByTestId('monthend-confirm-button').click();
     await expect.poll(() => page.getByTestId('monthend-status').textContent(), { timeout: 30_000 }).toBe('Closed');
     expect(await page.getByTestId('monthend-status-text').textContent()).toMatch(/^Signed off by bob on .+, and closed\./);
-    expect(await page.getByTestId('status').textContent()).toMatch(/^August 2023 is signed off and closed\. Its committee pack is archived in the workspace \(SHA-256 [0-9a-f]{12}…\)\. September 2023 was rolled forward from it \(Key Activity Data, Revenue Monitoring\)\. A month-end backup was taken and will be kept\.$/);
+    expect(await page.getByTestId('status').textContent()).toMatch(/^August 2023 is signed off and closed\. Its committee pack is archived in the workspace \(SHA-256 [0-9a-f]{12}…\)\. September 2023 was rolled forward from it \(Key Activity Data, Revenue Monitoring, Capital, Reserves, grants and virements\)\. A month-end backup was taken and will be kept\.$/);
     const history = await page.getByTestId('monthend-history').locator('tbody tr').allTextContents();
     expect(history).toEqual([expect.stringMatching(/alice\s*Marked ready for review by alice\.$/), expect.stringMatching(/bob\s*Signed off by bob \(prepared by alice\), which closed it\./)]);
     expect(await page.getByTestId('monthend-archived-pack').count()).toBe(1);

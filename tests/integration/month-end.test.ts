@@ -83,7 +83,7 @@ describe('ready → signed off by a different officer → closed', () => {
     const bob = as('bob');
     const figures = figuresSha256(bob.ws, AUG);
     const result = await signOff(bob.ws, AUG);
-    expect(result).toMatchObject({ label: 'Sign off August 2023 (prepared by alice)', figuresSha256: figures, next: { period: '2023-09', rolledForward: ['kad', 'revenue'], refreshed: [] } });
+    expect(result).toMatchObject({ label: 'Sign off August 2023 (prepared by alice)', figuresSha256: figures, next: { period: '2023-09', rolledForward: ['kad', 'revenue', 'capital', 'reserves'], refreshed: [] } });
     const state = monthEndState(bob.ws, AUG);
     expect(state).toMatchObject({
       status: 'closed',
@@ -253,7 +253,7 @@ describe('the month-end from the command line', () => {
     const signed = await cli('sign-off', file, '--period', AUG);
     expect(signed).toMatchObject({ code: 0, err: '' });
     expect(signed.out).toMatch(
-      /^Sign off August 2023 \(prepared by alice\)\.\nFigures SHA-256: [0-9a-f]{64}\nCommittee pack archived in the workspace, SHA-256: [0-9a-f]{64}\nSeptember 2023 rolled forward from it: Key Activity Data, Revenue Monitoring\.\nMonth-end backup \(never rotated away\): .+\.db\n$/,
+      /^Sign off August 2023 \(prepared by alice\)\.\nFigures SHA-256: [0-9a-f]{64}\nCommittee pack archived in the workspace, SHA-256: [0-9a-f]{64}\nSeptember 2023 rolled forward from it: Key Activity Data, Revenue Monitoring, Capital, Reserves, grants and virements\.\nMonth-end backup \(never rotated away\): .+\.db\n$/,
     );
     expect(await cli('close', file, '--period', AUG)).toMatchObject({ code: 1, err: expect.stringMatching(/^August 2023 is closed \(signed off by bob on \d{4}-\d{2}-\d{2}\): it is closed already/) });
     const help = (await cli('--help')).out;

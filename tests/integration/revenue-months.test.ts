@@ -63,7 +63,8 @@ describe('revenue across months', () => {
     // The closed month keeps |net|: Executive Director -293 / |-30,488| = -0.96%.
     expect(revenueTable(ws, '2023-08', 'ahc').settings.pctBaseAppendix1).toBe('abs_net');
     expect(() => setRevenueCells(ws, { period: '2023-08', directorateId: 'ahc', cells: [{ lineKey: PSW, field: 'actual', value: 1 }] }, 'grid')).toThrow(/August 2023 is closed/);
-  });
+    // Closing writes and archives the committee pack: slow on a loaded machine.
+  }, 60_000);
 
   it('refuses a positive income or an unknown line, naming it, and changes nothing', () => {
     const { ws } = demos.open();

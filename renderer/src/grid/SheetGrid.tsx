@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type RowClassParams, type RowClassRules } from 'ag-grid-community';
+import { RowAutoHeightModule, TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type RowClassParams, type RowClassRules } from 'ag-grid-community';
 import { columnDefs } from './columnDefs';
 import { gridMetrics, gridTheme } from './setup';
 import type { SheetContext } from './SheetCell';
@@ -40,8 +40,9 @@ const rowClassRules: RowClassRules<GridRow> = { 'sheet-row--disabled': (p) => !!
 const getRowClass = (p: RowClassParams<GridRow>) => (p.data ? `sheet-row--${p.data.kind}` : undefined);
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.key;
 
-// Registered for this grid only: headers can explain themselves as a browser tooltip.
-const GRID_MODULES = [TooltipModule];
+// Registered for this grid only: headers can explain themselves as a browser tooltip, and a wrapping
+// text column (GridColumn.wrapWidth) grows its rows to the text.
+const GRID_MODULES = [TooltipModule, RowAutoHeightModule];
 
 /**
  * A spreadsheet grid over AG Grid Community, driven by column definitions and rows that name no area:

@@ -82,6 +82,10 @@ export function columnWidths(columns: readonly GridColumn[], bands: readonly Gri
   const widths = new Map<string, number>();
   const headerFont = font(m, m.headerFontSize, m.headerFontWeight);
   for (const column of columns) {
+    if (column.wrapWidth) {
+      widths.set(column.colId, column.wrapWidth);
+      continue;
+    }
     let content = 0;
     for (const row of rows) content = Math.max(content, rowWidths(row, m, measure, column));
     const header = longestWord(column.header, headerFont, measure);
