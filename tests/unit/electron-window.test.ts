@@ -396,10 +396,14 @@ describe('main process wiring (Electron mocked)', () => {
     process.argv = ['/usr/bin/electron', fake.appPath];
     Object.assign(process, { defaultApp: true });
     await import('../../main/electron/main.js');
-    await vi.waitFor(() => {
-      expect(fake.errors).toEqual([]);
-      expect(fake.windows.length).toBe(1);
-    });
+    // The first start creates the demo workspace, working out its care-package extract's history: allow for it.
+    await vi.waitFor(
+      () => {
+        expect(fake.errors).toEqual([]);
+        expect(fake.windows.length).toBe(1);
+      },
+      { timeout: 20_000 },
+    );
     started = true;
   });
   afterAll(() => {
