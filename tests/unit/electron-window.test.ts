@@ -396,16 +396,16 @@ describe('main process wiring (Electron mocked)', () => {
     process.argv = ['/usr/bin/electron', fake.appPath];
     Object.assign(process, { defaultApp: true });
     await import('../../main/electron/main.js');
-    // The first start creates the demo workspace, working out its care-package extract's history: allow for it.
+    // The window opens once the host has created the demo workspace: seconds on a loaded machine.
     await vi.waitFor(
       () => {
         expect(fake.errors).toEqual([]);
         expect(fake.windows.length).toBe(1);
       },
-      { timeout: 20_000 },
+      { timeout: 60_000, interval: 50 },
     );
     started = true;
-  });
+  }, 120_000);
   afterAll(() => {
     if (started) fake.appEvents['will-quit']?.({ preventDefault: () => undefined });
     process.argv = argv;
@@ -460,7 +460,7 @@ describe('main process wiring (Electron mocked)', () => {
     started = false;
     expect(preventDefault).toHaveBeenCalledOnce();
     expect(fake.ipc.size).toBe(0);
-    await vi.waitFor(() => expect(fake.quit).toBe(1));
+    await vi.waitFor(() => expect(fake.quit).toBe(1), { timeout: 30_000, interval: 50 });
     expect(fake.forks[0]!.alive()).toBe(false);
     expect(fs.existsSync(path.join(tmp, 'userdata', 'demo-workspace.db.lock'))).toBe(false);
     fake.appEvents['window-all-closed']?.();
