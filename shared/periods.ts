@@ -27,6 +27,32 @@ export function monthsOfFinancialYear(fy: string): MonthId[] {
   });
 }
 
+/** An inclusive range of months, as `--months 2022-04..2024-03` gives it. */
+export const MonthRange = z
+  .object({ from: MonthId, to: MonthId })
+  .strict()
+  .refine((r) => r.from <= r.to, 'the range of months must start before it ends');
+export type MonthRange = z.infer<typeof MonthRange>;
+
+/** `2022-04..2024-03` (or a single month) as a range; null when it is not one. */
+export function parseMonthRange(text: string): MonthRange | null {
+  const m = /^\s*(\d{4}-\d{2})\s*(?:\.\.\s*(\d{4}-\d{2}))?\s*$/.exec(text);
+  const r = m ? MonthRange.safeParse({ from: m[1], to: m[2] ?? m[1] }) : null;
+  return r?.success ? r.data : null;
+}
+
+/** Every month of a range, oldest first. */
+export function monthsOfRange(range: MonthRange): MonthId[] {
+  const out: MonthId[] = [];
+  for (let m = range.from; m <= range.to; m = nextMonthOf(m)) out.push(m);
+  return out;
+}
+
+function nextMonthOf(id: MonthId): MonthId {
+  const [y, m] = id.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
 export function previousMonth(id: MonthId): MonthId {
   const [y, m] = id.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;

@@ -105,9 +105,9 @@ export function createHandlers(session: AppSession<ImportService>): Handlers {
     },
     'upload.begin': ({ fileName, bytes }) => ({ uploadId: session.uploads.begin(fileName, bytes) }),
     'upload.chunk': ({ uploadId, offset, data }) => ({ received: session.uploads.chunk(uploadId, offset, data) }),
-    'import.start': async ({ uploadId, period }) => {
+    'import.start': async ({ uploadId, period, months }) => {
       const { file, fileName } = session.uploads.complete(uploadId);
-      return { jobId: await session.imports.start(file, { fileName, ...(period ? { period } : {}) }) };
+      return { jobId: await session.imports.start(file, { fileName, ...(period ? { period } : {}), ...(months ? { months } : {}) }) };
     },
     'import.status': ({ jobId }) => session.imports.status(jobId),
     'import.lines': ({ jobId, tableId, status, offset, limit }) => session.imports.lines(jobId, tableId, status, offset, limit),

@@ -7,7 +7,7 @@ import { APP_VERSION } from '../app/version';
 import { ArgError, parseArgs as parse, PeriodFlag, PortFlag, splitArgs, WorkspaceArg } from './args';
 import { formatFinding, findingForJson } from '../../shared/checks';
 import { packSectionIds } from '../../shared/pack/sections';
-import { monthLabel } from '../../shared/periods';
+import { monthLabel, parseMonthRange } from '../../shared/periods';
 import { areas } from '../areas';
 import { findingsFor, monthFindings } from '../core/checks';
 import { reviewFindings } from '../core/reviews';
@@ -57,12 +57,15 @@ ${MONTH_END_COMMANDS.map((c) => c.help).join('\n')}
   roll-forward <workspace.db> --from YYYY-MM
                                            Create the next month from this one: every area holding
                                            figures carries them forward.
-  import <workspace.db> <file.xlsx|file.csv>… [--period YYYY-MM] [--dry-run] [--json] [--max-rows N]
+  import <workspace.db> <file.xlsx|file.csv>… [--period YYYY-MM] [--months YYYY-MM..YYYY-MM] [--dry-run] [--json] [--max-rows N]
          [--keep-mine | --take-theirs] [--resolve ROW:COLUMN=mine|theirs,…]
                                            Import figures from a workbook in Outturn's template layout or
                                            as published. Prints what changes, then applies it in one step
                                            after a backup (--dry-run only previews). A file with any
-                                           problem changes nothing; every problem is listed.
+                                           problem changes nothing; every problem is listed. A file of
+                                           records covering many months (a care-package extract) is
+                                           worked out for --months (default: April of last year to the
+                                           latest month held); rows it leaves out are listed.
                                            Returns (workbooks issued by returns issue) are taken back
                                            together in one step, showing each change since the return
                                            was issued; a value also changed in Outturn since is a
@@ -102,6 +105,10 @@ const ImportArgs = z.object({
       'keep-mine': z.literal(true).optional(),
       'take-theirs': z.literal(true).optional(),
       resolve: z.string({ error: '--resolve lists conflicts, for example --resolve ROW:COLUMN=theirs' }).min(1).optional(),
+      months: z
+        .string({ error: 'give the months as a range, for example --months 2022-04..2024-03' })
+        .transform((text, ctx) => parseMonthRange(text) ?? (ctx.addIssue({ code: 'custom', message: 'give the months as YYYY-MM..YYYY-MM, the first not after the last, for example 2022-04..2024-03' }), z.NEVER))
+        .optional(),
     })
     .strict(),
 });
@@ -246,7 +253,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
           );
         }
         for (const file of others) {
-          code = Math.max(code, await runImportCommand({ workspace, file, period: flags.period, dryRun: flags['dry-run'] === true, json: flags.json === true, maxRows: flags['max-rows'] }, out, err));
+          code = Math.max(code, await runImportCommand({ workspace, file, period: flags.period, dryRun: flags['dry-run'] === true, json: flags.json === true, maxRows: flags['max-rows'], months: flags.months }, out, err));
         }
         return code;
       }

@@ -102,7 +102,7 @@ export function applyImport(ws: Workspace, job: string, engine: ImportEngine, fi
   ws.write({ channel, label, fileName: file.name, fileSha256: file.sha256, undoable: true, period: months.length === 1 && !newMonths.length ? months[0]! : null }, () => {
     const held = new HeldMonths(ws);
     for (const m of newMonths) rollForwardInto(ws, m.period, held);
-    for (const [spec, list] of tablesBySpec(engine, tables)) spec.apply(ws, job, list, source);
+    for (const [spec, list] of tablesBySpec(engine, tables)) spec.apply(ws, job, list, source, file);
     replaceReported(ws, job, engine, reportedChanges, source);
   });
   return { nothingToDo: false, label, changedCells, newMonths: [...new Set(newMonths.map((m) => m.period))], newSubjects };

@@ -9,6 +9,8 @@ import type { Channel, Workspace } from '../store/workspace';
 import { applyImport, nothingToDo, nothingToDoMessage, planImport, type ApplyResult, type ImportPlan } from './apply';
 import { previewLines, previewTables, stageBasePeriods, workspaceProblems, type ImportEngine, type PreviewLine, type PreviewTable } from './preview';
 import { readWorkbook } from './read/index';
+import { readRecords } from './read/records';
+import type { ImportOptions, ImportSpec, RecordsConsumer } from './spec';
 import { dropStaged, indexStaged, stagedProblems, stagedTables, stagingSink } from './stage';
 import { DEFAULT_IMPORT_LIMITS, describeProblem, type ImportLimits, type ImportProblem } from './types';
 
@@ -34,6 +36,8 @@ export interface ImportJobStatus {
   elapsedMs: number;
   problems: string[];
   problemCount: number;
+  /** What the officer should know that does not stop the import (rows of an extract left out, closed months left alone). */
+  notes: string[];
   tables: PreviewTable[];
   message: string | null;
   backup: BackupInfo | null;
@@ -52,6 +56,7 @@ interface Job {
   finished: number | null;
   problems: ImportProblem[];
   problemCount: number;
+  notes: string[];
   tables: PreviewTable[];
   message: string | null;
   backup: BackupInfo | null;
@@ -84,7 +89,7 @@ export function importLimits(ws: Workspace): ImportLimits {
   return { ...DEFAULT_IMPORT_LIMITS, ...(Number.isInteger(maxRows) && maxRows > 0 ? { maxRowsPerSheet: maxRows } : {}) };
 }
 
-export interface StartOptions {
+export interface StartOptions extends ImportOptions {
   fileName?: string;
   period?: string;
   limits?: Partial<ImportLimits>;
@@ -139,7 +144,7 @@ export class ImportJobs implements ImportService {
     const bytes = fs.statSync(file).size;
     const job: Job = {
       id, file, fileName: opts.fileName ?? path.basename(file), sha256: await sha256File(file), bytes, state: 'reading', rowsRead: 0, estimate: null, started: Date.now(), finished: null,
-      problems: [], problemCount: 0, tables: [], message: null, backup: null, abort: new AbortController(), done: Promise.resolve(), plan: null,
+      problems: [], problemCount: 0, notes: [], tables: [], message: null, backup: null, abort: new AbortController(), done: Promise.resolve(), plan: null,
     };
     this.jobs.set(id, job);
     const limits = { ...importLimits(ws), ...opts.limits };
@@ -158,14 +163,25 @@ export class ImportJobs implements ImportService {
     job.done = (async () => {
       try {
         const engine = this.engine();
-        const specs = engine.specs.map((s) => s.readable(ws));
-        const result = await readWorkbook(file, sink, {
-          ...(opts.period ? { period: opts.period } : {}),
-          specs,
-          limits,
-          signal: job.abort.signal,
-        });
+        const specs = engine.specs.flatMap((s) => (s.readable ? [s.readable(ws)] : []));
+        const options: ImportOptions = opts.months ? { months: opts.months } : {};
+        // A file of records (an extract) is recognised by its header row; anything else is read as published tables.
+        const records = await this.readAsRecords(ws, engine.specs, file, sink, limits, options, job.abort.signal);
         if (closed()) return;
+        const result = records
+          ? records
+          : await readWorkbook(file, sink, {
+              ...(opts.period ? { period: opts.period } : {}),
+              specs,
+              limits,
+              signal: job.abort.signal,
+            });
+        if (closed()) return;
+        if (!records) for (const o of unaccepted(null, options)) sink.problem({ sheet: null, cell: null, value: null, reason: o });
+        else {
+          for (const o of unaccepted(records.spec, options)) sink.problem({ sheet: null, cell: null, value: null, reason: o });
+          if (!job.abort.signal.aborted) job.notes = records.consumer.end().map((n) => n.text);
+        }
         sink.flush();
         indexStaged(ws.db);
         stageBasePeriods(ws.db, id, engine);
@@ -195,6 +211,30 @@ export class ImportJobs implements ImportService {
       }
     })();
     return id;
+  }
+
+  /** Reads the file as records when a layout recognises its header row; null when none does. */
+  private async readAsRecords(ws: Workspace, all: readonly ImportSpec[], file: string, sink: ReturnType<typeof stagingSink>, limits: ImportLimits, options: ImportOptions, signal: AbortSignal) {
+    const specs = all.filter((s) => s.records);
+    if (!specs.length) return null;
+    let spec: ImportSpec | null = null;
+    let consumer: RecordsConsumer | null = null;
+    const read = await readRecords(
+      file,
+      sink,
+      limits,
+      (texts) => {
+        const i = specs.findIndex((s) => s.records!.isHeader(texts));
+        return i < 0 ? null : i;
+      },
+      (i, header, sheet) => {
+        spec = specs[i]!;
+        consumer = spec.records!.begin(ws, header, { sheet, options, sink });
+        return consumer;
+      },
+      signal,
+    );
+    return read && spec && consumer ? { rowsRead: read.rowsRead, spec: spec as ImportSpec, consumer: consumer as RecordsConsumer } : null;
   }
 
   /** What applying would do now: the preview's plan while nothing has changed since, else planned again. */
@@ -235,7 +275,7 @@ export class ImportJobs implements ImportService {
       fraction,
       remainingMs: reading && fraction && fraction > 0.01 ? Math.round((elapsedMs * (1 - fraction)) / fraction) : null,
       elapsedMs,
-      problems: job.problems.map(describeProblem), problemCount: job.problemCount, tables: job.tables, message: job.message, backup: job.backup,
+      problems: job.problems.map(describeProblem), problemCount: job.problemCount, notes: job.notes, tables: job.tables, message: job.message, backup: job.backup,
     };
   }
 
@@ -271,4 +311,13 @@ export class ImportJobs implements ImportService {
     this.finish(job, result.nothingToDo ? 'nothing-to-do' : 'applied', result.label);
     return { ...this.status(id), result };
   }
+}
+
+/** Options given that the layout reading the file does not take, as problems to fix. */
+function unaccepted(spec: ImportSpec | null, options: ImportOptions): string[] {
+  const taken = spec?.options ?? [];
+  const what = spec?.records ? `a ${spec.records.noun}` : 'a table for one month';
+  return (Object.keys(options) as (keyof ImportOptions)[])
+    .filter((o) => options[o] !== undefined && !taken.includes(o))
+    .map((o) => (o === 'months' ? `choosing months (--months) is for a file covering many months, such as a care-package extract; this file is ${what}` : `the option ${o} does not apply to this file`));
 }

@@ -2,8 +2,9 @@ import type { Database } from 'better-sqlite3';
 import type { NumericUnitId } from '../../shared/units';
 import type { Target } from '../../shared/area';
 import type { Workspace } from '../store/workspace';
+import type { SheetRow } from './read/context';
 import type { FoundMonth } from './read/names';
-import type { ImportProblem } from './types';
+import type { ImportProblem, ImportSink } from './types';
 
 /**
  * A table layout the import engine recognises, declared by the area that owns the table. The engine
@@ -152,8 +153,12 @@ export interface ImportSpec {
   subjectNoun: string;
   /** The page showing a table once imported. */
   target(period: string, subjectId: string): Target;
-  /** Looks up the workspace's names once per file. */
-  readable(ws: Workspace): ReadableSpec;
+  /** A published table's layout, with the workspace's names looked up once per file. */
+  readable?(ws: Workspace): ReadableSpec;
+  /** Or a file of records, turned into the area's figures as it is read (see RecordsReader). */
+  records?: RecordsReader;
+  /** The import options (beyond the file) this layout takes; any other given is refused. */
+  options?: readonly (keyof ImportOptions)[];
   /** Per table: which lines are new, which change and which are unchanged. */
   stats(db: Database, job: string, tables: readonly StagedTable[]): Map<string, TableStats>;
   lines(db: Database, job: string, table: StagedTable, status: PreviewLine['status'] | 'all', offset: number, limit: number): PreviewLine[];
@@ -163,7 +168,7 @@ export interface ImportSpec {
    * Writes the staged figures, inside the import's one transaction, after the engine has created any
    * new month. Returns the subjects it added (for the summary).
    */
-  apply(ws: Workspace, job: string, tables: readonly StagedTable[], source: string): void;
+  apply(ws: Workspace, job: string, tables: readonly StagedTable[], source: string, file: { name: string; sha256: string }): void;
   /** True when applying would add something only a backup can take away again (a new subject). */
   addsStructure?(db: Database, job: string, tables: readonly StagedTable[]): boolean;
   /**
@@ -172,4 +177,40 @@ export interface ImportSpec {
    * subject and year), so preview, apply and reported values all see the area's own keys.
    */
   settleKeys?(db: Database, job: string, tables: readonly StagedTable[]): void;
+}
+
+/** What an import may be told beyond the file (`outturn import --months`); each spec says which it takes. */
+export interface ImportOptions {
+  /** The months to work out from a file covering many (inclusive, YYYY-MM). */
+  months?: { from: string; to: string };
+}
+
+/**
+ * A file of records rather than a published table: a header row naming the columns, then one row per
+ * record (a care-package extract: one row per person, package and cost period). The spec takes each
+ * record as it streams by and stages only what it makes of them, its own figures, through the sink:
+ * the records themselves are never staged, kept or logged.
+ */
+export interface RecordsReader {
+  /** What such a file is, for messages: "care-package extract". */
+  noun: string;
+  /** True when a row's texts are this kind of file's header row. */
+  isHeader(texts: readonly string[]): boolean;
+  /** Given the header row: what takes the records. Problems with the file go to `sink.problem`. */
+  begin(ws: Workspace, header: SheetRow, at: { sheet: string; options: ImportOptions; sink: ImportSink }): RecordsConsumer;
+}
+
+export interface RecordsConsumer {
+  /** One record (blank rows are not passed). */
+  row(row: SheetRow): void;
+  /**
+   * Every record is read: stage the figures through the sink (`table`, then its `line`s) and say what
+   * the officer should know that does not stop the import (rows left out, months left alone).
+   */
+  end(): ImportNote[];
+}
+
+/** Something about the file worth saying in the preview that does not stop the import. */
+export interface ImportNote {
+  text: string;
 }

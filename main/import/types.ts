@@ -22,7 +22,7 @@ export function describeProblem(p: ImportProblem): string {
   return p.value !== null ? `${where}: "${p.value}" ${p.reason}` : `${where}: ${p.reason}`;
 }
 
-export type ImportLayout = 'template' | 'committee';
+export type ImportLayout = 'template' | 'committee' | 'records';
 
 /** One table found in the file (a sheet in the template layout; a titled block in the committee layout). */
 export interface ImportTable {
@@ -84,6 +84,8 @@ export interface ImportLimits {
   maxZipEntries: number;
   /** Most problems kept (all are counted). */
   maxProblems: number;
+  /** Most records a file of records (an extract) may hold. */
+  maxRecords: number;
 }
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
@@ -91,6 +93,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxUncompressedBytes: 1024 * 1024 * 1024,
   maxZipEntries: 10_000,
   maxProblems: 1000,
+  maxRecords: 1_000_000,
 };
 
 export interface ReadOptions {

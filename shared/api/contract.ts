@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MonthId, QuarterPublishingSchema } from '../periods';
+import { MonthId, MonthRange, QuarterPublishingSchema } from '../periods';
 import { FindingSchema, TargetSchema } from '../checks';
 import { PackSettingsUpdateSchema, PeriodPackSettingsSchema } from '../pack/settings';
 import { BackupInfoSchema, ImportJobStatusSchema, PreviewLineSchema, UPLOAD_CHUNK_BYTES } from '../import/schemas';
@@ -147,7 +147,7 @@ export const coreContract = {
     input: z.object({ uploadId: z.string(), offset: z.number().int().min(0), data: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4) }).strict(),
     output: z.object({ received: z.number() }),
   },
-  'import.start': { input: z.object({ uploadId: z.string(), period: MonthId.optional() }).strict(), output: z.object({ jobId: z.string() }) },
+  'import.start': { input: z.object({ uploadId: z.string(), period: MonthId.optional(), months: MonthRange.optional() }).strict(), output: z.object({ jobId: z.string() }) },
   'import.status': { input: z.object({ jobId: z.string() }).strict(), output: ImportJobStatusSchema },
   'import.lines': {
     input: z.object({ jobId: z.string(), tableId: z.string(), status: z.enum(['new', 'changed', 'unchanged', 'all']), offset: z.number().int().min(0), limit: z.number().int().min(1).max(200) }).strict(),

@@ -48,6 +48,7 @@ export const ImportJobStatusSchema = z.object({
   elapsedMs: z.number(),
   problems: z.array(z.string()),
   problemCount: z.number(),
+  notes: z.array(z.string()),
   tables: z.array(PreviewTableSchema),
   message: z.string().nullable(),
   backup: BackupInfoSchema.nullable(),

@@ -63,23 +63,26 @@ afterAll(async () => {
 });
 
 describe('KAD trend charts in Chromium after rolling forward three months', () => {
-  it('shows a bar per month, August to November, with the edited values plotted', async () => {
+  it('shows a bar per month, the demo extract’s April 2022 to July 2023 then August to November, with the edited values plotted', async () => {
     await page.goto(served.url);
     await page.getByTestId('service-picker').locator(`[data-service-id="${LDP}"]`).click();
     const chart = page.getByTestId('trend-chart-accommodation');
     await chart.waitFor({ timeout: 20_000 }).catch(() => {
       throw new Error('No trend chart on the KAD page: is <KadTrendCharts> mounted under the grid in renderer/src/areas/kad/KadPage.tsx?');
     });
-    await expect.poll(async () => (await points('accommodation')).map((p) => p.label)).toEqual(['Aug 23', 'Sep 23', 'Oct 23', 'Nov 23']);
+    // The FMR's span: from the April a year before the financial year began.
+    await expect.poll(async () => (await points('accommodation')).length).toBe(20);
     const acc = await points('accommodation');
+    expect(acc.map((p) => p.label).slice(-4)).toEqual(['Aug 23', 'Sep 23', 'Oct 23', 'Nov 23']);
+    expect(acc[0]!.label).toBe('Apr 22');
     // Published August subtotal 261; September 261 - 234 + 250.
-    expect(acc.map((p) => p.packages)).toEqual([261, 277, 267, 272]);
-    expect(acc[0]!.unitCost).toBeGreaterThan(2000);
+    expect(acc.map((p) => p.packages).slice(-4)).toEqual([261, 277, 267, 272]);
+    expect(acc[16]!.unitCost).toBeGreaterThan(2000);
     const community = await points('community');
-    expect(community).toHaveLength(4);
+    expect(community).toHaveLength(20);
     expect(community.every((p) => p.packages !== null && p.unitCost !== null)).toBe(true);
     expect(await page.getByTestId('trend-chart-community').getAttribute('role')).toBe('img');
-    expect(await chart.getAttribute('aria-label')).toMatch(/Bed-Based Weekly Costs & People \(Aug 23 - Nov 23\)\..*Packages rose from 261 to 272 between August 2023 and November 2023/);
+    expect(await chart.getAttribute('aria-label')).toMatch(/Bed-Based Weekly Costs & People \(Apr 22 - Nov 23\)\..*Packages rose from [\d,]+ to 272 between April 2022 and November 2023/);
     // The charts are drawn: a canvas of the wrapper's size.
     expect(await chart.locator('canvas').count()).toBeGreaterThan(0);
   });
@@ -88,9 +91,9 @@ describe('KAD trend charts in Chromium after rolling forward three months', () =
     const details = page.getByTestId('trend-data-accommodation');
     await details.locator('summary').click();
     const rows = details.locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(4);
-    expect(await rows.nth(1).locator('th').textContent()).toBe('September 2023');
-    expect(await rows.nth(1).locator('td').first().textContent()).toBe('277');
+    await expect.poll(() => rows.count()).toBe(20);
+    expect(await rows.nth(17).locator('th').textContent()).toBe('September 2023');
+    expect(await rows.nth(17).locator('td').first().textContent()).toBe('277');
     await page.getByTestId('kad-trends').scrollIntoViewIfNeeded();
     await page.getByTestId('kad-trends').screenshot({ path: SCREENSHOT });
   });
@@ -110,7 +113,7 @@ describe('KAD trend charts in Chromium after rolling forward three months', () =
 
   it('downloads the chart as a PNG named for the service, group and range', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('trend-download-accommodation').click()]);
-    expect(download.suggestedFilename()).toBe(`${LDP}-accommodation-2023-08-to-2023-11.png`);
+    expect(download.suggestedFilename()).toBe(`${LDP}-accommodation-2022-04-to-2023-11.png`);
     const file = await download.path();
     const png = fs.readFileSync(file);
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);

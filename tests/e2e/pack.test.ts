@@ -131,7 +131,7 @@ describe('Committee pack in Chromium against outturn serve', () => {
     expect(await table.locator('tr.print-kad__unused').count()).toBeGreaterThan(0);
 
     const chart = page.getByTestId(`print-chart-${LDP}-accommodation`).locator('img');
-    expect(await chart.getAttribute('alt')).toMatch(/^Learning Disability Partnership Bed-Based Weekly Costs & People \(Aug 23 - Aug 23\)\. Bar and line chart/);
+    expect(await chart.getAttribute('alt')).toMatch(/^Learning Disability Partnership Bed-Based Weekly Costs & People \(Apr 22 - Aug 23\)\. Bar and line chart/);
     expect(await chart.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     expect(await page.locator('.print-chart img:not([alt])').count()).toBe(0);
     expect(await page.locator('.print-chart img').count()).toBe(12);

@@ -56,22 +56,22 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('trend chart as SVG and PNG, after rolling the demo forward', () => {
-  it('charts the months held: August (published) to October', () => {
-    expect(trend.points.map((p) => p.period)).toEqual(['2023-08', '2023-09', '2023-10']);
+  it('charts the months held: the demo extract’s April to July, August (published) to October', () => {
+    expect(trend.points.map((p) => p.period)).toEqual(['2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09', '2023-10']);
     // 234 published Residential packages become 250 in September: the subtotal moves by 16 from the published 261.
-    expect(trend.points[0]!.accommodation.packages).toBe(26100);
-    expect(trend.points[1]!.accommodation.packages).toBe(27700);
+    expect(trend.points[4]!.accommodation.packages).toBe(26100);
+    expect(trend.points[5]!.accommodation.packages).toBe(27700);
   });
 
   it('draws the title, the month labels and the axis names into the SVG', () => {
     const svg = renderKadTrendSvg(trend, 'accommodation', { width: 900, height: 450 });
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('width="900"');
-    expect(svg).toContain('Learning Disability Partnership Bed-Based Weekly Costs &amp; People (Aug 23 - Oct 23)');
+    expect(svg).toContain('Learning Disability Partnership Bed-Based Weekly Costs &amp; People (Apr 23 - Oct 23)');
     for (const label of ['Aug 23', 'Sep 23', 'Oct 23', 'People', 'Average weekly cost', 'People (care packages)']) expect(svg).toContain(`>${label}<`);
     expect(svg).toMatch(/>£[\d,]+</);
     const community = renderKadTrendSvg(trend, 'community', { width: 900, height: 450 }, { serviceLabel: 'LD' });
-    expect(community).toContain('LD Community Weekly Costs &amp; People (Aug 23 - Oct 23)');
+    expect(community).toContain('LD Community Weekly Costs &amp; People (Apr 23 - Oct 23)');
   });
 
   it('rasterises to a PNG of the size asked for', () => {
@@ -136,7 +136,7 @@ describe('outturn chart (runChartCommand)', () => {
     await refused({ from: '2023-10', to: '2023-08' }, /starts \(October 2023\) after it ends \(August 2023\)/);
     await refused({ from: '2023-13' }, /--from takes a month written YYYY-MM/);
     await refused({ group: 'nursing' }, /--group is accommodation .* or community/);
-    await refused({ from: '2022-04', to: '2022-09' }, /no Key Activity Data for Learning Disability Partnership from April 2022 to September 2022/);
+    await refused({ from: '2021-04', to: '2021-09' }, /no Key Activity Data for Learning Disability Partnership from April 2021 to September 2021/);
     await refused({ width: 50 }, /--width takes a whole number of pixels from 200 to 4000/);
     await refused({ out: path.join(dir, 'missing-folder', 'x.png') }, /folder .*missing-folder does not exist/);
     await refused({ out: path.join(file, 'x.png') }, /does not exist/);

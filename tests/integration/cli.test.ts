@@ -77,7 +77,8 @@ describe('outturn CLI', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
-  });
+    // A second process starts, and the demo works out its care-package extract's history first.
+  }, 30_000);
 
   it('checks a workspace: one finding per line, or JSON with the conventional keys, exit 0', async () => {
     const file = path.join(dir, 'check.db');

@@ -200,9 +200,10 @@ describe('settings, checks and run rate', () => {
     rollForward(ws, '2023-08');
     setKadCell(ws, { period: '2023-09', serviceId: LDP, lineKey: 'residential', field: 'currentPackages', value: 24000 }, 'grid');
     const trend = kadTrend(ws, LDP, '2023-04', '2023-09');
-    expect(trend.points.map((p) => p.period)).toEqual(['2023-08', '2023-09']);
-    expect(trend.points[1]!.accommodation.packages).toBe(26700);
-    expect(trend.points[0]!.community).toEqual({ packages: 228900, unitCost: 64647 });
+    // April to July from the demo's care-package extract, August as published, September as rolled forward and edited.
+    expect(trend.points.map((p) => p.period)).toEqual(['2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09']);
+    expect(trend.points[5]!.accommodation.packages).toBe(26700);
+    expect(trend.points[4]!.community).toEqual({ packages: 228900, unitCost: 64647 });
     expect(() => kadTrend(ws, LDP, '2023-09', '2023-04')).toThrow(/starts \(September 2023\) after it ends/);
   });
 });

@@ -55,7 +55,7 @@ describe('the pack for a month after the first', () => {
     expect(note).toBe(false);
   });
 
-  it('charts the months held, August to September', async () => {
+  it('charts the months held, with the demo extract’s history before them, April 2022 to September 2023', async () => {
     const sheet = await kadSheet('2023-09');
     const captions: string[] = [];
     sheet.eachRow((row) =>
@@ -66,7 +66,7 @@ describe('the pack for a month after the first', () => {
       }),
     );
     expect(captions).toHaveLength(12);
-    expect(captions[0]).toBe('Learning Disability Partnership Bed-Based Weekly Costs & People (Aug 23 - Sep 23)');
+    expect(captions[0]).toBe('Learning Disability Partnership Bed-Based Weekly Costs & People (Apr 22 - Sep 23)');
   });
 
   it('follows the workspace’s averaging rule in the live formulas and their cached values', async () => {

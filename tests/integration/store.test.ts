@@ -33,6 +33,7 @@ describe('workspace store', () => {
       { version: 10, owner: 'core' },
       { version: 20, owner: 'core' },
       { version: 50, owner: 'kad' },
+      { version: 60, owner: 'kad' },
       { version: 100, owner: 'revenue' },
       { version: 200, owner: 'savings' },
       { version: 201, owner: 'savings' },
@@ -43,10 +44,13 @@ describe('workspace store', () => {
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
-  it('holds the financial year 2023-24, every month open, August with data', () => {
+  it('holds the financial year 2023-24 and the year before (its care-package extract history), every month open, August with data', () => {
     env = tempDemo();
     const periods = listPeriods(env.open().ws);
-    expect(periods.map((p) => p.id)).toEqual(['2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03']);
+    expect(periods.map((p) => p.id)).toEqual([
+      ...['2022-04', '2022-05', '2022-06', '2022-07', '2022-08', '2022-09', '2022-10', '2022-11', '2022-12', '2023-01', '2023-02', '2023-03'],
+      ...['2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03'],
+    ]);
     expect(periods.every((p) => p.status === 'open')).toBe(true);
     expect(periods.filter((p) => p.areas.includes('kad')).map((p) => p.id)).toEqual(['2023-08']);
   });

@@ -49,6 +49,7 @@ function table(over: Partial<KadTable> = {}): KadTable {
     reported: [],
     previous: null,
     comparison: null,
+    extract: [],
     lockedReason: null,
     ...over,
   };
@@ -151,5 +152,34 @@ describe('comparison', () => {
     expect(formatChange(h(6), 'count')).toBe('+6');
     expect(formatChange(h(-12), 'gbp_k')).toBe('-£12k');
     expect(formatChange(0, 'gbp_week')).toBe('£0');
+  });
+});
+
+describe('figures from a care-package extract in the grid', () => {
+  const SHA = 'ab12cd34ef56'.padEnd(64, '0');
+  const fig = (lineKey: string, currentPackages: number | null, currentUnitCost: number | null, committedK: number) => ({ lineKey, currentPackages, currentUnitCost, committedK, fileName: 'extract.csv', sha256: SHA, applied: true });
+  // Residential still as the extract gave it; Nursing's packages since changed by hand; committed spend per line.
+  const t = table({ extract: [fig('residential', h(234), h(2289), h(279)), fig('nursing', h(10), h(4792), h(25)), fig('care_contributions', null, null, h(-40))] });
+
+  it('marks each figure that is still the extract’s, naming the file and its SHA-256', () => {
+    const rows = bodyRows(t);
+    const note = 'computed from the care-package extract extract.csv (SHA-256 ab12cd34ef56…)';
+    expect(rows.find((r) => r.key === 'residential')!.notes).toEqual({ currentPackages: note, currentUnitCost: note });
+    expect(rows.find((r) => r.key === 'nursing')!.notes).toEqual({ currentUnitCost: note });
+    expect(rows.find((r) => r.key === 'supported_living')!.notes).toBeUndefined();
+    // Figures only kept beside the figures of record (the demo's published August) mark nothing.
+    const kept = table({ extract: t.extract.map((x) => ({ ...x, applied: false })) });
+    expect(bodyRows(kept).find((r) => r.key === 'residential')!.notes).toBeUndefined();
+  });
+
+  it('shows committed spend beside Total spend, with subtotals of the lines and the contributions on their line', () => {
+    expect(kadColumns({ ...OPTIONS, extract: 'extract.csv' }).map((c) => c.colId)).toContain('committedK');
+    expect(kadColumns(OPTIONS).map((c) => c.colId)).not.toContain('committedK');
+    const foot = footRows(t);
+    // 279 + 25 = 304 (£k); no community line has a figure from the extract.
+    expect(foot.find((r) => r.key === 'subtotal_accommodation')!.values.committedK).toBe(h(304));
+    expect(foot.find((r) => r.key === 'subtotal_community')!.values.committedK).toBeNull();
+    expect(foot.find((r) => r.key === 'total_expenditure')!.values.committedK).toBe(h(304));
+    expect(foot.find((r) => r.key === 'care_contributions')!.values.committedK).toBe(h(-40));
   });
 });

@@ -6,6 +6,7 @@ import { KAD_CLI } from './cli';
 import { addService, kadConfig, setTypeInUse } from './config';
 import { seedKadDemo } from './demo';
 import { KAD_IMPORT } from './import/staged';
+import { KAD_EXTRACT_IMPORT } from './extract/spec';
 import { kadTemplate } from './import/template';
 import { kadSection } from './pack/section';
 import { hasKad, listServices } from './repository';
@@ -38,7 +39,7 @@ export const kadArea = defineArea({
   freeze: (ws) => freezeKad(ws),
   checks: kadChecks,
   notReady: kadNotReady,
-  imports: [KAD_IMPORT],
+  imports: [KAD_IMPORT, KAD_EXTRACT_IMPORT],
   pack: [kadSection],
   template: kadTemplate,
   demo: (ws) => seedKadDemo(ws),

@@ -6,6 +6,7 @@ import type { Workspace } from '../../store/workspace';
 import { correctionsSinceReported, getLines, getReported, hasKad, listServices, periodsWithKad } from './repository';
 import { nextMonth } from '../../core/months';
 import { kadSettings } from './settings';
+import { extractFigures } from './extract/figures';
 
 /** Gathers one month's KAD from the store and runs the pure check engine on it. */
 export function kadChecks(ws: Workspace, period: string): Finding[] {
@@ -24,6 +25,7 @@ export function kadChecks(ws: Workspace, period: string): Finding[] {
     reported: getReported(ws, period, s.id),
     previous: prevHeld ? getLines(ws, prev, s.id) : null,
     corrections: correctionsSinceReported(ws, period, s.id),
+    extract: extractFigures(ws, period, s.id),
   }));
   return runKadChecks({ period, services, settings: kadSettings(ws, period), missingMonths });
 }

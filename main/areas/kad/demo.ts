@@ -6,6 +6,7 @@ import { CARE_CONTRIBUTIONS_KEY, type KadField } from '../../../shared/areas/kad
 import { KAD_AREA_ID } from '../../../shared/areas/kad/ids';
 import { SERVICE_TYPES, serviceTypeByName } from './catalog';
 import { resourcesDir } from '../../store/resources';
+import { seedExtractHistory } from './extract/demo';
 import type { Workspace } from '../../store/workspace';
 
 /** The published August 2023 KAD tables shipped in resources/demo, validated as they are read. */
@@ -118,4 +119,6 @@ export function seedKadDemo(ws: Workspace, fixtures = loadDemoFixtures()): void 
       }
     });
   }
+  // History behind the charts, from the synthetic care-package extract shipped with the demo.
+  seedExtractHistory(ws);
 }

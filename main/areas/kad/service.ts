@@ -1,4 +1,5 @@
 import { UserError } from '../../../shared/api/errors';
+import { extractFigures } from './extract/figures';
 import type { KadTable } from '../../../shared/areas/kad/api';
 import { CARE_CONTRIBUTION_FIELDS, fieldDef, type KadField } from '../../../shared/areas/kad/model';
 import { formatValue, type Hundredths } from '../../../shared/units';
@@ -43,6 +44,7 @@ export function kadTable(ws: Workspace, period: string, serviceId: string, compa
     reported: getReported(ws, period, serviceId),
     previous: monthLines(ws, previousMonth(period), serviceId),
     comparison: compareTo ? monthLines(ws, compareTo, serviceId) : null,
+    extract: extractFigures(ws, period, serviceId),
     lockedReason,
   };
 }

@@ -43,4 +43,18 @@ export const KAD_TABLES: readonly TableSpec[] = [
     ],
     period: 'period',
   },
+  {
+    name: 'kad_extract_figures',
+    entity: 'kad_extract_figure',
+    key: ['period', 'service_id', 'line_key'],
+    columns: [
+      { name: 'current_packages', type: 'integer', unit: 'count' },
+      { name: 'current_unit_cost', type: 'integer', unit: 'gbp_week' },
+      { name: 'committed_k', type: 'integer', unit: 'gbp_k' },
+      { name: 'file_name', type: 'text' },
+      { name: 'file_sha256', type: 'text' },
+      { name: 'applied', type: 'integer' },
+    ],
+    period: 'period',
+  },
 ];

@@ -11,7 +11,7 @@ import { isTemplateSheet, TemplateInfoReader } from './template-info';
 import { openXlsx } from './xlsx';
 import type { ZipEntry } from './zip-guard';
 
-export type ReadLayout = 'template' | 'committee' | 'mixed' | null;
+export type ReadLayout = 'template' | 'committee' | 'records' | 'mixed' | null;
 export interface ReadResult {
   rowsRead: number;
   layout: ReadLayout;

@@ -22,7 +22,8 @@ function spokenValue(row: GridRow, column: GridColumn, text: string): string {
     const arrow = arrowOf(row.values[column.colId]);
     return arrow ? [ARROW_WORDS[arrow], column.arrowNote].filter(Boolean).join(', ') : '';
   }
-  return text && isCarried(row, column.colId) ? `${text}, ${CARRIED_NOTE}` : text;
+  const note = text ? row.notes?.[column.colId] : undefined;
+  return [text, text && isCarried(row, column.colId) ? CARRIED_NOTE : '', note ?? ''].filter(Boolean).join(', ');
 }
 
 /**
@@ -60,8 +61,9 @@ export function SheetCell(props: CustomCellRendererProps<GridRow, unknown> & She
       </span>
     );
   }
+  const note = text ? data?.notes?.[colId] : undefined;
   return (
-    <span className="sheet-cell__text" aria-hidden={isLabel ? undefined : 'true'}>
+    <span className={note ? 'sheet-cell__text sheet-cell__text--noted' : 'sheet-cell__text'} title={note} aria-hidden={isLabel ? undefined : 'true'}>
       {text}
     </span>
   );

@@ -68,6 +68,11 @@ export interface GridRow {
   editable: readonly string[];
   /** Cells shown as carried forward from last month and not yet updated. */
   carried?: readonly string[];
+  /**
+   * A note on a cell, by column (where its figure came from): the cell shows a marker, the note is its
+   * tooltip, and a screen reader hears it after the value.
+   */
+  notes?: Readonly<Record<string, string>>;
   /** Greyed out: nothing on the row takes input and screen readers hear it as disabled. */
   disabled?: boolean;
   /** Why a paste cannot land on this row's non-editable figure cells: "lands on Nursing Dementia, a type…". */

@@ -68,6 +68,16 @@ export function Preview({ status, applying, cancelling, error, lock, headingRef,
           {s}
         </p>
       ))}
+      {status.notes.length ? (
+        <section className="import-notes" aria-labelledby="import-notes-title" data-testid="import-notes">
+          <h3 id="import-notes-title">Worth knowing ({plural(status.notes.length, 'note')}; none stops the import)</h3>
+          <ul>
+            {status.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <table className="import-table import-tables">
         <caption>Tables found in {status.fileName}</caption>
         <thead>
@@ -88,9 +98,8 @@ export function Preview({ status, applying, cancelling, error, lock, headingRef,
             const linesId = `import-lines-${t.tableId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
             const row = (
               <tr key={t.tableId} data-testid="import-table" data-table-id={t.tableId} data-subject-id={t.subjectId} data-period={t.period}>
-                <th scope="row">
-                  {t.sheet}!A{t.row}
-                </th>
+                {/* Figures worked out from records (an extract) come from the whole file, not one place in it. */}
+                <th scope="row">{t.layout === 'records' ? 'whole file' : `${t.sheet}!A${t.row}`}</th>
                 <td>
                   {t.subjectName} {t.newSubject ? <span className="import-badge">new {t.subjectNoun}</span> : null}
                 </td>

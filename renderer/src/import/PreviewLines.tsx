@@ -107,7 +107,7 @@ export function PreviewLines({ jobId, table, id }: Props) {
             {lines.map((l) => (
               <tr key={l.lineKey} data-testid="import-line" data-line-key={l.lineKey} data-status={l.status}>
                 <th scope="row">
-                  {l.label} <span className="import-lines__where">(row {l.row})</span>
+                  {l.label} {table.layout === 'records' ? null : <span className="import-lines__where">(row {l.row})</span>}
                 </th>
                 <td>{l.status}</td>
                 <td>
@@ -115,7 +115,8 @@ export function PreviewLines({ jobId, table, id }: Props) {
                     <ul className="import-lines__cells">
                       {l.cells.map((c) => (
                         <li key={c.field} data-testid="import-cell" data-field={c.field}>
-                          {c.header} ({l.sheet}!{c.cell}): {shown(c.old)} → {shown(c.new)}
+                          {c.header}
+                          {table.layout === 'records' ? '' : ` (${l.sheet}!${c.cell})`}: {shown(c.old)} → {shown(c.new)}
                         </li>
                       ))}
                     </ul>

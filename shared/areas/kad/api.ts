@@ -5,6 +5,7 @@ import { AVERAGING_RULES, type AveragingRule } from './totals';
 import { KadSettingsSchema } from './checks';
 import { KadTrendSchema } from './trend';
 import { KadConfigSchema } from './config';
+import { ExtractFigureSchema } from './extract/figures';
 
 /** Key Activity Data's methods of the one API; the shared registry adds them to the contract. */
 const KadService = z.object({ id: z.string(), name: z.string(), caption: z.string() });
@@ -26,6 +27,8 @@ const KadTable = z.object({
   previous: OtherMonth.nullable(),
   /** The month chosen to compare with, when one is. */
   comparison: OtherMonth.nullable(),
+  /** What the last care-package extract imported for the month gave, line by line (empty when none was). */
+  extract: z.array(ExtractFigureSchema),
   /** Why the table cannot be edited (closed period, read-only workspace), or null. */
   lockedReason: z.string().nullable(),
 });

@@ -63,6 +63,12 @@ function span(trend: KadTrend): [string, string] {
   return [first, last];
 }
 
+/** Where the FMR's trend charts start: the April a year before the month's financial year began (Apr 22 – Aug 23). */
+export function kadChartStart(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return `${(m >= 4 ? y : y - 1) - 1}-04`;
+}
+
 export function kadTrendTitle(trend: KadTrend, group: KadTrendGroup, serviceLabel = trend.serviceName): string {
   const [first, last] = span(trend);
   return `${serviceLabel} ${GROUP_TITLES[group]} Weekly Costs & People (${shortMonthLabel(first)} - ${shortMonthLabel(last)})`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXTRACT_FIELDS, type ExtractFigure } from './extract/figures';
 import type { RawFinding as Finding } from '../../checks';
 import { KAD_AREA_ID, KAD_AREA_NAME, kadTarget } from './ids';
 import { formatValue, roundToUnit, type Hundredths } from '../../units';
@@ -23,6 +24,10 @@ export const KAD_CHECK_RULES = {
   'actuals-not-updated': { title: 'Actual figures not yet updated', description: 'Actual figures were carried forward from last month and have not been updated yet.' },
   'missing-month': { title: 'Month with no data', description: 'A month between the first and this one holds no Key Activity Data.' },
   'missing-service': { title: 'Service with no data', description: 'A service has no Key Activity Data this month while others do.' },
+  'extract-differs': {
+    title: 'Differs from the care-package extract',
+    description: 'A current figure of record differs from what the care-package extract imported for the month gives (packages exactly, average unit costs beyond £1). The figure of record stands.',
+  },
 } as const;
 export type KadCheckRule = keyof typeof KAD_CHECK_RULES;
 
@@ -49,6 +54,8 @@ export interface KadServiceSnapshot {
   previous: KadLine[] | null;
   /** Cells an officer changed since the reported figures were recorded (and that still differ). */
   corrections?: readonly { lineKey: string; field: KadField; at: string }[];
+  /** What the last care-package extract imported for the month gives, line by line (none when no extract was). */
+  extract?: readonly ExtractFigure[];
 }
 
 /** The line fields a reported figure of a column is built from. */
@@ -184,6 +191,16 @@ function checkService(s: KadServiceSnapshot, input: KadCheckInput): Finding[] {
     const columns = line.carried.map((f) => fieldDef(f).header).join(', ');
     const n = line.carried.length;
     add({ row: line.label, column: columns, reported: null, computed: `${n === 1 ? 'still as' : `${n} figures still as`} carried forward from last month`, rule: 'actuals-not-updated', rowKey: line.key, columnKey: 'carried' });
+  }
+
+  for (const x of s.extract ?? []) {
+    const line = s.lines.find((l) => l.key === x.lineKey && l.kind === 'line' && l.inUse);
+    if (!line) continue;
+    for (const field of EXTRACT_FIELDS) {
+      const unit = fieldDef(field).unit;
+      if (withinTolerance(unit, x[field], line[field])) continue;
+      add({ row: line.label, column: fieldDef(field).header, reported: formatValue(line[field], unit) || 'blank', computed: `${formatValue(x[field], unit) || 'blank'} from ${x.fileName}`, rule: 'extract-differs', rowKey: line.key, columnKey: field });
+    }
   }
 
   if (settings.averagingRule === 'published') {

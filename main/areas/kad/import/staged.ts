@@ -22,12 +22,15 @@ const FIELDS = KAD_FIELDS.map((f) => [f.key, FIELD_COLUMNS[f.key]] as [KadField,
 const STAGED = `temp.import_lines l JOIN temp.import_tables t ON t.job = l.job AND t.table_id = l.table_id`;
 /** The line the workspace holds (k), in a new month the line the roll forward will copy. */
 const HELD = `LEFT JOIN kad_lines k ON k.period = COALESCE(t.base_period, t.period) AND k.service_id = t.subject_id AND k.line_key = l.line_key`;
-const OF_JOB = `l.job = ? AND t.spec = '${KAD_AREA_ID}'`;
+/** Staged by either of KAD's layouts: a published table, or figures worked out from a care-package extract. */
+export const KAD_EXTRACT_SPEC_ID = 'kad-extract';
+const KAD_SPECS = `('${KAD_AREA_ID}', '${KAD_EXTRACT_SPEC_ID}')`;
+const OF_JOB = `l.job = ? AND t.spec IN ${KAD_SPECS}`;
 /** How many of a staged line's figures differ from the held line's. */
 const CHANGED = FIELDS.map(([f, c]) => `(${stagedHas(f)} AND k.${c} IS NOT ${stagedValue(f)})`).join(' + ');
 const ANY_FIGURE = FIELDS.map(([f]) => `${stagedValue(f)} IS NOT NULL`).join(' OR ');
 
-function stats(db: Database, job: string, tables: readonly StagedTable[]): Map<string, TableStats> {
+export function stats(db: Database, job: string, tables: readonly StagedTable[]): Map<string, TableStats> {
   // One pass over the staged lines for every table: a large file holds thousands of tables.
   const rows = db
     .prepare(
@@ -52,7 +55,7 @@ function stats(db: Database, job: string, tables: readonly StagedTable[]): Map<s
 
 type LineRow = { line_key: string; label: string; sheet: string; row: number; vals: string; columns: string; status: PreviewLine['status'] } & Record<string, number | null>;
 
-function lines(db: Database, job: string, table: StagedTable, status: PreviewLine['status'] | 'all', offset: number, limit: number): PreviewLine[] {
+export function lines(db: Database, job: string, table: StagedTable, status: PreviewLine['status'] | 'all', offset: number, limit: number): PreviewLine[] {
   const rows = db
     .prepare(
       `SELECT * FROM (
@@ -78,7 +81,7 @@ function lines(db: Database, job: string, table: StagedTable, status: PreviewLin
 }
 
 /** A figure on a line the service does not use in that month (greyed out) would be hidden: refused. */
-function workspaceProblems(db: Database, job: string): ImportProblem[] {
+export function workspaceProblems(db: Database, job: string): ImportProblem[] {
   const unused = db
     .prepare(
       `SELECT l.sheet, l.row, l.label, l.vals, t.columns, t.subject_name, t.period FROM ${STAGED}
@@ -111,7 +114,7 @@ const NEW_MONTHS = 'temp.kad_import_new';
  * gives a figure for is in use) with the types the file leaves out greyed out; then every changed figure
  * of the lines already held. Each step is one set-based statement writing its own audit rows.
  */
-function apply(ws: Workspace, job: string, tables: readonly StagedTable[]): void {
+export function apply(ws: Workspace, job: string, tables: readonly StagedTable[]): void {
   const db = ws.db;
   const serviceHeld = db.prepare('SELECT 1 FROM kad_services WHERE id = ?');
   for (const t of tables) {
@@ -122,7 +125,7 @@ function apply(ws: Workspace, job: string, tables: readonly StagedTable[]): void
     db.exec(`CREATE TABLE ${NEW_MONTHS} (table_id TEXT PRIMARY KEY, period TEXT NOT NULL, subject_id TEXT NOT NULL)`);
     db.prepare(
       `INSERT INTO ${NEW_MONTHS} (table_id, period, subject_id) SELECT t.table_id, t.period, t.subject_id FROM temp.import_tables t
-       WHERE t.job = ? AND t.spec = '${KAD_AREA_ID}' AND NOT EXISTS (SELECT 1 FROM kad_lines k WHERE k.period = t.period AND k.service_id = t.subject_id)`,
+       WHERE t.job = ? AND t.spec IN ${KAD_SPECS} AND NOT EXISTS (SELECT 1 FROM kad_lines k WHERE k.period = t.period AND k.service_id = t.subject_id)`,
     ).run(job);
     insertRows(ws, 'kad_lines', ['in_use', ...FIELDS.map(([, c]) => c)], {
       sql: `SELECT n.period, n.subject_id AS service_id, l.line_key,

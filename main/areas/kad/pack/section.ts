@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { KAD_SECTION_NUMBER, KAD_SECTION_TITLE, kadPackCaption } from '../../../../shared/areas/kad/pack-layout';
 import { uniqueSheetName } from '../../../../shared/pack/sheet-names';
-import { financialYearOf, monthLabel, monthsOfFinancialYear, previousMonth } from '../../../../shared/periods';
+import { monthLabel, previousMonth } from '../../../../shared/periods';
+import { kadChartStart } from '../../../../shared/areas/kad/chart';
 import { getLines, listServices } from '../repository';
 import { kadTable } from '../service';
 import { kadTrend } from '../trend';
@@ -74,7 +75,7 @@ export const kadSection: PackSectionModule = {
     let r = writeIntro(sheet, ctx, tables.some((t) => t.previous !== null));
     const entries: SectionOutline['entries'] = [];
     let figures = 0;
-    const chartsFrom = monthsOfFinancialYear(financialYearOf(ctx.period))[0]!;
+    const chartsFrom = kadChartStart(ctx.period);
     for (const [i, table] of tables.entries()) {
       const caption = kadPackCaption(table.service.caption, i, ctx.period);
       if (i > 0) sheet.getRow(r - 1).addPageBreak();

@@ -31,8 +31,9 @@ export function KadGrid({ table, lockedReason, invalid, styleNonce, actions, onA
       periodLabel: table.periodLabel,
       financialYearLabel: financialYearOf(table.period).replace('-', '/'),
       dots: against ? ({ kind: 'computed', against } as const) : ({ kind: 'reported' } as const),
+      extract: table.extract[0]?.fileName ?? null,
     }),
-    [table.service.name, table.periodLabel, table.period, against],
+    [table.service.name, table.periodLabel, table.period, against, table.extract],
   );
   const columns = useMemo(() => kadColumns(options), [options]);
   const bands = useMemo(() => kadBands(options), [options]);

@@ -8,10 +8,14 @@ export interface ColumnOptions {
   /** As the published header writes it: 2023/24. */
   financialYearLabel: string;
   dots: DotSource;
+  /** The care-package extract imported for the month, if one was: its committed spend is shown. */
+  extract?: string | null;
 }
 
 export const RUN_RATE_DESCRIPTION = 'Current packages × current weekly unit cost × 52.14 weeks ÷ 1,000; information only — it never changes your figures.';
 export const REPORTED_NOTE = 'as reported in the published FMR';
+export const COMMITTED_DESCRIPTION =
+  'Committed full-year spend: what the packages known at the month end cost over the financial year, worked out from the care-package extract, to compare with your forecast (Total spend/ income); on Care Contributions, the contributions committed.';
 
 function figure(field: KadField, opts: ColumnOptions): GridColumn {
   const def = fieldDef(field);
@@ -59,6 +63,9 @@ export function kadColumns(opts: ColumnOptions): GridColumn[] {
     figure('totalSpendK', opts),
     dot('outturnDot', 'totalSpendK', 'DoT of Total spend/ income', opts),
     computed('varianceK', 'Variance', 'Variance', 'outturn'),
+    ...(opts.extract
+      ? [computed('committedK', 'Committed (extract)', 'Committed full-year spend from the care-package extract', 'outturn', `${COMMITTED_DESCRIPTION} From ${opts.extract}.`)]
+      : []),
     computed('runRateK', 'Full year at run rate', 'Full year at run rate', 'runRate', RUN_RATE_DESCRIPTION),
     computed('runRateVsBudgetK', 'vs Annual Budget', 'Run rate vs Annual Budget', 'runRate', RUN_RATE_DESCRIPTION),
     computed('runRateVsOutturnK', 'vs Total spend', 'Run rate vs Total spend', 'runRate', RUN_RATE_DESCRIPTION),

@@ -5,6 +5,7 @@ import { runRate } from '../../../../shared/areas/kad/runrate';
 import { computeKadTotals, variance } from '../../../../shared/areas/kad/totals';
 import type { Hundredths } from '../../../../shared/units';
 import type { CellChange, CellContent, GridRow } from '../../grid/types';
+import { EXTRACT_FIELDS, type ExtractFigure } from '../../../../shared/areas/kad/extract/figures';
 
 const ALL_FIELDS: readonly KadField[] = KAD_FIELDS.map((f) => f.key);
 
@@ -26,14 +27,37 @@ function figures(from: Record<KadField, Hundredths | null>): Values {
   return Object.fromEntries(ALL_FIELDS.map((f) => [f, from[f]]));
 }
 
+/** Figures an extract's import wrote, still as it gave them, carry a note naming the file. */
+function extractNotes(line: KadLine, x: ExtractFigure | undefined): Record<string, string> | undefined {
+  if (!x?.applied) return undefined;
+  const notes: Record<string, string> = {};
+  for (const f of EXTRACT_FIELDS) if (line[f] !== null && line[f] === x[f]) notes[f] = `computed from the care-package extract ${x.fileName} (SHA-256 ${x.sha256.slice(0, 12)}…)`;
+  return notes;
+}
+
+/** Committed full-year spend of the lines, from the extract; null without one. */
+function committedOf(table: KadTable, keys: readonly string[]): Hundredths | null {
+  const figures = table.extract.filter((x) => keys.includes(x.lineKey));
+  return figures.length ? figures.reduce((n, x) => n + (x.committedK ?? 0), 0) : null;
+}
+
 /** A line or Care Contributions: its figures, arrows and run rate, and which of its cells take input. */
 function lineRow(table: KadTable, line: KadLine, dots: ReturnType<typeof tableDots>): GridRow {
   const care = line.kind === 'care_contributions';
+  const x = table.extract.find((e) => e.lineKey === line.key);
+  const notes = extractNotes(line, x);
   return {
     key: line.key,
     label: line.label,
     kind: line.kind,
-    values: { ...figures(line), varianceK: variance(line.totalSpendK, line.annualBudgetK), ...dots(line.key), ...runRateValues([line], table.runRateWeeks) },
+    ...(notes ? { notes } : {}),
+    values: {
+      ...figures(line),
+      varianceK: variance(line.totalSpendK, line.annualBudgetK),
+      ...dots(line.key),
+      ...runRateValues([line], table.runRateWeeks),
+      committedK: x?.committedK ?? null,
+    },
     editable: care ? CARE_CONTRIBUTION_FIELDS : ALL_FIELDS,
     // Each ACTUAL and Outturn figure still last month's, copied by a roll forward and not yet updated.
     carried: line.inUse ? line.carried : [],
@@ -73,6 +97,7 @@ export function footRows(table: KadTable): GridRow[] {
       varianceK: t.varianceK,
       ...dots(t.key),
       ...runRateValues(t.group ? expenditure.filter((l) => l.group === t.group) : expenditure, table.runRateWeeks),
+      committedK: committedOf(table, (t.group ? expenditure.filter((l) => l.group === t.group) : expenditure).map((l) => l.key)),
     },
     editable: [],
   }));

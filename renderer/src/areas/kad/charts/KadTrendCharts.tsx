@@ -1,5 +1,4 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
-import { KAD_AREA_ID } from '../../../../../shared/areas/kad/ids';
 import type { PeriodInfo } from '../../../../../shared/api/contract';
 import type { KadTrend } from '../../../../../shared/areas/kad/trend';
 import { monthLabel } from '../../../../../shared/periods';
@@ -45,7 +44,8 @@ export function KadTrendCharts({ serviceId, period, reloadKey = 0 }: Props) {
     };
   }, [period, reloadKey]);
 
-  const held = useMemo(() => (months ?? []).filter((m) => m.areas.includes(KAD_AREA_ID)), [months]);
+  // Any month can bound the range: those before the first held month may hold an extract's figures.
+  const held = useMemo(() => [...(months ?? [])].sort((a, b) => a.id.localeCompare(b.id)), [months]);
   // A range the officer picked holds until another month is selected in the app.
   const range = chosen && chosen.period === period ? chosen.range : months ? defaultRange(months, period) : null;
   const badRange = range !== null && range.from > range.to;

@@ -1,8 +1,7 @@
 import type { KadTable } from '../../../../../shared/areas/kad/api';
-import { kadTrendAltText, kadTrendTitle } from '../../../../../shared/areas/kad/chart';
+import { kadChartStart, kadTrendAltText, kadTrendTitle } from '../../../../../shared/areas/kad/chart';
 import { kadPackCaption } from '../../../../../shared/areas/kad/pack-layout';
 import type { KadTrend, KadTrendGroup } from '../../../../../shared/areas/kad/trend';
-import { financialYearOf, monthsOfFinancialYear } from '../../../../../shared/periods';
 import { send } from '../../../api/client';
 
 /** A chart ready to print: the picture and the words that stand for it. */
@@ -41,7 +40,7 @@ const GROUPS: readonly KadTrendGroup[] = ['accommodation', 'community'];
 export async function loadKadPrint(period: string): Promise<KadPrintData> {
   const services = await send('kad.services', {});
   const tables = await Promise.all(services.map((s) => send('kad.table', { period, serviceId: s.id })));
-  const from = monthsOfFinancialYear(financialYearOf(period))[0]!;
+  const from = kadChartStart(period);
   // ECharts is only loaded when there is a chart to draw.
   const charts = tables.some((t) => t.lines.length) ? await import('./chartImage') : null;
   const printed = await Promise.all(
