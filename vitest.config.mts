@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/renderer/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
+          // Integration tests open workspaces, threads and workbooks: on a loaded two-core machine one took 5 s.
+          testTimeout: 30_000,
         },
       },
       {

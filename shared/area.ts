@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /**
- * What an area (activity data, revenue, savings, reserves…) declares on the shared side: its API
+ * What an area declares on the shared side: its API
  * methods, committee pack sections and check rules. Areas are listed once, in shared/areas/index.ts;
  * generic code reads them only through that registry and never names one.
  */

@@ -10,6 +10,7 @@ import { reviewFindings } from '../core/reviews';
 import { exportReadiness } from '../core/readiness';
 import { rollForwardMonth } from '../core/months';
 import { closePeriod, reopenPeriod } from '../core/close';
+import { rollOverYear, yearEndPreview } from '../core/year-end';
 import { archivedPack } from '../core/archive';
 import { cellHistory } from '../core/audit';
 import { auditReportFile } from '../core/audit-report';
@@ -124,6 +125,8 @@ export function createHandlers(session: AppSession<ImportService>): Handlers {
       await session.resetDemo();
       return info();
     },
+    'year.preview': ({ fromYear }) => yearEndPreview(session.ws, fromYear),
+    'year.rollOver': ({ fromYear }, ctx) => rollOverYear(session.ws, fromYear, ctx.channel === 'cli' ? 'cli' : 'grid'),
   };
   // Each area's handlers are complete for its own methods (AreaHandlers), so together they cover the contract.
   return Object.assign({}, core, ...areas().map((a) => a.handlers(session))) as Handlers;

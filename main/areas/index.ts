@@ -1,18 +1,23 @@
 import { registerSharedArea } from '../../shared/areas';
 import type { ApiSpec } from '../../shared/area';
 import { kadArea } from './kad/area';
+import { capitalArea } from './capital/area';
+import { reservesArea } from './reserves/area';
 import type { MainArea } from './types';
+import { revenueArea } from './revenue/area';
 
 /**
  * THE list of areas, main side. Adding an area means adding its line here (and on the shared and
  * renderer sides); nothing generic changes. Order is the nav's and the roll forward's order.
  */
-export const BUILT_IN_AREAS = [kadArea] as const;
+const builtInAreas = () => [kadArea, revenueArea, capitalArea, reservesArea] as const;
 
 const extra: MainArea[] = [];
 
+// The list is read when asked for, not when this file loads: an area's own modules reach the store,
+// which asks for the areas, while that area may still be loading (a test importing its queries first).
 export function areas(): readonly MainArea[] {
-  return [...(BUILT_IN_AREAS as readonly MainArea<ApiSpec>[]), ...extra];
+  return [...(builtInAreas() as readonly MainArea<ApiSpec>[]), ...extra];
 }
 
 export function area(id: string): MainArea | undefined {

@@ -56,6 +56,14 @@ export interface MainArea<A extends ApiSpec = ApiSpec> {
   closing?(ws: Workspace, period: string): void;
   /** Inside the reopen transaction, once the month is open again: undo what `closing` made final. */
   reopened?(ws: Workspace, period: string): void;
+  /**
+   * The year-end rollover (main/core/year-end.ts), inside its transaction once the next financial year's
+   * months exist: open the new year from the old one's final figures (balances brought forward). Returns
+   * plain lines for the officer's summary. Budgets are not carried: they await the new Business Plan.
+   */
+  yearEnd?(ws: Workspace, fromYear: string, toYear: string): string[];
+  /** Before the rollover: what the area will carry into the new year, or offer for it, in plain lines. */
+  yearEndPreview?(ws: Workspace, fromYear: string, toYear: string): string[];
   checks?(ws: Workspace, period: string): RawFinding[];
   /** Plain-English lines on what of the month is not ready for the pack (figures still carried forward…). */
   notReady?(ws: Workspace, period: string): string[];

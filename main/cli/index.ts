@@ -15,6 +15,7 @@ import { reopenPeriod } from '../core/close';
 import { MONTH_END_COMMANDS, runClose } from './monthend';
 import { runImportCommand } from './import';
 import { runExportCommand } from './export';
+import { runYearEndCommand, YEAR_END_HELP } from './year-end';
 import { AppSession } from '../app/session';
 
 /**
@@ -67,6 +68,7 @@ ${MONTH_END_COMMANDS.map((c) => c.help).join('\n')}
                                            not accepted or acknowledged, pack settings to confirm) is
                                            listed on stderr; --strict refuses instead (exit 1). A month
                                            with no figures is refused unless --allow-empty.
+${YEAR_END_HELP}
 ${areaCommands.map((c) => c.help).join('\n')}
 
 Options:
@@ -227,6 +229,8 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
           err,
         );
       }
+      case 'year-end':
+        return await runYearEndCommand(rest, out);
       default: {
         const areaCommand = [...MONTH_END_COMMANDS, ...areas().flatMap((a) => a.cli ?? [])].find((c) => c.name === command);
         if (areaCommand) return await areaCommand.run(rest, { out, err });

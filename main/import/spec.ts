@@ -11,7 +11,8 @@ import type { ImportProblem } from './types';
  * unit and stages what it read; the spec says what the table's columns and rows are, and how staged
  * figures compare with and are applied to the area's own tables.
  */
-export type ColumnRole = 'key' | 'label' | 'input' | 'reported' | 'dot';
+/** `info`: a column the table shows that is not imported (a committee code beside each line). */
+export type ColumnRole = 'key' | 'label' | 'input' | 'reported' | 'dot' | 'info';
 
 export interface ImportColumn {
   key: string;
@@ -29,7 +30,15 @@ export interface ImportColumn {
 /** What a body row is, from its label (committee layout) or its key (template layout). */
 export type RowKind =
   /** A line whose figures are imported; `only` limits which input columns it carries. */
-  | { kind: 'line'; key: string; label?: string; only?: { fields: readonly string[]; reason: string }; endsCommitteeTable?: boolean }
+  | {
+      kind: 'line';
+      key: string;
+      label?: string;
+      only?: { fields: readonly string[]; reason: string };
+      endsCommitteeTable?: boolean;
+      /** The line shares its label with a heading: a row of that label without figures is the heading. */
+      blankIsHeading?: boolean;
+    }
   /** A derived row (subtotal, total): its figures are kept as reported values and checked, never imported. */
   | { kind: 'reported'; key: string; closesTable?: boolean }
   /** A heading row: nothing to read. */
@@ -68,8 +77,17 @@ export interface ReadableSpec {
     allowNew: boolean;
     idFor(name: string): string;
   };
-  rowByLabel(label: string): RowKind | null;
-  rowByKey(key: string): RowKind | null;
+  /**
+   * What a row is; `subjectId` is the table's subject where it is known (rows may differ by subject), and
+   * `seen` the row keys the table has given already (a label may name a line, then the total of the same name).
+   */
+  rowByLabel(label: string, subjectId: string | null, seen: ReadonlyMap<string, number>): RowKind | null;
+  rowByKey(key: string, subjectId: string | null): RowKind | null;
+  /**
+   * Tables of this layout are recognised only under their title, or by a header row naming the key
+   * column (the template): other tables with some of the same headers (a summary) are not this one.
+   */
+  titledOnly?: boolean;
 }
 
 /** A table staged by the reader, as the spec's preview and apply see it. */

@@ -4,9 +4,9 @@ import type { Workspace } from './workspace';
  * Kinds of whole-workspace steps recorded in workspace_events (and, through its triggers, the audit
  * trail). The month-end ones: `ready` (marked ready for review), `returned-to-open` (an edit to a ready
  * month), `close` (detail.signedOff says whether by a sign-off), `reopen` (with the reason, and the
- * sign-off it voided).
+ * sign-off it voided); `year-end` (the financial year rolled over into the next).
  */
-export type EventKind = 'restore' | 'reset' | 'close' | 'reopen' | 'ready' | 'returned-to-open';
+export type EventKind = 'restore' | 'reset' | 'close' | 'reopen' | 'ready' | 'returned-to-open' | 'year-end';
 
 /** Records a whole-workspace step; call inside Workspace.write. */
 export function recordEvent(ws: Workspace, kind: EventKind, detail: Record<string, unknown>, period: string | null = null): void {

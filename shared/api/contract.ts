@@ -88,6 +88,9 @@ const AuditEntry = z.object({
   fileSha256: z.string().nullable(),
 });
 
+const FinancialYear = z.string().regex(/^\d{4}-\d{2}$/, 'a financial year is written YYYY-YY, for example 2023-24');
+const YearEndSummary = z.object({ fromYear: z.string(), toYear: z.string(), areas: z.array(z.object({ area: z.string(), name: z.string(), lines: z.array(z.string()) })), label: z.string() });
+
 export const coreContract = {
   'app.info': { input: Empty, output: AppInfo },
   'periods.list': { input: Empty, output: z.object({ financialYear: z.string(), months: z.array(PeriodInfo) }) },
@@ -165,6 +168,9 @@ export const coreContract = {
   /** The month's audit report as an Excel workbook, for auditors. */
   'audit.report': { input: z.object({ period: MonthId }).strict(), output: z.object({ fileName: z.string(), data: z.string(), rows: z.number() }) },
   'demo.reset': { input: Empty, output: AppInfo },
+  /** The year-end rollover: what it would do, then doing it (the next year's months, balances brought forward). */
+  'year.preview': { input: z.object({ fromYear: FinancialYear }).strict(), output: YearEndSummary },
+  'year.rollOver': { input: z.object({ fromYear: FinancialYear }).strict(), output: YearEndSummary },
 } as const;
 
 export const contract = { ...coreContract, ...AREA_API };
@@ -187,6 +193,7 @@ export type PeriodInfo = z.infer<typeof PeriodInfo>;
 export type HistoryState = z.infer<typeof HistoryState>;
 export type HistoryStep = z.infer<typeof HistoryStep>;
 export type AuditEntry = z.infer<typeof AuditEntry>;
+export type YearEndSummary = z.infer<typeof YearEndSummary>;
 
 /** What travels over either transport. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };

@@ -1,11 +1,14 @@
 import type { ApiSpec, PackSectionInfo, SharedArea } from '../area';
 import { kadShared } from './kad/area';
+import { capitalShared } from './capital/area';
+import { reservesShared } from './reserves/area';
+import { revenueShared } from './revenue/area';
 
 /**
  * THE list of areas, shared side. Adding an area means adding its line here (and on the main and
  * renderer sides); nothing generic changes. Order is the nav's order.
  */
-export const BUILT_IN_AREAS = [kadShared] as const;
+export const BUILT_IN_AREAS = [kadShared, revenueShared, capitalShared, reservesShared] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

@@ -16,6 +16,11 @@ export type Rag = (typeof RAG_VALUES)[number];
 export interface UnitOptions {
   noun?: string;
   decimals?: 0 | 1 | 2;
+  /**
+   * Money columns whose published table prints a nil as a mark rather than 0 (a "-" in some published tables):
+   * shown and exported as that mark, and the mark typed or pasted back reads as 0.
+   */
+  zero?: string;
 }
 
 export type ParseResult = { ok: true; value: Hundredths | null } | { ok: false; reason: string };
@@ -71,7 +76,7 @@ export const UNITS: Record<UnitId, UnitDef> = {
   ...(Object.fromEntries(
     Object.entries(MONEY).map(([id, s]) => [
       id,
-      { id: id as UnitId, label: s.label, kind: 'money', what: () => 'an amount of money', negativeAllowed: true, excelFormat: () => moneyExcel(s) } satisfies UnitDef,
+      { id: id as UnitId, label: s.label, kind: 'money', what: () => 'an amount of money', negativeAllowed: true, excelFormat: (o) => moneyExcel(o?.zero ? { ...s, zero: o.zero } : s) } satisfies UnitDef,
     ]),
   ) as Record<keyof typeof MONEY, UnitDef>),
   percent: {
@@ -106,6 +111,7 @@ export function parseAmount(raw: string, opts: UnitOptions & { unit: NumericUnit
   const money = MONEY[unit];
   let text = raw.replace(/\u00a0/g, ' ').trim();
   if (text === '') return { ok: true, value: null };
+  if (money && opts.zero && text === opts.zero) return { ok: true, value: 0 };
   let negative = false;
   if (/^\(.*\)$/.test(text)) {
     negative = true;
@@ -169,6 +175,7 @@ export function formatValue(value: Hundredths | null, unit: NumericUnitId, opts:
     return `${sign}${style.prefix}${groupThousands(Math.floor(abs / SCALE))}.${String(abs % SCALE).padStart(2, '0')}`;
   }
   const whole = roundToUnit(value);
+  if (value === 0 && opts.zero) return opts.zero;
   if (whole === 0 && style.zero) return style.zero;
   // A negative that rounds to nothing keeps its sign, as Excel's #,##0 shows it (the published "-0").
   const sign = value < 0 && (whole < 0 || !style.prefix) ? '-' : '';

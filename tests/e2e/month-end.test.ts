@@ -7,9 +7,10 @@ import { callApi, launchBrowser, seriousAxeViolations, serveDemo, serveFile, wat
 /**
  * The month-end in the app, as two officers: alice corrects a figure, checks its history, clears the
  * Checks and marks August ready (and cannot sign it off herself); bob, in his own session, signs it off,
- * which closes it; the KAD page then refuses an edit, naming bob. The Backups page marks the month-end
+ * which closes it; the KAD and revenue pages then refuse an edit, naming bob. The Backups page marks the month-end
  * backup, shows a damaged one as damaged, and asks for a reason before a restore that reopens August.
  */
+const PSW = 'ahc:principal-social-worker';
 const cell = (page: Page, row: string, col: string) => page.locator(`[role="row"][row-id="${row}"] [col-id="${col}"]`);
 
 let served: Served;
@@ -112,7 +113,7 @@ describe('the reviewer (bob)', () => {
     await page.getByTestId('monthend-confirm-button').click();
     await expect.poll(() => page.getByTestId('monthend-status').textContent(), { timeout: 30_000 }).toBe('Closed');
     expect(await page.getByTestId('monthend-status-text').textContent()).toMatch(/^Signed off by bob on .+, and closed\./);
-    expect(await page.getByTestId('status').textContent()).toMatch(/^August 2023 is signed off and closed\. Its committee pack is archived in the workspace \(SHA-256 [0-9a-f]{12}…\)\. September 2023 was rolled forward from it \(Key Activity Data\)\. A month-end backup was taken and will be kept\.$/);
+    expect(await page.getByTestId('status').textContent()).toMatch(/^August 2023 is signed off and closed\. Its committee pack is archived in the workspace \(SHA-256 [0-9a-f]{12}…\)\. September 2023 was rolled forward from it \(Key Activity Data, Revenue Monitoring, Capital, Reserves, grants and virements\)\. A month-end backup was taken and will be kept\.$/);
     const history = await page.getByTestId('monthend-history').locator('tbody tr').allTextContents();
     expect(history).toEqual([expect.stringMatching(/alice\s*Marked ready for review by alice\.$/), expect.stringMatching(/bob\s*Signed off by bob \(prepared by alice\), which closed it\./)]);
     expect(await page.getByTestId('monthend-archived-pack').count()).toBe(1);
@@ -128,6 +129,21 @@ describe('the reviewer (bob)', () => {
     await page.keyboard.press('Delete');
     await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/This table is not editable: August 2023 is closed \(signed off by bob on \d{4}-\d{2}-\d{2}\)\. Nothing was changed\.$/);
     expect(await cell(page, 'residential', 'currentPackages').textContent()).toBe('240');
+  });
+
+  it('refuses an edit of the revenue budget lines too, naming who signed the month off', async () => {
+    await page.getByTestId('nav-revenue').click();
+    await page.getByTestId('revenue-views').locator('button[data-view="ahc"]').click();
+    // Principal Social Worker's forecast variance, as published (Appendix 1a): 40.
+    await cell(page, PSW, 'forecastVariance').filter({ hasText: '40' }).waitFor();
+    expect(await page.getByTestId('revenue-locked').textContent()).toMatch(/^Not editable\. August 2023 is closed \(signed off by bob on \d{4}-\d{2}-\d{2}\)\.$/);
+    await cell(page, PSW, 'forecastVariance').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.getByTestId('alert').textContent()).toMatch(/This table is not editable: August 2023 is closed \(signed off by bob on \d{4}-\d{2}-\d{2}\)\. Nothing was changed\.$/);
+    expect(await cell(page, PSW, 'forecastVariance').textContent()).toBe('40');
+    const table = await api<{ lines: { key: string; forecastVariance: number | null }[] }>('revenue.table', { period: '2023-08', directorateId: 'ahc' });
+    expect(table.lines.find((l) => l.key === PSW)!.forecastVariance).toBe(4000);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('marks the month-end backup, shows a damaged backup as damaged, and asks for a reason before a restore that reopens August', async () => {

@@ -18,13 +18,14 @@ describe('Reviewing findings in Chromium against outturn serve', () => {
     page = demo.page;
     await page.goto(demo.served.url);
     await expect.poll(() => cell(page, 'residential', 'currentPackages').textContent()).toBe('234');
-    await expect.poll(() => openCount(page)).toBe('(36 findings)');
+    await expect.poll(() => openCount(page)).toBe('(60 findings)');
     await cell(page, 'residential', 'currentPackages').focus();
     await page.keyboard.type('240');
     await page.keyboard.press('Enter');
     await expect.poll(() => cell(page, 'residential', 'currentPackages').textContent()).toBe('240');
-    // The four LDP totals the correction invalidates are superseded, not new published errors: 36 + 4 open.
-    await expect.poll(() => openCount(page)).toBe('(40 findings)');
+    // The four LDP totals the correction invalidates are superseded, not new published errors: 36 + 4 open
+    // (with revenue's 24 published findings of August: 60 + 4).
+    await expect.poll(() => openCount(page)).toBe('(64 findings)');
 
     await page.getByTestId('nav-checks').click();
     const superseded = page.locator('[data-testid="finding"]', { has: page.locator('[data-testid="finding-status"]', { hasText: 'superseded by your correction of Residential' }) });
@@ -35,7 +36,7 @@ describe('Reviewing findings in Chromium against outturn serve', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByTestId('review-accept').click();
     await expect.poll(() => page.getByTestId('checks-message').textContent()).toBe('Accepted 4 findings.');
-    await expect.poll(() => openCount(page)).toBe('(36 findings)');
+    await expect.poll(() => openCount(page)).toBe('(60 findings)');
     // Open findings are shown by default; the accepted ones are under "Accepted or acknowledged".
     await expect.poll(() => superseded.count()).toBe(0);
     await page.getByTestId('checks-filter-status').selectOption('reviewed');
@@ -55,7 +56,7 @@ describe('Reviewing findings in Chromium against outturn serve', () => {
     await page.getByTestId('review-note').fill('As published: the greyed line is missing from the text');
     await page.getByTestId('review-acknowledge-save').click();
     await expect.poll(() => page.getByTestId('checks-message').textContent()).toBe('Acknowledged 1 finding.');
-    await expect.poll(() => openCount(page)).toBe('(35 findings)');
+    await expect.poll(() => openCount(page)).toBe('(59 findings)');
     await page.getByTestId('checks-filter-status').selectOption('reviewed');
     expect(await page.getByTestId('finding-status').allTextContents()).toContainEqual(expect.stringMatching(/^Acknowledged by .+: “As published: the greyed line is missing from the text”$/));
   });
@@ -65,11 +66,14 @@ describe('Reviewing findings in Chromium against outturn serve', () => {
     await acknowledged.getByRole('checkbox').check();
     await page.getByTestId('review-reopen').click();
     await expect.poll(() => page.getByTestId('checks-message').textContent()).toBe('Reopened 1 finding.');
-    await expect.poll(() => openCount(page)).toBe('(36 findings)');
+    await expect.poll(() => openCount(page)).toBe('(60 findings)');
     await page.getByTestId('nav-pack').click();
     await page.getByTestId('pack-export').click();
     await page.getByTestId('pack-not-ready').waitFor({ state: 'visible' });
-    expect(await page.getByTestId('pack-not-ready').locator('li').allTextContents()).toEqual(['36 Key Activity Data findings not yet accepted or acknowledged (Checks lists them).']);
+    expect(await page.getByTestId('pack-not-ready').locator('li').allTextContents()).toEqual([
+      '36 Key Activity Data findings not yet accepted or acknowledged (Checks lists them).',
+      '24 Revenue Monitoring findings not yet accepted or acknowledged (Checks lists them).',
+    ]);
     await page.keyboard.press('Escape');
     await page.getByTestId('pack-not-ready').waitFor({ state: 'hidden' });
     expect(demo.problems).toEqual([]);

@@ -87,7 +87,10 @@ describe('Committee pack in Chromium against outturn serve', () => {
     await page.getByTestId('pack-export').click();
     const dialog = page.getByTestId('pack-not-ready');
     await dialog.waitFor({ state: 'visible' });
-    expect(await dialog.locator('li').allTextContents()).toEqual(['36 Key Activity Data findings not yet accepted or acknowledged (Checks lists them).']);
+    expect(await dialog.locator('li').allTextContents()).toEqual([
+      '36 Key Activity Data findings not yet accepted or acknowledged (Checks lists them).',
+      '24 Revenue Monitoring findings not yet accepted or acknowledged (Checks lists them).',
+    ]);
     expect(await seriousAxeViolations(page)).toEqual([]);
     // Cancel is focused first: Enter by habit does not export.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Not now');

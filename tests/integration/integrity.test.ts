@@ -134,7 +134,7 @@ describe('periods close, and a closed month never changes', () => {
     const file = env.file;
     expect(await cli('close', file, '--period', '2023-08')).toMatchObject({
       code: 0,
-      out: expect.stringMatching(/^Close August 2023 \(without sign-off\)\.\nCommittee pack archived in the workspace, SHA-256: [0-9a-f]{64}\nSeptember 2023 rolled forward from it: Key Activity Data\.\nMonth-end backup \(never rotated away\): .+month-end.+\.db\n$/),
+      out: expect.stringMatching(/^Close August 2023 \(without sign-off\)\.\nCommittee pack archived in the workspace, SHA-256: [0-9a-f]{64}\nSeptember 2023 rolled forward from it: Key Activity Data, Revenue Monitoring, Capital, Reserves, grants and virements\.\nMonth-end backup \(never rotated away\): .+month-end.+\.db\n$/),
     });
     expect(await cli('close', file, '--period', '2023-08')).toMatchObject({ code: 1, err: expect.stringMatching(/August 2023 is closed \(closed without sign-off by .+\): it is closed already/) });
     expect(await cli('reopen', file, '--period', '2023-08')).toMatchObject({ code: 1, err: expect.stringMatching(/^--reason: give the reason for reopening/) });

@@ -24,7 +24,7 @@ describe('months as snapshots', () => {
   it('rolls August forward to September in one step, then computes arrows and totals from September edits', () => {
     env = tempDemo();
     const { ws } = env.open();
-    expect(rollForward(ws, '2023-08')).toEqual({ period: '2023-09', label: 'Roll forward August 2023 to September 2023', areas: ['kad'] });
+    expect(rollForward(ws, '2023-08')).toEqual({ period: '2023-09', label: 'Roll forward August 2023 to September 2023', areas: ['kad', 'revenue', 'capital', 'reserves'] });
     const sept = kadTable(ws, '2023-09', LDP);
     const aug = kadTable(ws, '2023-08', LDP);
     expect(sept.previous?.period).toBe('2023-08');

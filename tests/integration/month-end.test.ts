@@ -69,9 +69,9 @@ describe('ready → signed off by a different officer → closed', () => {
     demos.fresh();
     const alice = as('alice');
     expect(() => markReady(alice.ws, AUG)).toThrow(
-      /^August 2023 cannot be marked ready for review: 36 findings are not yet resolved or acknowledged \(Key Activity Data: 36\)\. Correct the figures, or acknowledge each finding with a note under Checks/,
+      /^August 2023 cannot be marked ready for review: 60 findings are not yet resolved or acknowledged \(Key Activity Data: 36; Revenue Monitoring: 24\)\. Correct the figures, or acknowledge each finding with a note under Checks/,
     );
-    expect(monthEndState(alice.ws, AUG)).toMatchObject({ status: 'open', openFindings: [{ area: 'kad', name: 'Key Activity Data', count: 36 }] });
+    expect(monthEndState(alice.ws, AUG)).toMatchObject({ status: 'open', openFindings: [{ area: 'kad', name: 'Key Activity Data', count: 36 }, { area: 'revenue', name: 'Revenue Monitoring', count: 24 }] });
     acknowledgeAll(alice.ws);
     expect(markReady(alice.ws, AUG)).toEqual({ label: 'Mark August 2023 ready for review' });
     expect(monthEndState(alice.ws, AUG)).toMatchObject({ status: 'ready', readyBy: 'alice', openFindings: [], refusals: { markReady: expect.stringMatching(/already ready for review \(marked by alice/) } });
@@ -83,7 +83,7 @@ describe('ready → signed off by a different officer → closed', () => {
     const bob = as('bob');
     const figures = figuresSha256(bob.ws, AUG);
     const result = await signOff(bob.ws, AUG);
-    expect(result).toMatchObject({ label: 'Sign off August 2023 (prepared by alice)', figuresSha256: figures, next: { period: '2023-09', rolledForward: ['kad'], refreshed: [] } });
+    expect(result).toMatchObject({ label: 'Sign off August 2023 (prepared by alice)', figuresSha256: figures, next: { period: '2023-09', rolledForward: ['kad', 'revenue', 'capital', 'reserves'], refreshed: [] } });
     const state = monthEndState(bob.ws, AUG);
     expect(state).toMatchObject({
       status: 'closed',
@@ -245,7 +245,7 @@ describe('the month-end from the command line', () => {
   it('marks ready and signs off as two officers, refusing the preparer, and lists the commands in the help', async () => {
     const { file } = demos.fresh();
     process.env[TEST_USER_VARIABLE] = 'alice';
-    expect(await cli('ready', file, '--period', AUG)).toMatchObject({ code: 1, err: expect.stringMatching(/^August 2023 cannot be marked ready for review: 36 findings/) });
+    expect(await cli('ready', file, '--period', AUG)).toMatchObject({ code: 1, err: expect.stringMatching(/^August 2023 cannot be marked ready for review: 60 findings/) });
     await cli('review', file, '--period', AUG, '--status', 'acknowledged', '--note', 'Checked against the published report');
     expect(await cli('ready', file, '--period', AUG)).toEqual({ code: 0, out: 'Mark August 2023 ready for review.\n', err: '' });
     expect(await cli('sign-off', file, '--period', AUG)).toMatchObject({ code: 1, err: expect.stringMatching(/^August 2023 was prepared by alice .+ so alice cannot also sign it off/) });
@@ -253,7 +253,7 @@ describe('the month-end from the command line', () => {
     const signed = await cli('sign-off', file, '--period', AUG);
     expect(signed).toMatchObject({ code: 0, err: '' });
     expect(signed.out).toMatch(
-      /^Sign off August 2023 \(prepared by alice\)\.\nFigures SHA-256: [0-9a-f]{64}\nCommittee pack archived in the workspace, SHA-256: [0-9a-f]{64}\nSeptember 2023 rolled forward from it: Key Activity Data\.\nMonth-end backup \(never rotated away\): .+\.db\n$/,
+      /^Sign off August 2023 \(prepared by alice\)\.\nFigures SHA-256: [0-9a-f]{64}\nCommittee pack archived in the workspace, SHA-256: [0-9a-f]{64}\nSeptember 2023 rolled forward from it: Key Activity Data, Revenue Monitoring, Capital, Reserves, grants and virements\.\nMonth-end backup \(never rotated away\): .+\.db\n$/,
     );
     expect(await cli('close', file, '--period', AUG)).toMatchObject({ code: 1, err: expect.stringMatching(/^August 2023 is closed \(signed off by bob on \d{4}-\d{2}-\d{2}\): it is closed already/) });
     const help = (await cli('--help')).out;

@@ -29,11 +29,11 @@ describe('outturn export', () => {
     // The demo's findings are not reviewed yet: said after the pack is written, not instead of it.
     expect(r.err).toMatch(/^August 2023 is not ready for the committee:\n.*\nThe pack was written anyway;/s);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Wrote .+pack\.xlsx \(2 sheets, \d+ figures\)\n$/);
+    expect(r.out).toMatch(/^Wrote .+pack\.xlsx \(7 sheets, \d+ figures\)\n$/);
     expect(Number(/(\d+) figures/.exec(r.out)![1])).toBeGreaterThan(500);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(demo.dir, 'pack.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Contents', '5 Key Activity Data']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Contents', '1 Revenue Executive Summary', '5 Key Activity Data', 'Appendix 1 Detailed Financial', 'Appendix 2 Commentaries', 'Appendix 3 Capital Position', 'Appendix 5 Technical Note']);
   }, 30_000);
 
   it('writes only the sections asked for', async () => {
@@ -47,9 +47,9 @@ describe('outturn export', () => {
 
   it('refuses a month the workspace does not hold, an unknown section and a malformed period', async () => {
     expect(await exportPack({ period: '2025-09' })).toEqual({ code: 1, out: '', err: 'September 2025 is not a period of this workspace.\n' });
-    const unknown = await exportPack({ sections: ['kad', 'capital'] });
+    const unknown = await exportPack({ sections: ['kad', 'appendix-9'] });
     expect(unknown.code).toBe(1);
-    expect(unknown.err).toContain('"capital" is not a section of the committee pack. The sections are: contents, kad.');
+    expect(unknown.err).toContain('"appendix-9" is not a section of the committee pack. The sections are: contents, revenue-summary, kad, revenue-appendix-1, revenue-appendix-2, capital, reserves.');
     const malformed = await exportPack({ period: 'Aug 2023' });
     expect(malformed.code).toBe(1);
     expect(malformed.err).toContain('YYYY-MM');

@@ -39,7 +39,8 @@ beforeAll(async () => {
   demo = tempDemo();
   const session = demo.open();
   const xlsx = path.join(demo.dir, 'pack.xlsx');
-  await writePack(session.ws, { period: '2023-08' }, xlsx);
+  // Section 5 as printed; revenue's sections have their own test (revenue-pack.test.ts).
+  await writePack(session.ws, { period: '2023-08', sections: ['contents', 'kad'] }, xlsx);
   // A private profile per run, so parallel runs (and a desktop LibreOffice) never share one.
   profile = fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-lo-profile-'));
   execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', demo.dir, xlsx], { stdio: 'pipe', timeout: 120_000 });

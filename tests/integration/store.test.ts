@@ -37,6 +37,9 @@ describe('workspace store', () => {
       { version: 7, owner: 'core' },
       { version: 10, owner: 'core' },
       { version: 50, owner: 'kad' },
+      { version: 100, owner: 'revenue' },
+      { version: 300, owner: 'reserves' },
+      { version: 400, owner: 'capital' },
     ]);
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);

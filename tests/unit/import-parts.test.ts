@@ -57,6 +57,13 @@ describe('cells', () => {
     expect(amountOf({ kind: 'bool', value: true }, { unit: 'gbp_k' })).toEqual({ ok: false, reason: 'is not an amount of money' });
   });
 
+  it('reads a percentage cell as shown (a fraction formatted with %), and a plain number as written', () => {
+    expect(amountOf({ kind: 'number', value: -0.01, numFmt: '0%' }, { unit: 'percent' })).toEqual({ ok: true, value: -100 });
+    expect(amountOf({ kind: 'number', value: 0.125, numFmt: '0.0%' }, { unit: 'percent' })).toEqual({ ok: true, value: 1250 });
+    expect(amountOf({ kind: 'number', value: 5, numFmt: 'General' }, { unit: 'percent' })).toEqual({ ok: true, value: 500 });
+    expect(amountOf({ kind: 'text', text: '-1%' }, { unit: 'percent' })).toEqual({ ok: true, value: -100 });
+  });
+
   it('keeps text verbatim in text columns and reads arrows', () => {
     expect(textOf({ kind: 'text', text: '=cmd|\' /C calc\'!A0' })).toEqual({ ok: true, value: '=cmd|\' /C calc\'!A0' });
     expect(textOf({ kind: 'formula-no-value', formula: 'A1' })).toEqual({ ok: false, reason: 'is a formula with no saved value: open the file in Excel, save it, and import again' });

@@ -65,9 +65,9 @@ describe('Section 5 layout', () => {
   });
 
   it('knows its sections', () => {
-    expect(packSectionIds()).toEqual(['contents', 'kad']);
+    expect(packSectionIds()).toEqual(['contents', 'revenue-summary', 'kad', 'revenue-appendix-1', 'revenue-appendix-2', 'capital', 'reserves']);
     expect(isPackSectionId('kad')).toBe(true);
-    expect(isPackSectionId('capital')).toBe(false);
+    expect(isPackSectionId('appendix-9')).toBe(false);
   });
 });
 

@@ -116,7 +116,8 @@ export function amountOf(v: CellValue, u: ColumnUnit): CellResult<Hundredths | n
       return { ok: true, value: null };
     case 'number': {
       if (!Number.isFinite(v.value)) return { ok: false, reason: notValid(u) };
-      const shownValue = v.value / displayDivisor(v.numFmt, v.value);
+      // A percentage cell holds a fraction (0.05 shown as 5%).
+      const shownValue = UNITS[u.unit].kind === 'percent' && v.numFmt?.includes('%') ? v.value * 100 : v.value / displayDivisor(v.numFmt, v.value);
       const h = numberToHundredths(shownValue);
       if (h === null) return { ok: false, reason: MSG.tooLarge };
       if (h < 0 && !UNITS[u.unit].negativeAllowed) return { ok: false, reason: `is negative, and ${u.noun ? `a count of ${u.noun}` : 'a count'} cannot be` };

@@ -20,6 +20,8 @@ export interface BodyState {
   afterTotal: boolean;
   /** Row key to the row it was first seen on. */
   seen: Map<string, number>;
+  /** The table's subject, when known. */
+  subjectId: string | null;
 }
 
 const BLANK_CELL = (col: number, row: number): Cell => ({ address: address(col, row), value: { kind: 'blank' } });
@@ -32,7 +34,7 @@ export function readBodyRow(ctx: ReadContext, state: BodyState, row: SheetRow): 
   const { header, spec } = state;
   const sheet = state.sheet;
   const cellAt = (col: number) => row.cells[col] ?? BLANK_CELL(col, row.number);
-  const hasFigures = header.columns.some((c) => c.spec.role !== 'key' && c.spec.role !== 'label' && row.cells[c.col] && row.cells[c.col]!.value.kind !== 'blank');
+  const hasFigures = header.columns.some((c) => c.spec.role !== 'key' && c.spec.role !== 'label' && c.spec.role !== 'info' && row.cells[c.col] && row.cells[c.col]!.value.kind !== 'blank');
 
   let kind: RowKind | null = null;
   let labelCell: Cell | null = null;
@@ -47,7 +49,7 @@ export function readBodyRow(ctx: ReadContext, state: BodyState, row: SheetRow): 
     const wanted = key.value.trim();
     if (wanted) {
       labelCell = keyCell;
-      kind = spec.rowByKey(wanted);
+      kind = spec.rowByKey(wanted, state.subjectId);
       if (!kind) {
         ctx.sink.problem({ sheet, cell: keyCell.address, value: wanted, reason: MSG.unknownLineKey(spec.name) });
         return;
@@ -68,7 +70,7 @@ export function readBodyRow(ctx: ReadContext, state: BodyState, row: SheetRow): 
         if (hasFigures) ctx.sink.problem({ sheet, cell: cell.address, value: null, reason: MSG.noLabel(spec.rowNoun) });
         return;
       }
-      kind = spec.rowByLabel(label);
+      kind = spec.rowByLabel(label, state.subjectId, state.seen);
     }
   }
   if (!kind || !labelCell) {
@@ -84,7 +86,7 @@ export function readBodyRow(ctx: ReadContext, state: BodyState, row: SheetRow): 
     ctx.sink.problem({ sheet, cell: labelCell.address, value: label, reason: MSG.unknownRow(spec.rowNoun, spec.name) });
     return;
   }
-  if (kind.kind === 'skip') return;
+  if (kind.kind === 'skip' || (kind.kind === 'line' && kind.blankIsHeading && !hasFigures)) return;
 
   const rowKey = kind.key;
   const earlier = state.seen.get(rowKey);
@@ -101,7 +103,7 @@ export function readBodyRow(ctx: ReadContext, state: BodyState, row: SheetRow): 
   for (const column of header.columns) {
     const cell = cellAt(column.col);
     const role = column.spec.role;
-    if (role === 'key' || role === 'label') continue;
+    if (role === 'key' || role === 'label' || role === 'info') continue;
     if (role === 'dot') {
       const dot = dotOf(cell.value);
       if (!dot.ok) {

@@ -101,10 +101,15 @@ export class TableScanner {
     let best: ReadableSpec | null = null;
     let bestScore = 0;
     for (const spec of this.ctx.opts.specs) {
+      if (spec.titledOnly && !this.namesKey(row, spec)) continue;
       const score = headerScore(row.cells, spec);
       if (score >= 3 && score > bestScore) [best, bestScore] = [spec, score];
     }
     return best;
+  }
+
+  private namesKey(row: SheetRow, spec: ReadableSpec): boolean {
+    return row.cells.some((c) => c?.value.kind === 'text' && columnNamed(c.value.text, spec)?.role === 'key');
   }
 
   private close(): void {
@@ -182,7 +187,7 @@ export class TableScanner {
         emit = true;
       }
     }
-    this.active = { spec, tableId: id, sheet: this.sheet, layout, header: map, emit, ended: false, afterTotal: false, seen: new Map(), subject };
+    this.active = { spec, tableId: id, sheet: this.sheet, layout, header: map, emit, ended: false, afterTotal: false, seen: new Map(), subject, subjectId: subject?.id ?? null };
   }
 
   private subject(spec: ReadableSpec, pending: Pending | null): Named | null {

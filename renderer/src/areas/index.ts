@@ -1,11 +1,14 @@
 import { kadRenderer } from './kad/area';
+import { capitalRenderer } from './capital/area';
+import { reservesRenderer } from './reserves/area';
+import { revenueRenderer } from './revenue/area';
 import type { PrintSectionLoader, RendererArea } from './types';
 
 /**
  * THE list of areas, renderer side. Adding an area means adding its line here (and on the shared and
  * main sides); nothing generic changes. Order is the nav's order, as on the other two sides.
  */
-export const RENDERER_AREAS: readonly RendererArea[] = [kadRenderer];
+export const RENDERER_AREAS: readonly RendererArea[] = [kadRenderer, revenueRenderer, capitalRenderer, reservesRenderer];
 
 export function rendererAreas(): readonly RendererArea[] {
   return RENDERER_AREAS;

@@ -3,7 +3,7 @@ import type { PeriodInfo } from '../../../shared/api/contract';
 import type { CellRef } from '../grid/types';
 
 /**
- * What an area (activity data, revenue, savings, reserves…) adds to the renderer: its page, print
+ * What an area adds to the renderer: its page, print
  * sections, settings and help. Areas are listed once, in renderer/src/areas/index.ts; the shell, the
  * print frame and the Settings and Help pages ask that registry and never name an area. The area's
  * name comes from its shared side (shared/areas), so the nav, messages and findings agree.

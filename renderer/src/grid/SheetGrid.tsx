@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type RowClassParams, type RowClassRules } from 'ag-grid-community';
+import { RowAutoHeightModule, TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type RowClassParams, type RowClassRules } from 'ag-grid-community';
 import { columnDefs } from './columnDefs';
 import { gridMetrics, gridTheme } from './setup';
 import type { SheetContext } from './SheetCell';
@@ -25,6 +25,11 @@ interface Props {
   styleNonce: string | undefined;
   actions: SheetActions;
   onApi?: (api: GridApi<GridRow> | null) => void;
+  /**
+   * A fixed height (CSS length) for a long table: the grid then scrolls inside its own box and renders
+   * only the rows in view. Without it the grid is as tall as its rows and the page scrolls.
+   */
+  height?: string;
   /** Where each cell's figure is kept, so a right-click or Ctrl+Shift+H shows its history; none when not given. */
   historyOf?: HistoryOf;
 }
@@ -35,8 +40,9 @@ const rowClassRules: RowClassRules<GridRow> = { 'sheet-row--disabled': (p) => !!
 const getRowClass = (p: RowClassParams<GridRow>) => (p.data ? `sheet-row--${p.data.kind}` : undefined);
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.key;
 
-// Registered for this grid only: headers can explain themselves as a browser tooltip.
-const GRID_MODULES = [TooltipModule];
+// Registered for this grid only: headers can explain themselves as a browser tooltip, and a wrapping
+// text column (GridColumn.wrapWidth) grows its rows to the text.
+const GRID_MODULES = [TooltipModule, RowAutoHeightModule];
 
 /**
  * A spreadsheet grid over AG Grid Community, driven by column definitions and rows that name no area:
@@ -44,7 +50,19 @@ const GRID_MODULES = [TooltipModule];
  * for the page to save), input checked per unit, columns as wide as their content, the row labels pinned
  * while the grid scrolls sideways by itself.
  */
-export function SheetGrid({ columns, bands, body, foot, lockedReason, invalid, styleNonce, actions, onApi, historyOf }: Props) {
+export function SheetGrid({
+  columns,
+  bands,
+  body,
+  foot,
+  lockedReason,
+  invalid,
+  styleNonce,
+  actions,
+  onApi,
+  height,
+  historyOf,
+}: Props) {
   const locked = lockedReason !== null;
   const hostRef = useRef<HTMLDivElement>(null);
   const invalidRef = useRef<CellRef | null>(invalid);
@@ -78,7 +96,7 @@ export function SheetGrid({ columns, bands, body, foot, lockedReason, invalid, s
 
   return (
     <>
-      <div ref={hostRef} className="sheet">
+      <div ref={hostRef} className="sheet" style={height ? { height } : undefined}>
         <AgGridReact<GridRow>
           modules={GRID_MODULES}
           theme={gridTheme}
@@ -91,7 +109,7 @@ export function SheetGrid({ columns, bands, body, foot, lockedReason, invalid, s
           context={context}
           rowClassRules={rowClassRules}
           getRowClass={getRowClass}
-          domLayout="autoHeight"
+          domLayout={height ? 'normal' : 'autoHeight'}
           // Every column stays in the DOM: screen readers, copy and the layout checks see the whole table.
           suppressColumnVirtualisation
           enableBrowserTooltips

@@ -29,7 +29,8 @@ function columnDef(column: GridColumn, opts: ColumnDefOptions): Col {
     cellRenderer: SheetCell,
     cellRendererParams: params,
     // Dots keep their measured width; the other columns share any spare width, never going below theirs.
-    ...(kind === 'dot' ? { width } : { minWidth: width, flex: 1 }),
+    // A wrapping text column keeps its width and its rows grow to the wrapped text.
+    ...(kind === 'dot' ? { width } : column.wrapWidth ? { width, wrapText: true, autoHeight: true } : { minWidth: width, flex: 1 }),
     cellClass: [...(numeric ? ['ag-right-aligned-cell'] : []), ...(kind === 'dot' ? ['sheet-cell--dot'] : []), ...(column.cellClass ? [column.cellClass] : [])],
     ...(numeric ? { type: 'rightAligned' } : {}),
     ...(kind === 'dot' ? { headerClass: 'sheet-head--center' } : {}),

@@ -49,6 +49,25 @@ function cellTextWidth(row: GridRow, column: GridColumn, m: GridMetrics, measure
   return width;
 }
 
+/**
+ * Each cell's measured width, kept while its row, column, metrics and measure live: an edit hands the
+ * grid one new row (rows are immutable; a change is a new object), so a long table re-measures that
+ * row, not thousands.
+ */
+type Cache<K extends object, V> = WeakMap<K, V>;
+const measured: Cache<Measure, Cache<GridMetrics, Cache<GridRow, Cache<GridColumn, number>>>> = new WeakMap();
+
+function level<K extends object, V>(cache: Cache<K, V>, key: K, make: () => V): V {
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = make()));
+  return v;
+}
+
+function rowWidths(row: GridRow, m: GridMetrics, measure: Measure, column: GridColumn): number {
+  const cells = level(level(level(measured, measure, () => new WeakMap()), m, () => new WeakMap()), row, () => new WeakMap<GridColumn, number>());
+  return level(cells, column, () => cellTextWidth(row, column, m, measure));
+}
+
 /** The widest single word: headers wrap between words, so the longest word is the narrowest they can go. */
 function longestWord(text: string, f: string, measure: Measure, letterSpacingPx = 0): number {
   return Math.max(0, ...text.split(/\s+/).filter(Boolean).map((w) => measure(w, f) + letterSpacingPx * w.length));
@@ -63,7 +82,12 @@ export function columnWidths(columns: readonly GridColumn[], bands: readonly Gri
   const widths = new Map<string, number>();
   const headerFont = font(m, m.headerFontSize, m.headerFontWeight);
   for (const column of columns) {
-    const content = Math.max(0, ...rows.map((row) => cellTextWidth(row, column, m, measure)));
+    if (column.wrapWidth) {
+      widths.set(column.colId, column.wrapWidth);
+      continue;
+    }
+    let content = 0;
+    for (const row of rows) content = Math.max(content, rowWidths(row, m, measure, column));
     const header = longestWord(column.header, headerFont, measure);
     const fit = Math.max(content + m.cellChrome, header + m.headerChrome) + SLACK;
     widths.set(column.colId, Math.ceil(Math.max(fit, column.minWidth ?? 0)));

@@ -2,7 +2,7 @@ import type { UnitOptions } from '../../../shared/units';
 import type { CellNumber, UnitId } from './units';
 
 /**
- * The spreadsheet grid's model. An area (activity data, revenue, savings, reserves) describes its table with these
+ * The spreadsheet grid's model. An area describes its table with these
  * plain objects; the grid renders, edits, selects, copies and pastes them without knowing the area.
  */
 
@@ -27,6 +27,11 @@ export interface GridColumn {
   unitOptions?: UnitOptions;
   /** The narrowest the column may be, in CSS pixels; the grid widens it to fit its content. */
   minWidth?: number;
+  /**
+   * text columns: wrap the words within this width in CSS pixels, the row growing to fit (a reserve's
+   * description), rather than widening the column to its longest text.
+   */
+  wrapWidth?: number;
   tooltip?: string;
   /** dot columns: said after the arrow ("compared with August 2023"); muted arrows are shown in grey. */
   arrowNote?: string;

@@ -31,7 +31,7 @@ function ContentsLine({ entry }: { entry: ContentsEntry }) {
   );
 }
 
-/** "Section 2 Revenue or Section 4 Savings Tracker": every section the pack can hold besides the cover. */
+/** Every section the pack can hold besides the cover, as its area labels it. */
 function sectionChoices(): string {
   const labels = listPackSections()
     .filter((s) => s.id !== 'contents')

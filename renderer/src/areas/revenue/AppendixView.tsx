@@ -1,0 +1,96 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { RevenueTable } from '../../../../shared/areas/revenue/api';
+import { messageOf, send, trackWrite } from '../../api/client';
+import { SheetGrid } from '../../grid/SheetGrid';
+import type { CellRef } from '../../grid/types';
+import type { SheetActions } from '../../grid/useSheetEditing';
+import { revenueCellAddress } from './history';
+import { appendixBands, appendixColumns, gridRows, planOf, revenueCells, withCellValues, type CellValue } from './rows';
+
+interface Props {
+  table: RevenueTable;
+  lock: string | null;
+  invalid: CellRef | null;
+  styleNonce: string | undefined;
+  onTable: (update: (t: RevenueTable | null) => RevenueTable | null) => void;
+  onSaved: () => void;
+  onRefused: (message: string, cell: CellRef) => void;
+  onReload: () => void;
+}
+
+/** Lines beyond which the grid scrolls inside its own box (virtualised rows) rather than the page. */
+const SCROLL_ROWS = 200;
+
+/** One directorate's Appendix 1 in the generic grid: lines typed, heading and directorate totals computed as the officer types. */
+export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSaved, onRefused, onReload }: Props) {
+  const [announcement, setAnnouncement] = useState('');
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const plan = useMemo(() => planOf(table), [table]);
+  const { body, foot } = useMemo(() => gridRows(plan, table.settings.pctBaseAppendix1), [plan, table.settings.pctBaseAppendix1]);
+  const columns = useMemo(() => appendixColumns(table), [table.previous, table.directorate]);
+  const bands = useMemo(() => appendixBands(table), [table.directorate, table.periodLabel]);
+  const historyOf = useCallback((cell: CellRef) => revenueCellAddress(table, cell), [table]);
+
+  const save = useCallback(
+    (cells: CellValue[], source: 'grid' | 'paste', done: string | null) => {
+      const ref = { period: table.period, directorateId: table.directorate.id };
+      onTable((t) => (t && t.period === ref.period && t.directorate.id === ref.directorateId ? withCellValues(t, cells) : t));
+      queue.current = trackWrite(
+        queue.current.then(async () => {
+          try {
+            const next = await send('revenue.setCells', { ...ref, cells, source });
+            onTable((t) => (t && t.period === next.period && t.directorate.id === next.directorate.id ? next : t));
+            onSaved();
+            if (done) setAnnouncement(done);
+          } catch (err) {
+            onRefused(messageOf(err), { rowKey: cells[0]!.lineKey, colId: cells[0]!.field });
+            onReload();
+          }
+        }),
+      );
+    },
+    [table.period, table.directorate.id, onTable, onSaved, onRefused, onReload],
+  );
+
+  const actions = useMemo<SheetActions>(
+    () => ({
+      onCells: (changes, source, done) => {
+        const cells = revenueCells(changes);
+        if (cells.length) save(cells, source, done);
+      },
+      onRefused,
+      onAnnounce: setAnnouncement,
+    }),
+    [save, onRefused],
+  );
+
+  return (
+    <>
+      {table.previous.source === 'reported' ? (
+        <p className="revenue-note" data-testid="revenue-previous-note">
+          The previous month&rsquo;s variance is shown as reported in the published FMR (in italics): the previous month is not held in this workspace.
+        </p>
+      ) : table.previous.source === 'computed' ? (
+        <p className="revenue-note">The previous month&rsquo;s variance is {table.previous.periodLabel}&rsquo;s forecast variance, held in this workspace.</p>
+      ) : null}
+      <section className="grid-region" aria-label={`Appendix ${table.directorate.appendix} ${table.directorate.name}`} data-testid="revenue-grid">
+        <SheetGrid
+          key={`${table.period}/${table.directorate.id}`}
+          columns={columns}
+          bands={bands}
+          body={body}
+          foot={foot}
+          lockedReason={lock}
+          invalid={invalid}
+          styleNonce={styleNonce}
+          actions={actions}
+          height={table.lines.length > SCROLL_ROWS ? '70vh' : undefined}
+          historyOf={historyOf}
+        />
+      </section>
+      <p className="visually-hidden" role="status" data-testid="revenue-announce">
+        {announcement}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, seriousAxeViolations, serveDemo, watchPage, type Served } from './harness';
+
+const cell = (page: Page, row: string, col: string) => page.locator(`[role="row"][row-id="${row}"] [col-id="${col}"]`);
+const text = (page: Page, row: string, col: string) => cell(page, row, col).textContent();
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+let watch: { problems: string[] };
+
+async function api<T>(method: string, input: unknown): Promise<T> {
+  const [base, hash] = served.url.split('#') as [string, string];
+  const token = decodeURIComponent(/token=([^&]+)/.exec(hash)![1]!);
+  const res = await fetch(`${base}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-outturn-token': token }, body: JSON.stringify(input) });
+  const envelope = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.value;
+}
+
+async function pasteText(tsv: string): Promise<void> {
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, tsv);
+}
+
+const needsCommentary = async () => (await api<{ rule: string; row: string }[]>('checks.list', { period: '2023-08' })).filter((f) => f.rule === 'needs-commentary').map((f) => f.row);
+
+const PSW = 'ahc:principal-social-worker';
+const ED = 'ahc:executive-director-adults-health-and-commissioning';
+
+beforeAll(async () => {
+  served = await serveDemo();
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
+  page = await context.newPage();
+  watch = watchPage(page);
+  await page.goto(`${served.url}&area=revenue&period=2023-08&table=ahc`);
+  await cell(page, PSW, 'forecastVariance').filter({ hasText: '40' }).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+describe('revenue monitoring in Chromium', () => {
+  it("loads August's Appendix 1a with its computed totals, the previous variance marked as reported", async () => {
+    // Appendix 1a, published: Executive Director 19,647 / -50,135 → net -30,488, -1%.
+    expect(await text(page, ED, 'grossBudget')).toBe('19,647');
+    expect(await text(page, ED, 'netBudget')).toBe('-30,488');
+    expect(await text(page, ED, 'variancePct')).toBe('-1%');
+    // Mental Health Total: 0 + 26 + 240 + 384 = 650; the directorate total 2,517 (CHECKS.md 0.4); overall 0.
+    expect(await text(page, 't:ahc:service-director-commissioning:mental-health', 'forecastVariance')).toBe('650');
+    expect(await text(page, 't:ahc:expenditure', 'forecastVariance')).toBe('2,517');
+    expect(await text(page, 't:ahc:overall', 'forecastVariance')).toBe('0');
+    expect(await page.getByTestId('revenue-previous-note').isVisible()).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('recomputes the totals as an officer edits a line', async () => {
+    await cell(page, PSW, 'forecastVariance').click();
+    await page.keyboard.type('140');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text(page, 't:ahc:expenditure', 'forecastVariance')).toBe('2,617');
+    expect(await text(page, 't:ahc:overall', 'forecastVariance')).toBe('100');
+    expect(await text(page, PSW, 'variancePct')).toBe('29%'); // 140 / 481
+    await expect.poll(async () => (await api<{ lines: { key: string; forecastVariance: number | null }[] }>('revenue.table', { period: '2023-08', directorateId: 'ahc' })).lines.find((l) => l.key === PSW)!.forecastVariance).toBe(14000);
+  });
+
+  it("shows a line's figure history from the grid, in £000, the edit first", async () => {
+    await cell(page, PSW, 'forecastVariance').click();
+    await page.keyboard.press('Control+Shift+H');
+    const panel = page.getByTestId('cell-history');
+    await expect.poll(() => panel.getByTestId('cell-history-change').count(), { timeout: 10_000 }).toBe(2);
+    expect(await panel.getByTestId('cell-history-change').first().textContent()).toMatch(/^40 → 140/);
+    expect(await panel.getByTestId('cell-history-how').last().textContent()).toBe('Workspace set-up');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByTestId('cell-history-close').click();
+    // A computed column keeps no history of its own.
+    await cell(page, PSW, 'netBudget').click();
+    await page.keyboard.press('Control+Shift+H');
+    expect(await panel.count()).toBe(0);
+  });
+
+  it('takes a paste from Excel as one step', async () => {
+    await cell(page, ED, 'grossBudget').click();
+    await pasteText('19,700\t-50,100\r\n');
+    await expect.poll(() => text(page, ED, 'netBudget')).toBe('-30,400');
+    // Gross of the 32 lines was 342,893 (CHECKS.md §1); +53.
+    await expect.poll(() => text(page, 't:ahc:overall', 'grossBudget')).toBe('342,946');
+    await expect.poll(() => page.getByTestId('revenue-announce').textContent()).toMatch(/Pasted 2 cells/);
+  });
+
+  it('flags the area needing a commentary until one is written, and the finding goes', async () => {
+    await expect.poll(needsCommentary).toEqual(['Principal Social Worker']);
+    await page.locator('[data-view="commentaries"]').click();
+    await expect.poll(() => page.getByTestId('revenue-missing').textContent()).toMatch(/^1 service area needs a commentary: Principal Social Worker\./);
+    await page.locator(`[data-subject="line:${PSW}"]`).first().click();
+    const editor = page.getByTestId('revenue-commentary-editor');
+    expect(await editor.locator('textarea').getAttribute('spellcheck')).toBe('true');
+    await editor.locator('textarea').fill('Agency cover for two vacant posts.\n- Recruitment under way');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('revenue-missing').textContent()).toMatch(/^Every service area over the threshold has a commentary\./);
+    expect(await needsCommentary()).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('shows the summary dashboard with the computed headline and the chart', async () => {
+    await page.locator('[data-view="summary"]').click();
+    // Back to the published forecast first: 140 → 40.
+    await api('revenue.setCells', { period: '2023-08', directorateId: 'ahc', cells: [{ lineKey: PSW, field: 'forecastVariance', value: 4000 }], source: 'grid' });
+    await page.reload();
+    await page.getByTestId('revenue-headline').first().waitFor();
+    expect(await page.getByTestId('revenue-headline').allTextContents()).toEqual(['Adults, Health and Commissioning: forecast £2.5m overspend before mitigations, balanced after.', 'Public Health: forecast £0.4m underspend.']);
+    expect(await page.getByTestId('revenue-variance-chart').getAttribute('aria-label')).toMatch(/^Forecast outturn variance by month: August 2023: Adults, Health and Commissioning 2,517 before mitigations, 0 after/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.locator('[data-view="narrative"]').click();
+    await page.getByTestId('revenue-narrative-1.1').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(watch.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Directorate, RevenueLine, Section } from '../../shared/areas/revenue/model';
+import { variancePct } from '../../shared/areas/revenue/percent';
+import { appendixRows, computeTotals, lineValues, planAppendix } from '../../shared/areas/revenue/totals';
+import { describeVariance, headline, summaryRows } from '../../shared/areas/revenue/summary';
+
+/** £000 → hundredths, so the figures below read as the published tables print them. */
+const k = (v: number | null) => (v === null ? null : v * 100);
+
+const dir: Directorate = { id: 'd', name: 'Directorate', appendix: '1x', expenditureTotalLabel: 'Directorate Total', overallTotalLabel: 'Overall Total' };
+const sections: Section[] = [
+  { directorateId: 'd', name: 'Plain', order: 1, totalLabel: null, isMitigation: false, summaryRow: 'Directorate' },
+  { directorateId: 'd', name: 'Totalled', order: 2, totalLabel: 'Totalled Total', isMitigation: false, summaryRow: 'Other' },
+  { directorateId: 'd', name: 'Mitigations', order: 3, totalLabel: 'Mitigations Total', isMitigation: true, summaryRow: 'Mitigations' },
+];
+let order = 0;
+function line(label: string, section: string, subsection: string | null, gross: number | null, income: number | null, actual: number | null, variance: number | null, previous: number | null = null): RevenueLine {
+  return { key: `d:${label}`, directorateId: 'd', section, subsection, label, committee: 'A&H', budgetHolder: null, order: ++order, grossBudget: k(gross), incomeBudget: k(income), actual: k(actual), forecastVariance: k(variance), previousVariance: k(previous), previousSource: 'reported' };
+}
+const lines = [
+  line('A', 'Plain', null, 100, -20, 40, 5, 1),
+  line('B1', 'Plain', 'Sub', 200, -50, 90, 10, 2),
+  line('B2', 'Plain', 'Sub', -30, -10, null, -4, null),
+  line('C', 'Plain', null, 50, null, 10, null),
+  line('D', 'Totalled', null, 70, 0, 7, 3),
+  line('M', 'Mitigations', null, 0, 0, 0, -14, -6),
+];
+
+describe('Appendix 1 totals from the hierarchy', () => {
+  const rows = appendixRows(planAppendix(dir, sections, lines), 'abs_net');
+  const row = (label: string) => rows.find((r) => r.label === label)!;
+
+  it('lays out headings, lines, the subsection Total, section totals, the expenditure total, mitigations and the overall total', () => {
+    expect(rows.map((r) => `${r.kind}:${r.label}`)).toEqual([
+      'heading:Plain', 'line:A', 'subheading:Sub', 'line:B1', 'line:B2', 'subtotal:Sub Total', 'line:C',
+      'heading:Totalled', 'line:D', 'section_total:Totalled Total',
+      'expenditure_total:Directorate Total',
+      'heading:Mitigations', 'line:M', 'section_total:Mitigations Total',
+      'overall_total:Overall Total',
+    ]);
+  });
+
+  it('adds each column, net = gross + income, blanks stay blank', () => {
+    // Sub: gross 200 + -30, income -50 + -10, actual 90 + blank, variance 10 + -4, previous 2 + blank.
+    expect(row('Sub Total').figures).toMatchObject({ grossBudget: k(170), incomeBudget: k(-60), netBudget: k(110), actual: k(90), forecastVariance: k(6), previousVariance: k(2) });
+    // A line's net is its gross plus its income; C has no income, so net = gross.
+    expect(row('C').figures.netBudget).toBe(k(50));
+    expect(row('C').figures.forecastVariance).toBeNull();
+    expect(row('C').figures.variancePct).toBeNull();
+    // Expenditure: A, B1, B2, C, D (not M): gross 100+200-30+50+70 = 390; variance 5+10-4+3 = 14.
+    expect(row('Directorate Total').figures).toMatchObject({ grossBudget: k(390), incomeBudget: k(-80), netBudget: k(310), forecastVariance: k(14), previousVariance: k(3) });
+    expect(row('Overall Total').figures).toMatchObject({ grossBudget: k(390), forecastVariance: k(0), previousVariance: k(-3) });
+    // The mitigation's % is blank: its net budget is zero.
+    expect(row('Mitigations Total').figures.variancePct).toBeNull();
+  });
+
+  it('recomputes from a flat array of the lines figures as from the lines', () => {
+    const plan = planAppendix(dir, sections, lines);
+    const flat = lineValues(plan.lines);
+    flat[0 * 5 + 4] = k(105)!; // A's variance, as a grid keeps it after an edit
+    const totals = computeTotals(plan, 'abs_net', flat);
+    expect(totals.at(-1)!.forecastVariance).toBe(k(100)); // 105 + 10 - 4 + 3 - 14
+  });
+});
+
+describe('variance percentages on each base', () => {
+  // Executive Director (Appendix 1a): -293 on net -30,488 and gross 19,647 (CHECKS.md section 3).
+  const ed = { netBudget: k(-30488), grossBudget: k(19647) };
+  it('|net| keeps the variance sign, net flips it, gross uses gross', () => {
+    expect(variancePct(k(-293), ed, 'abs_net')).toBe(-96); // -0.96% → -1% as published
+    expect(variancePct(k(-293), ed, 'net')).toBe(96);
+    expect(variancePct(k(-293), ed, 'gross')).toBe(-149);
+  });
+  it('is blank on a zero base, never 0%', () => {
+    expect(variancePct(k(-2517), { netBudget: 0, grossBudget: 0 }, 'abs_net')).toBeNull();
+    expect(variancePct(k(0), { netBudget: 0, grossBudget: k(214) }, 'abs_net')).toBeNull();
+    expect(variancePct(k(0), { netBudget: 0, grossBudget: k(214) }, 'gross')).toBe(0);
+  });
+});
+
+describe('the section 1.2 summary and its headline', () => {
+  const rows = summaryRows(dir, sections, lines, 'gross');
+  it('groups sections into summary rows, then Total Expenditure, mitigations and Total', () => {
+    expect(rows.map((r) => `${r.kind}:${r.label}`)).toEqual(['row:Directorate', 'row:Other', 'expenditure_total:Total Expenditure', 'mitigation:Mitigations', 'total:Total']);
+    expect(rows[0]!.figures.forecastVariance).toBe(k(11));
+    expect(rows[2]!.figures.forecastVariance).toBe(k(14));
+  });
+  it('says the position in £m, computed', () => {
+    expect(describeVariance(k(2517))).toBe('£2.5m overspend');
+    expect(describeVariance(k(-380))).toBe('£0.4m underspend');
+    expect(describeVariance(k(49))).toBe('balanced');
+    expect(describeVariance(k(-50))).toBe('£0.1m underspend');
+    expect(headline('AHC', rows)).toBe('AHC: forecast balanced before mitigations, balanced after.');
+  });
+});
