@@ -99,7 +99,13 @@ class DirectoryWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
     const parts: SheetParts = {
       sharedStrings: self.sharedStrings ?? [],
       numFmt: (style) => {
-        const fmt = self.styles?.getStyleModel(style)?.numFmt;
+        let fmt: unknown;
+        try {
+          fmt = self.styles?.getStyleModel(style)?.numFmt;
+        } catch {
+          // exceljs read a styles part that was not one (a part swapped or damaged) without complaint.
+          throw new SheetXmlError('the styles part cannot be read');
+        }
         return typeof fmt === 'string' ? fmt : undefined;
       },
       date1904: !!self.properties?.model?.date1904,
