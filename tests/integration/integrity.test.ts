@@ -194,7 +194,9 @@ describe('restore and backups are safe', () => {
     const good = await backupWorkspace(s.ws, 'good');
     const bad = path.join(path.dirname(good.file), '2099-01-01T00-00-00-000Z__damaged.db');
     const bytes = fs.readFileSync(good.file);
-    bytes.fill(0x5a, 4096, 12288); // scribble over two pages
+    // Scribbles over pages 2 and 3, whatever the page size (the header's bytes 16–17; 1 means 65536).
+    const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
+    bytes.fill(0x5a, pageSize, 3 * pageSize);
     fs.writeFileSync(bad, bytes);
     const listed = listBackups(s.file);
     expect(listed[0]).toMatchObject({ name: path.basename(bad), damaged: expect.stringMatching(/damaged/) });

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../shared/api/errors';
 import { kadTable, setKadCell } from '../../main/areas/kad/service';
@@ -5,6 +9,7 @@ import { listAudit } from '../../main/store/audit';
 import { historyState, redo, undo } from '../../main/store/history';
 import { latestVersion, schemaVersion } from '../../main/store/migrate';
 import { listPeriods } from '../../main/store/periods';
+import { PAGE_SIZE, Workspace } from '../../main/store/workspace';
 import { closePeriod, reopenPeriod } from '../../main/core/close';
 import { tempDemo, auditCount } from '../helpers/workspace';
 
@@ -42,6 +47,25 @@ describe('workspace store', () => {
     ]);
     expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ws.db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it("gives a new workspace 16 KiB pages, and leaves an existing file's page size alone", () => {
+    env = tempDemo();
+    expect(env.open().ws.db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-pages-')), 'old.db');
+    try {
+      // A file made before: SQLite's default 4 KiB pages, already in WAL mode.
+      const old = new Database(file);
+      old.pragma('page_size = 4096');
+      old.pragma('journal_mode = WAL');
+      old.close();
+      const ws = Workspace.open(file, { create: true });
+      expect(ws.db.pragma('page_size', { simple: true })).toBe(4096);
+      expect(schemaVersion(ws.db)).toBe(latestVersion());
+      ws.close();
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
   });
 
   it('holds the financial year 2023-24 and the year before (its care-package extract history), every month open, August with data', () => {

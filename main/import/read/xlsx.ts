@@ -1,14 +1,16 @@
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
-import { BLANK, type Cell, type CellValue } from './cells';
 import type { SheetRow } from './context';
+import { SheetXmlError, SheetXmlReader, type SheetParts } from './sheet-xml';
 import { openZipEntry, ZipDataError, type ZipEntry } from './zip-guard';
 
 /**
- * exceljs's streaming reader, turned into a flat sequence of events. Only the reader's own steps are
- * guarded: an exception from exceljs (malformed XML, a part out of order) becomes a `damaged` event
- * and ends the sequence, while an exception from our own code is a bug and propagates.
+ * The workbook's parts, turned into a flat sequence of events: exceljs reads the small parts
+ * (relationships, workbook, shared strings, styles) and our own SheetXmlReader the sheets. A part that
+ * cannot be read (malformed XML, a part missing or out of order, a damaged zip entry) becomes a
+ * `damaged` event and ends the sequence, while an exception from our own code is a bug and propagates.
  */
 export type XlsxEvent =
   | { type: 'sheet'; name: string; hidden: boolean }
@@ -17,79 +19,10 @@ export type XlsxEvent =
   | { type: 'damaged'; sheet: string | null; zip: boolean };
 
 interface StreamedSheet {
-  name?: unknown;
-  state?: unknown;
-  /** exceljs's sheet parser: each step gives the events of one stretch of XML (its row iterator unpacks them one by one). */
-  parse(): AsyncGenerator<{ eventType: string; value: unknown }[]>;
-}
-
-type RichText = { richText?: { text?: unknown }[] };
-
-function resultValue(result: unknown, numFmt: string | undefined, formula: string): CellValue {
-  if (result === undefined || result === null) return { kind: 'formula-no-value', formula };
-  if (typeof result === 'number') return Number.isNaN(result) ? { kind: 'formula-error', formula } : { kind: 'number', value: result, numFmt };
-  if (typeof result === 'string') return result === '' ? BLANK : { kind: 'text', text: result };
-  if (typeof result === 'boolean') return { kind: 'bool', value: result };
-  if (result instanceof Date) return { kind: 'date', date: result };
-  return { kind: 'formula-error', formula };
-}
-
-function numFmtOf(cell: ExcelJS.Cell): string | undefined {
-  try {
-    return typeof cell.numFmt === 'string' ? cell.numFmt : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A formula's cached result is read from `cell.result`: `cell.value` rebuilds the formula object
- * keeping only truthy fields, so a saved 0 (or an error, read as NaN) would look like no value at all.
- */
-function formulaValue(cell: ExcelJS.Cell): CellValue {
-  let formula: string;
-  let result: unknown;
-  try {
-    formula = typeof cell.formula === 'string' ? cell.formula : '';
-  } catch {
-    formula = '';
-  }
-  try {
-    result = cell.result;
-  } catch {
-    result = undefined;
-  }
-  return resultValue(result, numFmtOf(cell), formula);
-}
-
-export function cellValue(cell: ExcelJS.Cell): CellValue {
-  if (cell.type === ExcelJS.ValueType.Formula) return formulaValue(cell);
-  const v: unknown = cell.value;
-  if (v === null || v === undefined) return BLANK;
-  if (typeof v === 'number') return { kind: 'number', value: v, numFmt: numFmtOf(cell) };
-  if (typeof v === 'string') return v === '' ? BLANK : { kind: 'text', text: v };
-  if (typeof v === 'boolean') return { kind: 'bool', value: v };
-  if (v instanceof Date) return { kind: 'date', date: v };
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray((o as RichText).richText)) {
-      const text = (o as RichText).richText!.map((r) => (typeof r?.text === 'string' ? r.text : '')).join('');
-      return text === '' ? BLANK : { kind: 'text', text };
-    }
-    if ('formula' in o || 'sharedFormula' in o) return formulaValue(cell);
-    if ('error' in o) return { kind: 'error', text: String(o.error) };
-    if (typeof o.text === 'string') return o.text === '' ? BLANK : { kind: 'text', text: o.text };
-  }
-  return BLANK;
-}
-
-function toRow(row: ExcelJS.Row): SheetRow | null {
-  if (!Number.isSafeInteger(row.number) || row.number < 1) return null;
-  const cells: (Cell | undefined)[] = [];
-  row.eachCell((cell, col) => {
-    cells[col] = { address: cell.address, value: cellValue(cell) };
-  });
-  return { number: row.number, cells };
+  name: string;
+  hidden: boolean;
+  /** The sheet's rows, a batch per chunk of its XML. */
+  rows(): AsyncGenerator<SheetRow[]>;
 }
 
 async function step<T>(it: AsyncIterator<T>): Promise<IteratorResult<T> | { failed: unknown }> {
@@ -106,8 +39,9 @@ interface ReaderInternals {
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
-  _parseWorksheet(iterator: Readable, sheetNo: string): Generator<{ eventType: string; value: StreamedSheet }>;
   sharedStrings?: unknown[];
+  styles?: { getStyleModel(id: number): { numFmt?: unknown } | null };
+  properties?: { model?: { date1904?: unknown } };
   workbookRels?: { Id?: string; Type?: string; Target?: string }[];
   model?: { sheets?: { name?: string; state?: string; rId?: string }[] };
 }
@@ -115,12 +49,13 @@ interface ReaderInternals {
 class Damaged extends Error {}
 
 /**
- * exceljs's WorkbookReader with its single streaming unzip pass replaced by reads through the central
- * directory. exceljs 4.4.0 loses trailing entries of that pass on Node 18 and later (exceljs issue
+ * exceljs's WorkbookReader for the small parts, with its single streaming unzip pass replaced by reads
+ * through the central directory. exceljs 4.4.0 loses trailing entries of that pass on Node 18 and later (exceljs issue
  * #3064: it writes xl/workbook.xml last, and sheets then fail on an undefined model), and the pass
  * parks sheets in temporary files until the shared strings arrive. Here the parts are read in the
  * order they are needed — relationships, workbook, shared strings, styles, then the sheets in workbook
- * order — each streamed, so memory stays flat and no temporary file is written.
+ * order — each streamed, so memory stays flat and no temporary file is written. The sheets are read by
+ * SheetXmlReader, several times faster than exceljs's sheet parser.
  */
 class DirectoryWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   constructor(
@@ -145,7 +80,8 @@ class DirectoryWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
     return openZipEntry(this.file, entry);
   }
 
-  override async *parse(): AsyncGenerator<{ eventType: string; value: unknown }> {
+  /** The sheets in workbook order, once the parts every sheet needs have been read. */
+  async *sheets(): AsyncGenerator<StreamedSheet> {
     const self = this as unknown as ReaderInternals;
     await self._parseRels(await this.open('xl/_rels/workbook.xml.rels'));
     await self._parseWorkbook(await this.open('xl/workbook.xml'));
@@ -160,24 +96,58 @@ class DirectoryWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
     } else self.sharedStrings = [];
     const styles = related('/styles');
     if (styles && this.part(partOf(styles.Target!))) await self._parseStyles(await this.open(partOf(styles.Target!)));
+    const parts: SheetParts = {
+      sharedStrings: self.sharedStrings ?? [],
+      numFmt: (style) => {
+        let fmt: unknown;
+        try {
+          fmt = self.styles?.getStyleModel(style)?.numFmt;
+        } catch {
+          // exceljs read a styles part that was not one (a part swapped or damaged) without complaint.
+          throw new SheetXmlError('the styles part cannot be read');
+        }
+        return typeof fmt === 'string' ? fmt : undefined;
+      },
+      date1904: !!self.properties?.model?.date1904,
+    };
 
     const sheets = self.model?.sheets ?? [];
-    for (const [index, sheet] of sheets.entries()) {
+    for (const sheet of sheets) {
       const rel = rels.find((r) => r.Id === sheet.rId && typeof r.Target === 'string');
       if (!rel) throw new Damaged(`no part for sheet ${sheet.name}`);
       const stream = await this.open(partOf(rel.Target!));
-      const sheetNo = /sheet(\d+)\.xml$/i.exec(rel.Target!)?.[1] ?? String(index + 1);
       try {
-        for (const event of self._parseWorksheet(stream, sheetNo)) {
-          event.value.name = sheet.name;
-          event.value.state = sheet.state;
-          yield event;
-        }
+        yield {
+          name: typeof sheet.name === 'string' ? sheet.name : 'Sheet',
+          hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
+          rows: () => sheetRows(stream, parts),
+        };
       } finally {
         stream.destroy();
       }
     }
   }
+}
+
+async function* sheetRows(stream: Readable, parts: SheetParts): AsyncGenerator<SheetRow[]> {
+  const reader = new SheetXmlReader(parts);
+  const decoder = new StringDecoder('utf8');
+  const chunks = stream[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<unknown>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      // The inflater's own errors (a corrupt deflate stream) can arrive before the part's ZipDataError.
+      throw error instanceof ZipDataError ? error : new ZipDataError(error instanceof Error ? error.message : String(error));
+    }
+    if (next.done) break;
+    const rows = reader.push(decoder.write(next.value as Buffer));
+    if (rows.length) yield rows;
+  }
+  const rows = reader.push(decoder.end());
+  const last = reader.end();
+  if (rows.length || last.length) yield [...rows, ...last];
 }
 
 export interface XlsxSource {
@@ -202,43 +172,38 @@ function failure(sheet: string | null, failed: unknown): XlsxEvent {
   return { type: 'damaged', sheet, zip: failed instanceof ZipDataError };
 }
 
-async function* events(reader: ExcelJS.stream.xlsx.WorkbookReader, control: { skip: boolean }): AsyncGenerator<XlsxEvent> {
-  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<StreamedSheet>;
+/** Malformed XML or a damaged part: the file's fault, said plainly. Anything else is a bug. */
+const unreadable = (error: unknown) => error instanceof SheetXmlError || error instanceof ZipDataError;
+
+async function* events(reader: DirectoryWorkbookReader, control: { skip: boolean }): AsyncGenerator<XlsxEvent> {
+  const sheets = reader.sheets();
   try {
     for (;;) {
+      // The small parts are exceljs's to read: whatever it throws means the part is damaged.
       const next = await step(sheets);
       if ('failed' in next) return yield failure(null, next.failed);
       if (next.done) return;
       const ws = next.value;
-      const name = typeof ws.name === 'string' ? ws.name : 'Sheet';
       control.skip = false;
-      yield { type: 'sheet', name, hidden: ws.state === 'hidden' || ws.state === 'veryHidden' };
-      // A batch of rows per parsed stretch of XML: one await per stretch rather than per row.
-      const parsed = ws.parse();
+      yield { type: 'sheet', name: ws.name, hidden: ws.hidden };
+      const parsed = ws.rows();
       for (;;) {
         if (control.skip) {
-          // Ends the sheet's parser, which closes the part's stream; the next sheet follows.
+          // Ends the sheet's parser; the next sheet follows (its stream is closed by sheets()).
           await parsed.return(undefined).catch(() => undefined);
           break;
         }
         const r = await step(parsed);
-        if ('failed' in r) return yield failure(name, r.failed);
-        if (r.done) break;
-        const rows: SheetRow[] = [];
-        for (const e of r.value) {
-          if (e.eventType !== 'row') continue;
-          const row = toRow(e.value as ExcelJS.Row);
-          if (!row) {
-            if (rows.length) yield { type: 'rows', rows };
-            return yield failure(name, null);
-          }
-          rows.push(row);
+        if ('failed' in r) {
+          if (!unreadable(r.failed)) throw r.failed;
+          return yield failure(ws.name, r.failed);
         }
-        if (rows.length) yield { type: 'rows', rows };
+        if (r.done) break;
+        yield { type: 'rows', rows: r.value };
       }
     }
   } finally {
     // Closes the open part's stream when the consumer stops early.
-    await sheets.return?.(undefined).catch(() => undefined);
+    await sheets.return(undefined).catch(() => undefined);
   }
 }
