@@ -1,0 +1,43 @@
+import type { Proposal } from '../../../../shared/areas/savings/pipeline';
+import { formatValue } from '../../../../shared/units';
+import type { GridBand, GridColumn, GridRow } from '../../grid/types';
+
+/** The savings pipeline in the generic grid: one row per proposal, as a business case summarises it. */
+export const PIPELINE_COLUMNS: GridColumn[] = [
+  { colId: 'label', header: 'Title', spokenHeader: 'Title', band: 'pipeline', kind: 'label', minWidth: 220 },
+  { colId: 'bpRef', header: 'BP Ref', spokenHeader: 'BP Ref', band: 'pipeline', kind: 'text' },
+  { colId: 'directorate', header: 'Directorate', spokenHeader: 'Directorate', band: 'pipeline', kind: 'text' },
+  { colId: 'officer', header: 'Responsible officer', spokenHeader: 'Responsible officer', band: 'pipeline', kind: 'text' },
+  { colId: 'savings', header: 'Savings by year', spokenHeader: 'Savings by year', band: 'pipeline', kind: 'text', minWidth: 200 },
+  { colId: 'fullYearEffect', header: 'Full-year effect £000', spokenHeader: 'Full-year effect £000', band: 'pipeline', kind: 'computed', unit: 'gbp_000' },
+  { colId: 'status', header: 'Status', spokenHeader: 'Status', band: 'pipeline', kind: 'text', minWidth: 160 },
+];
+
+export const PIPELINE_BANDS: GridBand[] = [{ id: 'pipeline', header: 'Proposals for the Business Plan', alignStart: true }];
+
+/** "2024-25 -400 / 2025-26 -200", in £000 as the tracker shows savings. */
+export function savingsText(p: Pick<Proposal, 'savings'>): string {
+  return p.savings.map((s) => `${s.year} ${formatValue(s.amount, 'gbp_000')}`).join(' / ');
+}
+
+export function pipelineRows(proposals: readonly Proposal[], directorateName: (id: string) => string): GridRow[] {
+  return proposals.map((p) => ({
+    key: p.id,
+    label: p.title,
+    kind: 'line',
+    values: {
+      bpRef: p.bpRef,
+      directorate: directorateName(p.directorateId),
+      officer: p.responsibleOfficer ?? '',
+      savings: savingsText(p),
+      fullYearEffect: p.fullYearEffect ?? undefined,
+      status: p.status === 'agreed' ? 'Agreed: a tracker line' : 'Proposed',
+    },
+    editable: [],
+  }));
+}
+
+/** The years with proposals still to agree, earliest first. */
+export function yearsToAgree(proposals: readonly Proposal[]): string[] {
+  return [...new Set(proposals.filter((p) => p.status === 'proposed').flatMap((p) => p.savings.filter((s) => s.amount !== 0).map((s) => s.year)))].sort();
+}
