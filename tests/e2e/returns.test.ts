@@ -128,6 +128,14 @@ describe('the Returns page in Chromium against outturn serve', () => {
     expect(await apply.isDisabled()).toBe(true);
     expect(await page.getByTestId('returns-open-conflicts').textContent()).toBe('1 conflict still to resolve.');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // Not resolved yet: recorded as returned, nothing applied; the Returns page says so, and the preview waits.
+    await page.getByTestId('returns-record').click();
+    await expect.poll(() => page.getByTestId('returns-apply-alert').textContent()).toBe('1 conflict to resolve before these returns can be applied: nothing was applied. The returns are recorded as returned meanwhile.');
+    await page.getByTestId('nav-returns').click();
+    const live = async () => (await page.getByTestId('return-row').evaluateAll((trs) => trs.map((tr) => `${tr.children[1]!.textContent} ${tr.getAttribute('data-status')} ${tr.children[2]!.textContent}`).filter((t) => !t.includes(' superseded ')))).sort();
+    await expect.poll(live).toEqual(['Jane Smith returned Returned: conflicts to resolve', 'Omar Khan applied Applied', 'Omar Khan returned Returned: conflicts to resolve', 'Priya Patel issued Issued: with its owner']);
+    await page.getByTestId('nav-import').click();
+    await preview.waitFor();
     await page.getByTestId('returns-conflict').getByTestId('returns-take-theirs').check();
     expect(await page.getByTestId('returns-open-conflicts').textContent()).toBe('Every conflict is resolved.');
     expect(await apply.textContent()).toBe('Apply 2 returns, leaving out 1 refused file');

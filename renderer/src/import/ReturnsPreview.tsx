@@ -131,6 +131,11 @@ export function ReturnsPreviewSection({ batch, resolutions, applying, error, loc
         <button type="button" className="button button--primary" data-testid="returns-apply" disabled={applying || lock !== null || open > 0 || !received.length} onClick={onApply}>
           {applyLabel}
         </button>
+        {open > 0 ? (
+          <button type="button" className="button" data-testid="returns-record" disabled={applying || lock !== null} onClick={onApply}>
+            Record as returned, resolve later
+          </button>
+        ) : null}
         <button type="button" className="button" data-testid="returns-cancel" disabled={applying} onClick={onCancel}>
           Cancel
         </button>

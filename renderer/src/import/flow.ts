@@ -97,7 +97,8 @@ class ImportFlow {
     this.set(run, { ...s, applying: true, error: null });
     try {
       const result = await send('returns.apply', { batchId: s.batch.batchId, resolutions: s.resolutions, leaveOutRefused: true });
-      this.set(run, result.state === 'returned' ? { ...s, applying: false, error: result.message } : { kind: 'returns-done', result });
+      // Conflicts left open: nothing applied, the returns recorded as returned (the Returns page says so).
+      this.set(run, result.state === 'returned' ? { ...s, applying: false, error: `${result.message} The returns are recorded as returned meanwhile.` } : { kind: 'returns-done', result });
       return result;
     } catch (err) {
       this.set(run, (x) => (x.kind === 'returns' ? { ...x, applying: false, error: messageOf(err) } : x));
