@@ -46,7 +46,11 @@ describe('Savings pipeline page in Chromium against outturn serve', () => {
     await expect.poll(() => page.getByTestId('pipeline-message').textContent()).toBe('Recorded the proposal B/R.6.210 Healthy schools contract re-let (2024-25 -400 / 2025-26 -200).');
     const row = page.locator('[role="row"]', { hasText: 'Healthy schools contract re-let' }).last();
     await expect.poll(() => row.locator('[col-id="status"]').textContent()).toBe('Proposed');
-    expect(await row.locator('[col-id="savings"]').textContent()).toBe('2024-25 -400 / 2025-26 -200');
+    expect(await row.locator('[col-id="year:2024-25"]').textContent()).toBe('-400');
+    expect(await row.locator('[col-id="year:2025-26"]').textContent()).toBe('-200');
+    const total = page.locator('[role="row"][row-id="pipeline_total"]');
+    expect(await total.locator('[col-id="year:2024-25"]').textContent()).toBe('-400');
+    expect(await total.locator('[col-id="fullYearEffect"]').textContent()).toBe('-600');
     expect(await row.locator('[col-id="fullYearEffect"]').textContent()).toBe('-600');
     expect(await row.locator('[col-id="directorate"]').textContent()).toBe('Public Health');
     const proposals = await api<{ bpRef: string; savings: { year: string; amount: number }[]; fullYearEffect: number; responsibleOfficer: string; status: string }[]>('savings.proposals', {});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Proposal } from '../../shared/areas/savings/pipeline';
-import { pipelineRows, savingsText, yearsToAgree } from '../../renderer/src/areas/savings/pipelineRows';
+import { pipelineTotals, type Proposal } from '../../shared/areas/savings/pipeline';
+import { pipelineFoot, pipelineRows, savingsText, yearsToAgree } from '../../renderer/src/areas/savings/pipelineRows';
 
 const proposal = (over: Partial<Proposal>): Proposal => ({
   id: 'p1',
@@ -33,5 +33,24 @@ describe('the savings pipeline in the grid', () => {
     ];
     expect(yearsToAgree(list)).toEqual(['2024-25', '2025-26']);
     expect(yearsToAgree([])).toEqual([]);
+  });
+
+  it('adds each year and the full-year effects exactly, a year no proposal gives and an effect none gives staying blank', () => {
+    const list = [
+      proposal({ id: 'a', savings: [{ year: '2024-25', amount: -10 }, { year: '2025-26', amount: -20 }], fullYearEffect: null }),
+      proposal({ id: 'b', savings: [{ year: '2024-25', amount: -20 }], fullYearEffect: null }),
+    ];
+    // -0.10 + -0.20 in £000: exactly -30 hundredths, where binary floats would give -0.30000000000000004.
+    expect(pipelineTotals(list)).toEqual({ byYear: { '2024-25': -30, '2025-26': -20 }, fullYearEffect: null });
+    expect(pipelineFoot(list)[0]).toMatchObject({ kind: 'total', values: { 'year:2024-25': -30, 'year:2025-26': -20, fullYearEffect: undefined } });
+    expect(pipelineTotals([])).toEqual({ byYear: {}, fullYearEffect: null });
+  });
+
+  it('puts each year saving in its own column, blank where the proposal plans none that year', () => {
+    const rows = pipelineRows([proposal({ id: 'a', savings: [{ year: '2025-26', amount: -5 }] }), proposal({ id: 'b' })], (id) => id);
+    expect(rows.map((r) => [r.values['year:2024-25'], r.values['year:2025-26']])).toEqual([
+      [undefined, -5],
+      [-40000, undefined],
+    ]);
   });
 });

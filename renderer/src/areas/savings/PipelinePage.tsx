@@ -1,12 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { amountOfText, parseSavingsByYear, type Proposal } from '../../../../shared/areas/savings/pipeline';
+import { amountOfText, parseSavingsByYear, pipelineYears, type Proposal } from '../../../../shared/areas/savings/pipeline';
 import { financialYearOf } from '../../../../shared/periods';
 import { messageOf, send } from '../../api/client';
 import { useLoaded } from '../../api/useLoaded';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { SheetActions } from '../../grid/useSheetEditing';
 import type { AreaPageProps } from '../types';
-import { PIPELINE_BANDS, PIPELINE_COLUMNS, pipelineRows, savingsText, yearsToAgree } from './pipelineRows';
+import { PIPELINE_BANDS, pipelineColumns, pipelineFoot, pipelineRows, savingsText, yearsToAgree } from './pipelineRows';
 
 interface Directorate {
   id: string;
@@ -53,6 +53,8 @@ export function PipelinePage({ period, reloadKey, workspaceLock, invalid, styleN
 
   const name = (id: string) => directorates.find((d) => d.id === id)?.name ?? id;
   const rows = useMemo(() => pipelineRows(proposals ?? [], name), [proposals, directorates]);
+  const columns = useMemo(() => pipelineColumns(pipelineYears(proposals ?? [])), [proposals]);
+  const foot = useMemo(() => pipelineFoot(proposals ?? []), [proposals]);
   const years = yearsToAgree(proposals ?? []);
   const year = years.includes(agreeYear) ? agreeYear : (years[0] ?? '');
   const actions = useMemo<SheetActions>(() => ({ onCells: () => undefined, onRefused, onAnnounce: setAnnouncement }), [onRefused]);
@@ -111,10 +113,10 @@ export function PipelinePage({ period, reloadKey, workspaceLock, invalid, styleN
       </p>
       {proposals && proposals.length ? (
         <SheetGrid
-          columns={PIPELINE_COLUMNS}
+          columns={columns}
           bands={PIPELINE_BANDS}
           body={rows}
-          foot={[]}
+          foot={foot}
           lockedReason="Proposals are recorded with the form below; an agreed one is edited as a line of its tracker"
           invalid={invalid}
           styleNonce={styleNonce}
