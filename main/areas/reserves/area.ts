@@ -6,6 +6,8 @@ import { reservesPack } from './pack';
 import { seedReservesDemo } from './demo';
 import { addGrant, removeGrant, reservesGrants, setGrantAmounts } from './grants';
 import { addEntry, addReserve, reserveLedger, reservesSchedules, setDisplay, updateReserve } from './ledger';
+import { SCHEDULE_IMPORT } from './import/staged';
+import { reservesTemplate } from './import/template';
 import { FROZEN_REGISTER_KEY, hasReserves, listReserves } from './repository';
 import { reservesYearEnd, reservesYearEndPreview, rollReservesForward } from './rollover';
 import { RESERVES_TABLES } from './tables';
@@ -39,6 +41,8 @@ export const reservesArea = defineArea({
   yearEnd: reservesYearEnd,
   yearEndPreview: reservesYearEndPreview,
   checks: reservesChecks,
+  imports: [SCHEDULE_IMPORT],
+  template: reservesTemplate,
   pack: [reservesPack],
   demo: seedReservesDemo,
 });
