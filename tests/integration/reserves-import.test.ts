@@ -212,3 +212,74 @@ describe('earmarked reserve schedules in the template layout', { timeout: 90_000
     expect([auditCount(t), entryCount(t)]).toEqual(closedBefore);
   });
 });
+
+const GRANTS = 'Disabled Facilities Grant';
+const grantAmount = (s: AppSession) => s.ws.db.prepare(`SELECT amount FROM reserves_grants WHERE period = ? AND name = ?`).pluck().get(AUG, GRANTS) as number;
+type GrantRef = { tables: { table_ref: string; rows: { grant: string; amount: number }[] }[] };
+const publishedGrant = readReference<GrantRef>('grants.json').tables.find((t) => t.table_ref === '5.1.1')!.rows.find((r) => r.grant === GRANTS)!.amount;
+const grantTables = (status: Awaited<ReturnType<typeof start>>['status']) => status.tables.filter((t) => t.spec === 'reserves.grants');
+
+describe('grants not built into base budgets (5.1)', { timeout: 90_000 }, () => {
+  it('reads the pack back (the month from its contents sheet) with nothing to change; an edited amount is previewed and applied, audited', async () => {
+    const { s, file } = await demoPack();
+    const same = await start(s, file);
+    expect(same.status.problems).toEqual([]);
+    expect(grantTables(same.status).map((t) => [t.subjectName, t.period, t.layout, t.changedCells])).toEqual([
+      ['Adults, Health and Commissioning', AUG, 'committee', 0],
+      ['Public Health', AUG, 'committee', 0],
+    ]);
+    s.imports.cancel(same.id);
+    let row = 0;
+    await editXlsx(file, (wb) => {
+      const line = rowLabelled(wb.getWorksheet(PACK_SHEET)!, GRANTS, 1);
+      expect(line.getCell(3).value).toBe(publishedGrant);
+      line.getCell(3).value = 5100;
+      row = line.number;
+    });
+    const { id, status } = await start(s, file);
+    expect(status.problems).toEqual([]);
+    const ahc = grantTables(status).find((t) => t.subjectName === 'Adults, Health and Commissioning')!;
+    expect(s.imports.lines(id, ahc.tableId, 'changed', 0, 10).map((l) => [l.label, l.cells])).toEqual([[GRANTS, [{ field: 'amount', header: "Amount £'000", cell: `C${row}`, old: money(publishedGrant), new: money(5100) }]]]);
+    expect((await s.imports.apply(id, 'import')).state).toBe('applied');
+    expect(grantAmount(s)).toBe(k(5100));
+    expect(s.ws.db.prepare(`SELECT field, old_value, new_value, file_name FROM audit_log WHERE entity = 'reserves_grant' AND channel = 'import'`).all()).toEqual([
+      { field: 'amount', old_value: String(k(publishedGrant)), new_value: String(k(5100)), file_name: 'pack.xlsx' },
+    ]);
+  });
+
+  it('refuses a grant the directorate does not list and a key of another directorate, and changes nothing', async () => {
+    const { s, file } = await demoPack();
+    let row = 0;
+    await editXlsx(file, (wb) => {
+      const line = rowLabelled(wb.getWorksheet(PACK_SHEET)!, 'Community Discharge Grant', 1);
+      line.getCell(1).value = 'Hospital Discharge Grant';
+      row = line.number;
+    });
+    const before = [auditCount(s), grantAmount(s)];
+    const { status } = await start(s, file);
+    expect(status.state).toBe('refused');
+    expect(status.problems).toEqual([`${PACK_SHEET}!A${row}: "Hospital Discharge Grant" is not a grant of the Grants Not Built into Base Budgets table`]);
+    expect([auditCount(s), grantAmount(s)]).toEqual(before);
+
+    const { s: t, file: template } = await demoTemplate();
+    let key = '';
+    await editXlsx(template, (wb) => {
+      key = String(rowLabelled(wb.getWorksheet('Grants Adults, Health and Commi')!, GRANTS, 2).getCell(1).value);
+      wb.getWorksheet('Grants Public Health')!.getCell('A2').value = key;
+    });
+    const again = await start(t, template);
+    expect(again.status.state).toBe('refused');
+    expect(again.status.problems).toEqual([`Grants Public Health!A2: "${key}" is not the key of a Grants Not Built into Base Budgets line`]);
+  });
+
+  it('reads the filled template back with nothing to do', async () => {
+    const { s, file } = await demoTemplate();
+    const { status } = await start(s, file);
+    expect(status.problems).toEqual([]);
+    expect(status.state).toBe('nothing-to-do');
+    expect(grantTables(status).map((t) => [t.subjectName, t.layout])).toEqual([
+      ['Adults, Health and Commissioning', 'template'],
+      ['Public Health', 'template'],
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import { reservesPack } from './pack';
 import { seedReservesDemo } from './demo';
 import { addGrant, removeGrant, reservesGrants, setGrantAmounts } from './grants';
 import { addEntry, addReserve, reserveLedger, reservesSchedules, setDisplay, updateReserve } from './ledger';
+import { GRANTS_IMPORT } from './import/grants-staged';
 import { SCHEDULE_IMPORT } from './import/staged';
 import { reservesTemplate } from './import/template';
 import { FROZEN_REGISTER_KEY, hasReserves, listReserves } from './repository';
@@ -41,7 +42,7 @@ export const reservesArea = defineArea({
   yearEnd: reservesYearEnd,
   yearEndPreview: reservesYearEndPreview,
   checks: reservesChecks,
-  imports: [SCHEDULE_IMPORT],
+  imports: [SCHEDULE_IMPORT, GRANTS_IMPORT],
   template: reservesTemplate,
   pack: [reservesPack],
   demo: seedReservesDemo,

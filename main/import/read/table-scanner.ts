@@ -77,6 +77,7 @@ export class TableScanner {
       readBodyRow(this.ctx, this.active!, row);
       return;
     }
+    if (first && !this.pending && this.notesDocumentMonth(first.text)) return;
     const headed = this.headerSpec(row);
     if (headed) this.open(row, headed);
   }
@@ -257,8 +258,21 @@ export class TableScanner {
     }
     const named = findMonth(this.sheet, fy);
     if (named?.period) return named.period;
+    if (this.ctx.documentMonth) return this.ctx.documentMonth;
     this.problem({ cell: titleCell, value: null, reason: MSG.noPeriod });
     return null;
+  }
+
+  /**
+   * "Period: August 2023" outside a table is the file saying which month it is of: the month of a table
+   * that names none itself (a pack's grants table, whose title and headers name no month).
+   */
+  private notesDocumentMonth(text: string): boolean {
+    const m = /^\s*(?:period|month)\s*:\s*(.+)$/i.exec(text);
+    const month = m ? findMonth(m[1]!) : null;
+    if (!month?.period) return false;
+    this.ctx.documentMonth = month.period;
+    return true;
   }
 
   /** The month a column header names, for a layout whose month is in a header ("Net Movements to August 2023/24"). */

@@ -5,6 +5,7 @@ import { numberFormat } from '../../../pack/theme';
 import type { Workspace } from '../../../store/workspace';
 import { fyLabelOf, reservesSchedules } from '../ledger';
 import { hasReserves, listDirectorates, listReserves } from '../repository';
+import { grantsTemplate } from './grants-template';
 import { SCHEDULE_IMPORT_ID, SCHEDULE_SUBJECT } from './spec';
 
 /**
@@ -15,7 +16,7 @@ import { SCHEDULE_IMPORT_ID, SCHEDULE_SUBJECT } from './spec';
  */
 const money = (v: Hundredths | null) => (v === null ? null : fromHundredths(v));
 
-export function reservesTemplate(ws: Workspace, period: string, filled: boolean): TemplateSheets {
+function scheduleTemplate(ws: Workspace, period: string, filled: boolean): TemplateSheets {
   const held = hasReserves(ws, period);
   const schedules = filled && held ? reservesSchedules(ws, period).schedules : [];
   const month = monthLabel(period).split(' ')[0]!;
@@ -39,5 +40,13 @@ export function reservesTemplate(ws: Workspace, period: string, filled: boolean)
       }
       finishTemplateSheet(sheet, period, `${d.name} Earmarked Reserve Schedule`, headers.length);
     }
+  };
+}
+
+/** Appendix 5's sheets of the template: the earmarked reserve schedules, then the grants. */
+export function reservesTemplate(ws: Workspace, period: string, filled: boolean): TemplateSheets {
+  const parts = [scheduleTemplate(ws, period, filled), grantsTemplate(ws, period, filled)];
+  return (wb, taken, register) => {
+    for (const part of parts) part(wb, taken, register);
   };
 }
