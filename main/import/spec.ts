@@ -107,6 +107,8 @@ export interface ReadableSpec {
    * table without headers: passed over rather than refused. For layouts whose title a pack's contents repeats word for word.
    */
   titleAloneIsMention?: boolean;
+  /** The committee layout prints its row labels in the first column under a blank header. */
+  labelUnheaded?: boolean;
 }
 
 /** A table staged by the reader, as the spec's preview and apply see it. */

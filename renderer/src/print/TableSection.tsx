@@ -74,7 +74,7 @@ export function printTableSection(section: PackTableSection, chartImages: Readon
                 </p>
               ))}
               {(t.charts ?? []).map((c) => (
-                <figure key={c.title} className="print-chart">
+                <figure key={c.title} className="print-table-chart">
                   {chartImages.has(c) ? <img src={chartImages.get(c)} alt={c.altText} width={c.width} height={c.height} /> : null}
                   <figcaption>{c.title}</figcaption>
                 </figure>

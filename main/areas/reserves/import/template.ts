@@ -7,6 +7,7 @@ import { fyLabelOf, reservesSchedules } from '../ledger';
 import { hasReserves, listDirectorates, listReserves } from '../repository';
 import { grantsTemplate } from './grants-template';
 import { SCHEDULE_IMPORT_ID, SCHEDULE_SUBJECT } from './spec';
+import { virementsTemplate } from './virements-template';
 
 /**
  * The earmarked reserves' sheets of "Download template": one per directorate, a Key column naming each
@@ -43,9 +44,9 @@ function scheduleTemplate(ws: Workspace, period: string, filled: boolean): Templ
   };
 }
 
-/** Appendix 5's sheets of the template: the earmarked reserve schedules, then the grants. */
+/** Appendix 5's sheets of the template: the earmarked reserve schedules, the grants, the virements. */
 export function reservesTemplate(ws: Workspace, period: string, filled: boolean): TemplateSheets {
-  const parts = [scheduleTemplate(ws, period, filled), grantsTemplate(ws, period, filled)];
+  const parts = [scheduleTemplate(ws, period, filled), grantsTemplate(ws, period, filled), virementsTemplate(ws, period, filled)];
   return (wb, taken, register) => {
     for (const part of parts) part(wb, taken, register);
   };
