@@ -56,6 +56,8 @@ export function readableVirements(ws: Workspace): ReadableSpec {
     rowByLabel(label, _subjectId, seen): RowKind | null {
       if (/^\s*budget\s+as\s+per\s+business\s+plan\b/i.test(label)) return { kind: 'line', key: BUSINESS_PLAN_ROW, label, only: { fields: ['amount'], reason: 'is beside the Business Plan budget, which has an amount only' } };
       if (/^\s*(?:current\s+)?budget\s+\d{2,4}\s*[/-]\s*\d{2}\s*$/i.test(label) || /^\s*total\b/i.test(label)) return { kind: 'reported', key: VIREMENTS_TOTAL_ROW, closesTable: true };
+      // What follows the total (the reconciliation sentence) is not a virement: the table has ended.
+      if (seen.has(VIREMENTS_TOTAL_ROW)) return null;
       const virements = [...seen.keys()].filter((k) => k.startsWith(POSITION_KEY)).length;
       return { kind: 'line', key: `${POSITION_KEY}${virements + 1}`, label };
     },
