@@ -283,3 +283,85 @@ describe('grants not built into base budgets (5.1)', { timeout: 90_000 }, () => 
     ]);
   });
 });
+
+type VirementRef = { tables: { table_ref: string; rows: { budget_line: string; period: string; amount: number }[] }[] };
+const mayRow = readReference<VirementRef>('virements.json').tables.find((t) => t.table_ref === '5.2.1')!.rows.find((r) => r.period === 'May')!;
+const virementTables = (status: Awaited<ReturnType<typeof start>>['status']) => status.tables.filter((t) => t.spec === 'reserves.virements');
+const virementCount = (s: AppSession) => s.ws.db.prepare('SELECT COUNT(*) FROM reserves_virements WHERE period = ?').pluck().get(AUG) as number;
+
+describe('virements and budget reconciliation (5.2)', { timeout: 90_000 }, () => {
+  it('reads the pack back with nothing to change; an edited amount is previewed and applied to that virement, audited', async () => {
+    const { s, file } = await demoPack();
+    const same = await start(s, file);
+    expect(same.status.problems).toEqual([]);
+    expect(virementTables(same.status).map((t) => [t.subjectName, t.period, t.layout, t.changedCells, t.newLines])).toEqual([
+      ['Adults, Health and Commissioning', AUG, 'committee', 0, 0],
+      ['Public Health', AUG, 'committee', 0, 0],
+    ]);
+    s.imports.cancel(same.id);
+    let row = 0;
+    await editXlsx(file, (wb) => {
+      const sheet = wb.getWorksheet(PACK_SHEET)!;
+      sheet.eachRow((r) => {
+        if (!row && r.getCell(1).value === mayRow.budget_line && r.getCell(3).value === mayRow.amount) row = r.number;
+      });
+      sheet.getRow(row).getCell(3).value = 600;
+    });
+    const { id, status } = await start(s, file);
+    expect(status.problems).toEqual([]);
+    const ahc = virementTables(status).find((t) => t.subjectName === 'Adults, Health and Commissioning')!;
+    expect(s.imports.lines(id, ahc.tableId, 'changed', 0, 10).map((l) => [l.label, l.row, l.cells])).toEqual([[mayRow.budget_line, row, [{ field: 'amount', header: "£'000", cell: `C${row}`, old: money(mayRow.amount), new: money(600) }]]]);
+    expect((await s.imports.apply(id, 'import')).state).toBe('applied');
+    expect(s.ws.db.prepare(`SELECT field, old_value, new_value, file_name FROM audit_log WHERE entity = 'reserves_virement' AND channel = 'import'`).all()).toEqual([
+      { field: 'amount', old_value: String(k(mayRow.amount)), new_value: String(k(600)), file_name: 'pack.xlsx' },
+    ]);
+  });
+
+  it("refuses a committee table missing a virement and a month after the table's, and changes nothing", async () => {
+    const { s, file } = await demoPack();
+    let title = 0;
+    let effective = 0;
+    await editXlsx(file, (wb) => {
+      const sheet = wb.getWorksheet(PACK_SHEET)!;
+      title = rowLabelled(sheet, '5.2.1 Virements and Budget Reconciliation (Adults, Health and Commissioning)', 1).number;
+      // The first virement left out (its row emptied: splicing rows would undo the sheet's merged cells).
+      const first = rowLabelled(sheet, 'Executive Director People Services', 1);
+      for (let c = 1; c <= 4; c++) first.getCell(c).value = null;
+      effective = first.number + 1;
+      sheet.getRow(effective).getCell(2).value = 'September';
+    });
+    const before = [auditCount(s), virementCount(s)];
+    const { status } = await start(s, file);
+    expect(status.state).toBe('refused');
+    expect(status.problems).toEqual([
+      `${PACK_SHEET}!B${effective}: "September" is not a month of 2023/24 up to August 2023, when a virement recorded then takes effect`,
+      `${PACK_SHEET}!A${title}: lists 8 virements but Adults, Health and Commissioning in August 2023 holds 9: remove a virement on the Reserves page, where the reconciliation shows what it does`,
+    ]);
+    expect([auditCount(s), virementCount(s)]).toEqual(before);
+  });
+
+  it('reads the filled template back with nothing to do; a row added without a key is a new virement', async () => {
+    const { s, file } = await demoTemplate();
+    const same = await start(s, file);
+    expect(same.status.problems).toEqual([]);
+    expect(same.status.state).toBe('nothing-to-do');
+    let row = 0;
+    await editXlsx(file, (wb) => {
+      const sheet = wb.getWorksheet('Virements Public Health')!;
+      row = sheet.rowCount + 1;
+      sheet.getRow(row).values = [null, 'Public Health Directorate', 'July 2023', 25, 'Transfer from Adults'];
+    });
+    const { id, status } = await start(s, file);
+    expect(status.problems).toEqual([]);
+    const ph = virementTables(status).find((t) => t.subjectName === 'Public Health')!;
+    expect(ph.newLines).toBe(1);
+    expect(s.imports.lines(id, ph.tableId, 'new', 0, 10).map((l) => [l.label, l.row])).toEqual([['Public Health Directorate', row]]);
+    const before = virementCount(s);
+    expect((await s.imports.apply(id, 'import')).state).toBe('applied');
+    expect(virementCount(s)).toBe(before + 1);
+    expect(s.ws.db.prepare(`SELECT budget_line, effective_period, amount, notes FROM reserves_virements WHERE period = ? AND directorate_id = 'ph'`).all(AUG)).toEqual([
+      { budget_line: 'Public Health Directorate', effective_period: '2023-07', amount: k(25), notes: 'Transfer from Adults' },
+    ]);
+    expect(s.ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE entity = 'reserves_virement' AND file_name = 'template.xlsx'`).pluck().get()).toBeGreaterThan(0);
+  });
+});
