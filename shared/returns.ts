@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MonthId } from './periods';
+import { BackupInfoSchema } from './import/schemas';
 
 /**
  * Offline returns on the wire: the returns of a period and their status, and the preview of returned
@@ -77,3 +78,15 @@ export type ReturnsBatch = z.infer<typeof ReturnsBatchSchema>;
 
 export const ResolutionSchema = z.enum(['mine', 'theirs']);
 export type Resolution = z.infer<typeof ResolutionSchema>;
+
+/** What taking back a previewed batch did: applied, nothing to do, or returned with conflicts still to resolve. */
+export const ReturnsAppliedSchema = z.object({
+  state: z.enum(['applied', 'nothing-to-do', 'returned']),
+  message: z.string(),
+  changedCells: z.number().int(),
+  backup: BackupInfoSchema.nullable(),
+  unresolved: z.array(ReturnCellSchema),
+  /** Refused files left out of the step at the officer's request. */
+  leftOut: z.number().int(),
+});
+export type ReturnsApplied = z.infer<typeof ReturnsAppliedSchema>;

@@ -22,6 +22,7 @@ import { markReady, signOff } from '../core/signoff';
 import { returnInfos, returnsAreas } from '../returns/status';
 import { issueReturns, returnWorkbook } from '../returns/issue';
 import { getReturn } from '../returns/records';
+import { ReturnBatches } from '../returns/batches';
 import { listAudit } from '../store/audit';
 import { historyState, redo, undo, type OpRow } from '../store/history';
 import { listPeriods } from '../store/periods';
@@ -68,6 +69,8 @@ export function createHandlers(session: AppSession<ImportService>): Handlers {
     target: op.target,
     history: historyState(session.ws),
   });
+  const batches = new ReturnBatches();
+  const received = (uploadId: string) => session.uploads.complete(uploadId);
   const core: CoreHandlers = {
     'app.info': () => info(),
     'periods.list': () => {
@@ -90,6 +93,12 @@ export function createHandlers(session: AppSession<ImportService>): Handlers {
       const r = getReturn(session.ws, id);
       if (!r) throw new UserError('not_found', 'There is no such return.');
       return { fileName: r.file_name, data: (await returnWorkbook(session.ws, r)).toString('base64') };
+    },
+    'returns.detect': async ({ uploadId }) => ({ isReturn: await batches.isReturn(received(uploadId).file) }),
+    'returns.preview': ({ uploadIds }) => batches.preview(session.ws, uploadIds.map(received)),
+    'returns.apply': ({ batchId, resolutions, leaveOutRefused }, ctx) => {
+      if (session.ws.readOnly) throw new UserError('read_only', session.ws.readOnlyReason ?? 'This workspace is read-only.');
+      return batches.apply(session.ws, batchId, resolutions, ctx.channel === 'cli' ? 'cli' : 'return', leaveOutRefused);
     },
     'periods.updateMonthEndSettings': (changes, ctx) => updateMonthEndSettings(session.ws, changes, ctx.channel),
     'periods.archivedPack': ({ period, id }) => {

@@ -7,7 +7,7 @@ import { AREA_API, extraAreaApi, type AreaApi } from '../areas';
 import type { ApiSpec } from '../area';
 import { CellAddressSchema, CellHistorySchema } from '../audit';
 import { ArchivedPackSchema, CloseResultSchema, MonthEndSettingsSchema, MonthEndStateSchema } from '../monthend';
-import { DueDate, ReturnInfoSchema, ReturnsAreaSchema } from '../returns';
+import { DueDate, ResolutionSchema, ReturnInfoSchema, ReturnsAppliedSchema, ReturnsAreaSchema, ReturnsBatchSchema } from '../returns';
 import type { WireError } from './errors';
 
 /**
@@ -118,6 +118,19 @@ export const coreContract = {
   'returns.issue': { input: z.object({ area: z.string().min(1), period: MonthId, dueDate: DueDate.optional() }).strict(), output: z.object({ label: z.string(), unowned: z.array(z.string()) }) },
   /** An issued return's workbook (base64), the same each time it is fetched. */
   'returns.workbook': { input: z.object({ id: z.string().min(1) }).strict(), output: z.object({ fileName: z.string(), data: z.string() }) },
+  /** Whether an uploaded file is an Outturn return workbook (taken back with returns.preview, not import.start). */
+  'returns.detect': { input: z.object({ uploadId: z.string() }).strict(), output: z.object({ isReturn: z.boolean() }) },
+  /** Several uploaded return workbooks read and checked together: per cell the value when issued, returned and now; nothing is written. */
+  'returns.preview': { input: z.object({ uploadIds: z.array(z.string()).min(1).max(200) }).strict(), output: ReturnsBatchSchema },
+  /**
+   * A previewed batch applied in one audited, undoable step, every conflict resolved by token (mine or
+   * theirs); with conflicts unresolved nothing is applied and the returns are recorded as returned.
+   * leaveOutRefused applies the rest when some files were refused (else a refused file stops the batch).
+   */
+  'returns.apply': {
+    input: z.object({ batchId: z.string(), resolutions: z.record(z.string(), ResolutionSchema).default({}), leaveOutRefused: z.boolean().default(false) }).strict(),
+    output: ReturnsAppliedSchema,
+  },
   'periods.updateMonthEndSettings': { input: MonthEndSettingsSchema.partial().strict(), output: MonthEndSettingsSchema },
   /** The committee pack archived when the month closed (the latest unless `id`), exactly as archived. */
   'periods.archivedPack': {

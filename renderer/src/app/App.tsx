@@ -5,7 +5,6 @@ import { sharedArea } from '../../../shared/areas';
 import { monthLabel } from '../../../shared/periods';
 import { isOpen } from '../../../shared/checks';
 import { messageOf, send, writesSettled } from '../api/client';
-import { rendererArea } from '../areas';
 import type { PageParams } from '../areas/types';
 import { useChecks } from '../checks/useChecks';
 import type { CellRef } from '../grid/types';
@@ -15,7 +14,7 @@ import { CorePage } from './CorePage';
 import { Header } from './Header';
 import { HistoryBar } from './HistoryBar';
 import { Nav } from './Nav';
-import { navPages } from './pages';
+import { areaPageAt, navPages } from './pages';
 import { PeriodSelect } from './PeriodSelect';
 import { RollForward } from './RollForward';
 import { usePlace } from './usePlace';
@@ -220,7 +219,7 @@ export function App({ styleNonce }: { styleNonce: string | undefined }) {
     );
   }
 
-  const AreaPage = current.kind === 'area' ? rendererArea(current.id)?.page.component : undefined;
+  const AreaPage = current.kind === 'area' ? areaPageAt(current.id)?.component : undefined;
   const c = refusal?.cell;
   const invalid = c && c.page === page && c.period === period && sameParams(c.params, params) ? c : null;
   const workspaceLock = loaded?.info.readOnly ? (loaded.info.readOnlyReason ?? 'This workspace is open read-only.') : null;

@@ -1,5 +1,6 @@
 import { sharedArea } from '../../../shared/areas';
 import { rendererAreas } from '../areas';
+import type { AreaPage } from '../areas/types';
 import type { PageAddress } from './address';
 
 /** The pages every workspace has, after the area pages in the nav. */
@@ -27,7 +28,20 @@ export type NavPage = PageAddress & { name: string } & ({ kind: 'area' } | { kin
 /** The nav's pages: each registered area's page in the registry's order, then the core pages. */
 export function navPages(): NavPage[] {
   return [
-    ...rendererAreas().map((a): NavPage => ({ id: a.id, name: sharedArea(a.id)?.name ?? a.id, params: a.page.params, kind: 'area' })),
+    ...rendererAreas().flatMap((a): NavPage[] => [
+      { id: a.id, name: sharedArea(a.id)?.name ?? a.id, params: a.page.params, kind: 'area' },
+      ...(a.morePages ?? []).map((m): NavPage => ({ id: m.id, name: m.name, params: m.page.params, kind: 'area' })),
+    ]),
     ...CORE_PAGES.map((p): NavPage => ({ id: p.id, name: p.name, params: [], kind: 'core' })),
   ];
+}
+
+/** The page an area shows at a nav id: its main page, or one of its further pages. */
+export function areaPageAt(id: string): AreaPage | undefined {
+  for (const a of rendererAreas()) {
+    if (a.id === id) return a.page;
+    const more = a.morePages?.find((m) => m.id === id);
+    if (more) return more.page;
+  }
+  return undefined;
 }

@@ -42,6 +42,13 @@ export interface AreaPage {
   params: readonly string[];
 }
 
+/** A further page of an area: its id in the address (unique among pages) and its name in the nav. */
+export interface AreaMorePage {
+  id: string;
+  name: string;
+  page: AreaPage;
+}
+
 /** What the print frame gives a section while laying out the pack. */
 export interface PrintContext {
   period: string;
@@ -86,6 +93,8 @@ export interface RendererArea {
   id: string;
   /** Its page in the nav, where figures are edited. */
   page: AreaPage;
+  /** Further pages of the area (a register kept beside its figures), each in the nav after its main page. */
+  morePages?: readonly AreaMorePage[];
   /** Its committee pack sections in the print view, by pack section id (shared/pack/sections). */
   print: Readonly<Record<string, PrintSectionLoader>>;
   /** Its part of the Settings page (h2 headings), if it has settings. */

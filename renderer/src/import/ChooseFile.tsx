@@ -6,7 +6,7 @@ interface Props {
   months: readonly PeriodInfo[];
   /** After a result: the heading asks for another file. */
   again: boolean;
-  onStart: (file: File, period: string | null) => void;
+  onStart: (files: File[], period: string | null) => void;
 }
 
 /**
@@ -15,7 +15,7 @@ interface Props {
  */
 export function ChooseFile({ months, again, onStart }: Props) {
   const input = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const [period, setPeriod] = useState('');
   const [dragging, setDragging] = useState(false);
   const [error, setError] = useState('');
@@ -24,24 +24,24 @@ export function ChooseFile({ months, again, onStart }: Props) {
     e.preventDefault();
     setDragging(false);
     const dropped = e.dataTransfer.files;
-    if (dropped.length !== 1) {
-      setError(dropped.length ? 'Drop one file at a time.' : 'Only a file can be dropped here.');
+    if (!dropped.length) {
+      setError('Only a file can be dropped here.');
       return;
     }
-    // Show the dropped file in the input too, so what the officer sees is what will be imported.
+    // Show the dropped files in the input too, so what the officer sees is what will be imported.
     if (input.current) input.current.files = dropped;
-    setFile(dropped[0]!);
+    setFiles([...dropped]);
     setError('');
   };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!file) {
-      setError('Choose a file first.');
+    if (!files.length) {
+      setError('Choose a file (or several returns) first.');
       input.current?.focus();
       return;
     }
-    onStart(file, period || null);
+    onStart(files, period || null);
   };
 
   return (
@@ -59,25 +59,26 @@ export function ChooseFile({ months, again, onStart }: Props) {
           onDragLeave={() => setDragging(false)}
           onDrop={drop}
         >
-          <label htmlFor="import-file">Workbook or CSV file</label>
+          <label htmlFor="import-file">Workbook or CSV file, or returns</label>
           <input
             ref={input}
             id="import-file"
             type="file"
             accept=".xlsx,.csv"
+            multiple
             data-testid="import-file"
             aria-describedby="import-file-hint"
             onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
+              setFiles([...(e.target.files ?? [])]);
               setError('');
             }}
           />
           <p id="import-file-hint" className="hint">
-            A committee workbook as published, or Outturn&rsquo;s own template (.xlsx or .csv). You can also drag the file here.
+            A committee workbook as published, or Outturn&rsquo;s own template (.xlsx or .csv). Offline returns your owners sent back can be chosen (or dragged here) several at once and are taken back together. You can also drag the file here.
           </p>
-          {file ? (
+          {files.length ? (
             <p className="import-drop__chosen" data-testid="import-chosen">
-              {file.name} ({formatBytes(file.size)})
+              {files.map((f) => `${f.name} (${formatBytes(f.size)})`).join(', ')}
             </p>
           ) : null}
         </div>

@@ -8,6 +8,8 @@ import { Outcome } from './Outcome';
 import { Preview } from './Preview';
 import { ReadingProgress, UploadProgress } from './Progress';
 import { Refused } from './Refused';
+import { ReturnsDone } from './ReturnsDone';
+import { ReturnsPreviewSection } from './ReturnsPreview';
 import { TemplateDownload } from './TemplateDownload';
 
 interface Props {
@@ -24,6 +26,8 @@ interface Props {
 /** Identifies a finished stage, so focus moves to its heading once, when it is reached. */
 function resultKey(stage: Stage): string | null {
   if (stage.kind === 'stopped' || stage.kind === 'error') return stage.kind;
+  if (stage.kind === 'returns') return `returns:${stage.batch.batchId}`;
+  if (stage.kind === 'returns-done') return 'returns-done';
   if (stage.kind === 'job' && stage.status.state !== 'reading') return `${stage.status.jobId}:${stage.status.state}`;
   return null;
 }
@@ -45,8 +49,12 @@ export function ImportPage({ months, period, lock, onApplied, onOpen }: Props) {
     if (status?.state === 'applied') onApplied(status.message ?? `Imported ${status.fileName}`);
   };
   const cancel = () => void importFlow.cancel();
+  const applyReturns = async () => {
+    const result = await importFlow.applyReturns();
+    if (result?.state === 'applied') onApplied(result.message);
+  };
 
-  const busy = stage.kind === 'uploading' || (stage.kind === 'job' && (stage.status.state === 'reading' || stage.status.state === 'ready'));
+  const busy = stage.kind === 'uploading' || stage.kind === 'returns' || (stage.kind === 'job' && (stage.status.state === 'reading' || stage.status.state === 'ready'));
 
   return (
     <section className="page import" aria-labelledby="page-title">
@@ -55,8 +63,8 @@ export function ImportPage({ months, period, lock, onApplied, onOpen }: Props) {
         Bring in {sharedAreas()
           .map((a) => a.name)
           .join(', ')}{' '}
-        figures from a committee workbook or from Outturn&rsquo;s template. You see what would change before anything does, and the import is applied in one step or not at
-        all.
+        figures from a committee workbook or from Outturn&rsquo;s template, or take back the offline returns owners sent (several at once). You see what would change before anything
+        does, and it is applied in one step or not at all.
       </p>
       {stage.kind === 'uploading' ? <UploadProgress {...stage} onCancel={cancel} /> : null}
       {stage.kind === 'job' && stage.status.state === 'reading' ? (
@@ -83,10 +91,24 @@ export function ImportPage({ months, period, lock, onApplied, onOpen }: Props) {
       {stage.kind === 'job' && (stage.status.state === 'applied' || stage.status.state === 'nothing-to-do' || stage.status.state === 'cancelled') ? (
         <Outcome kind={stage.status.state} fileName={stage.status.fileName} message={stage.status.message ?? ''} status={stage.status} headingRef={heading} onOpen={onOpen} />
       ) : null}
+      {stage.kind === 'returns' ? (
+        <ReturnsPreviewSection
+          batch={stage.batch}
+          resolutions={stage.resolutions}
+          applying={stage.applying}
+          error={stage.error}
+          lock={lock}
+          headingRef={heading}
+          onResolve={(tokens, r) => importFlow.resolve(tokens, r)}
+          onApply={() => void applyReturns()}
+          onCancel={cancel}
+        />
+      ) : null}
+      {stage.kind === 'returns-done' ? <ReturnsDone result={stage.result} headingRef={heading} /> : null}
       {stage.kind === 'stopped' || stage.kind === 'error' ? (
         <Outcome kind={stage.kind === 'stopped' ? 'cancelled' : 'error'} fileName={stage.fileName} message={stage.message} status={null} headingRef={heading} onOpen={onOpen} />
       ) : null}
-      {busy ? null : <ChooseFile months={months} again={stage.kind !== 'choose'} onStart={(file, p) => void importFlow.start(file, p)} />}
+      {busy ? null : <ChooseFile months={months} again={stage.kind !== 'choose'} onStart={(files, p) => void importFlow.start(files, p)} />}
       <TemplateDownload period={period} />
     </section>
   );

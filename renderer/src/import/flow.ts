@@ -1,10 +1,12 @@
 import type { Output } from '../../../shared/api/contract';
+import type { Resolution, ReturnsApplied, ReturnsBatch } from '../../../shared/returns';
 import { messageOf, send } from '../api/client';
 import { uploadFile } from './upload';
 
 export type ImportStatus = Output<'import.status'>;
 
 export const CANCELLED_MESSAGE = 'Import cancelled: nothing was changed.';
+export const RETURNS_CANCELLED_MESSAGE = 'Returns not taken back: nothing was changed.';
 const POLL_MS = 250;
 
 /** Where the one import of this window stands. */
@@ -12,6 +14,9 @@ export type Stage =
   | { kind: 'choose' }
   | { kind: 'uploading'; fileName: string; sent: number; total: number; cancelling: boolean }
   | { kind: 'job'; status: ImportStatus; cancelling: boolean; applying: boolean; error: string | null }
+  /** Offline returns read and checked together, waiting for the officer's resolutions and Apply. */
+  | { kind: 'returns'; batch: ReturnsBatch; resolutions: Readonly<Record<string, Resolution>>; applying: boolean; error: string | null }
+  | { kind: 'returns-done'; result: ReturnsApplied }
   /** Stopped before the main process started reading: nothing was sent to the workspace. */
   | { kind: 'stopped'; fileName: string; message: string }
   | { kind: 'error'; fileName: string; message: string };
@@ -45,21 +50,59 @@ class ImportFlow {
     return (this.stage.kind === 'uploading' || this.stage.kind === 'job') && this.stage.cancelling;
   }
 
-  async start(file: File, period: string | null): Promise<void> {
+  /**
+   * One file goes to the import engine unless it is an offline return; several files are returns taken
+   * back together (a file among them that is not a return is refused with the reason, like a tampered one).
+   */
+  async start(files: readonly File[], period: string | null): Promise<void> {
     const run = ++this.run;
-    const fileName = file.name;
-    this.set(run, { kind: 'uploading', fileName, sent: 0, total: file.size, cancelling: false });
+    const fileName = files.length === 1 ? files[0]!.name : `${files.length} files`;
+    const total = files.reduce((n, f) => n + f.size, 0);
+    this.set(run, { kind: 'uploading', fileName, sent: 0, total, cancelling: false });
     try {
       const stop = () => run !== this.run || this.cancelling();
-      const uploadId = await uploadFile(file, (sent) => this.set(run, (s) => (s.kind === 'uploading' ? { ...s, sent } : s)), stop);
-      if (uploadId === null) return this.set(run, { kind: 'stopped', fileName, message: CANCELLED_MESSAGE });
-      const { jobId } = await send('import.start', { uploadId, ...(period ? { period } : {}) });
+      const uploadIds: string[] = [];
+      let before = 0;
+      for (const file of files) {
+        const uploadId = await uploadFile(file, (sent) => this.set(run, (s) => (s.kind === 'uploading' ? { ...s, sent: before + sent } : s)), stop);
+        if (uploadId === null) return this.set(run, { kind: 'stopped', fileName, message: CANCELLED_MESSAGE });
+        uploadIds.push(uploadId);
+        before += file.size;
+      }
+      if (files.length > 1 || (await send('returns.detect', { uploadId: uploadIds[0]! })).isReturn) {
+        const batch = await send('returns.preview', { uploadIds });
+        if (stop()) return this.set(run, { kind: 'stopped', fileName, message: CANCELLED_MESSAGE });
+        return this.set(run, { kind: 'returns', batch, resolutions: {}, applying: false, error: null });
+      }
+      const { jobId } = await send('import.start', { uploadId: uploadIds[0]!, ...(period ? { period } : {}) });
       // Cancel (or Start over) pressed while the job was being started: it exists now, so cancel it like any other.
       const abandoned = run !== this.run;
       if (abandoned || this.cancelling()) await send('import.cancel', { jobId });
       if (!abandoned) await this.follow(run, jobId);
     } catch (err) {
       this.set(run, { kind: 'error', fileName, message: messageOf(err) });
+    }
+  }
+
+  /** The officer's choice for one conflict of the returns previewed, or for every one (tokens given). */
+  resolve(tokens: readonly string[], resolution: Resolution): void {
+    this.set(this.run, (s) => (s.kind === 'returns' && !s.applying ? { ...s, resolutions: { ...s.resolutions, ...Object.fromEntries(tokens.map((t) => [t, resolution])) }, error: null } : s));
+  }
+
+  /** Applies the returns previewed with the officer's resolutions, leaving out any refused file. */
+  async applyReturns(): Promise<ReturnsApplied | null> {
+    const run = this.run;
+    const s = this.stage;
+    if (s.kind !== 'returns' || s.applying) return null;
+    this.set(run, { ...s, applying: true, error: null });
+    try {
+      const result = await send('returns.apply', { batchId: s.batch.batchId, resolutions: s.resolutions, leaveOutRefused: true });
+      // Conflicts left open: nothing applied, the returns recorded as returned (the Returns page says so).
+      this.set(run, result.state === 'returned' ? { ...s, applying: false, error: `${result.message} The returns are recorded as returned meanwhile.` } : { kind: 'returns-done', result });
+      return result;
+    } catch (err) {
+      this.set(run, (x) => (x.kind === 'returns' ? { ...x, applying: false, error: messageOf(err) } : x));
+      return null;
     }
   }
 
@@ -77,6 +120,7 @@ class ImportFlow {
     const run = this.run;
     const s = this.stage;
     if (s.kind === 'uploading') return this.set(run, { ...s, cancelling: true });
+    if (s.kind === 'returns' && !s.applying) return this.set(run, { kind: 'stopped', fileName: `${s.batch.returns.length} returns`, message: RETURNS_CANCELLED_MESSAGE });
     if (s.kind !== 'job' || (s.status.state !== 'reading' && s.status.state !== 'ready')) return;
     this.set(run, { ...s, cancelling: true });
     try {

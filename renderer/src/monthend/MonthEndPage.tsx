@@ -5,6 +5,7 @@ import { messageOf, send } from '../api/client';
 import { MonthEndRecords } from './MonthEndRecords';
 import { MonthEndSettingsForm } from './MonthEndSettingsForm';
 import { MonthEndSteps } from './MonthEndSteps';
+import { YearEnd } from './YearEnd';
 import { STATUS_LABEL, statusSentence } from './words';
 import './monthend.css';
 
@@ -22,7 +23,8 @@ interface Props {
 /**
  * The month-end of the toolbar's month, for every area: its status (open, ready for review, closed),
  * what stands in the way of marking it ready, the steps (mark ready, sign off, close without sign-off,
- * reopen), who did what when, the archived committee packs and the audit report, and the settings.
+ * reopen), who did what when, the archived committee packs and the audit report, the year-end rollover
+ * of its financial year with what each area offers to carry forward, and the settings.
  */
 export function MonthEndPage({ period, lock, reloadKey, onChanged, onOpenChecks }: Props) {
   const [state, setState] = useState<MonthEndState | null>(null);
@@ -106,6 +108,7 @@ export function MonthEndPage({ period, lock, reloadKey, onChanged, onOpenChecks 
           </section>
           <MonthEndSteps state={state} lock={lock} onDone={done} />
           <MonthEndRecords state={state} />
+          <YearEnd period={period} lock={lock} reloadKey={reloadKey} onDone={done} />
           <MonthEndSettingsForm settings={state.settings} lock={lock} onSaved={done} />
         </>
       )}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Hundredths } from '../../units';
+import { sumHundredths, type Hundredths } from '../../units';
 import { MoneySchema } from './model';
 
 /**
@@ -73,4 +73,19 @@ export function parseSavingsByYear(text: string, defaultYear?: string): { ok: tr
 /** The saving a proposal plans for a year (0 when it plans none). */
 export function savingIn(p: Pick<ProposalInput, 'savings'>, year: string): Hundredths {
   return p.savings.find((s) => s.year === year)?.amount ?? 0;
+}
+
+/** Every year some proposal plans a saving in, earliest first: the pipeline's columns. */
+export function pipelineYears(ps: readonly Pick<ProposalInput, 'savings'>[]): string[] {
+  return [...new Set(ps.flatMap((p) => p.savings.map((s) => s.year)))].sort();
+}
+
+/**
+ * The pipeline's totals: each year's planned savings and the full-year effects, added exactly; a year
+ * no proposal names and a full-year effect none gives stay blank (null), not zero.
+ */
+export function pipelineTotals(ps: readonly Pick<ProposalInput, 'savings' | 'fullYearEffect'>[]): { byYear: Record<string, Hundredths | null>; fullYearEffect: Hundredths | null } {
+  const byYear: Record<string, Hundredths | null> = {};
+  for (const year of pipelineYears(ps)) byYear[year] = sumHundredths(ps.map((p) => p.savings.find((s) => s.year === year)?.amount ?? null));
+  return { byYear, fullYearEffect: sumHundredths(ps.map((p) => p.fullYearEffect)) };
 }

@@ -1,6 +1,7 @@
 import { SAVINGS_AREA_ID } from '../../../../shared/areas/savings/ids';
 import { defineRendererArea } from '../types';
 import { SAVINGS_CHECK_THRESHOLDS, SavingsHelp } from './help/SavingsHelp';
+import { PipelinePage } from './PipelinePage';
 import { SavingsPage } from './SavingsPage';
 import { printSavingsSection } from './print/section';
 import { SavingsSettings } from './SavingsSettings';
@@ -10,6 +11,7 @@ import './savings.css';
 export const savingsRenderer = defineRendererArea({
   id: SAVINGS_AREA_ID,
   page: { component: SavingsPage, params: [] },
+  morePages: [{ id: `${SAVINGS_AREA_ID}-pipeline`, name: 'Savings pipeline', page: { component: PipelinePage, params: [] } }],
   // Its pack section has the area's id (shared/areas/savings/area.ts).
   print: { [SAVINGS_AREA_ID]: printSavingsSection },
   settings: SavingsSettings,
