@@ -143,7 +143,7 @@ export class ImportJobs implements ImportService {
     const id = crypto.randomUUID();
     const bytes = fs.statSync(file).size;
     const job: Job = {
-      id, file, fileName: opts.fileName ?? path.basename(file), sha256: await sha256File(file), bytes, state: 'reading', rowsRead: 0, estimate: null, started: Date.now(), finished: null,
+      id, file, fileName: opts.fileName ?? path.basename(file), sha256: '', bytes, state: 'reading', rowsRead: 0, estimate: null, started: Date.now(), finished: null,
       problems: [], problemCount: 0, notes: [], tables: [], message: null, backup: null, abort: new AbortController(), done: Promise.resolve(), plan: null,
     };
     this.jobs.set(id, job);
@@ -160,6 +160,10 @@ export class ImportJobs implements ImportService {
     );
     const generation = this.generation;
     const closed = () => generation !== this.generation;
+    // The file is hashed while it is read, not before: the hash is needed only once reading ends, and
+    // reading the whole file once more before starting kept a large file's import waiting.
+    const hashing = sha256File(file);
+    hashing.catch(() => undefined);
     job.done = (async () => {
       try {
         const engine = this.engine();
@@ -182,6 +186,8 @@ export class ImportJobs implements ImportService {
           for (const o of unaccepted(records.spec, options)) sink.problem({ sheet: null, cell: null, value: null, reason: o });
           if (!job.abort.signal.aborted) job.notes = records.consumer.end().map((n) => n.text);
         }
+        job.sha256 = await hashing;
+        if (closed()) return;
         sink.flush();
         indexStaged(ws.db);
         stageBasePeriods(ws.db, id, engine);

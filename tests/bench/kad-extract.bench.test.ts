@@ -10,7 +10,7 @@ import { divideRounded } from '../../shared/areas/kad/extract/money';
 import { DEFAULT_EXTRACT_MAPPING, reasonKey } from '../../shared/areas/kad/extract/mapping';
 import { monthsOfRange } from '../../shared/periods';
 import { initWorkspace } from '../../main/app/session';
-import { dayOfCell, fingerprintOf, penceOfCell, textOfCell } from '../../main/areas/kad/extract/cells';
+import { dayOfCell, penceOfCell, RowFingerprint, textOfCell } from '../../main/areas/kad/extract/cells';
 import { extractColumnNamed } from '../../main/areas/kad/extract/columns';
 import { SERVICE_TYPES } from '../../main/areas/kad/catalog';
 import { openRecordRows } from '../../main/import/read/records';
@@ -46,6 +46,7 @@ async function load(file: string, each?: (r: Parameters<ExtractAggregator['add']
   if ('refused' in opened) throw new Error(opened.refused);
   const agg = new ExtractAggregator(DEFAULT_EXTRACT_MAPPING, typeOf);
   const col = new Map<string, number>();
+  const print = new RowFingerprint();
   for await (const row of opened.rows) {
     if (!col.size) {
       row.cells.forEach((c, i) => {
@@ -59,7 +60,7 @@ async function load(file: string, each?: (r: Parameters<ExtractAggregator['add']
     const r = {
       row: row.number, packageId: textOfCell(v('packageId')), reason: textOfCell(v('reason')), serviceType: textOfCell(v('serviceType')),
       start: dayOfCell(v('start'))!, end: dayOfCell(v('end')) ?? null, weeklyPence: penceOfCell(v('weeklyCost')) ?? null,
-      contributionPence: penceOfCell(v('contribution')) ?? null, dateOfBirth: dayOfCell(v('dateOfBirth')) ?? null, fingerprint: fingerprintOf(row.cells),
+      contributionPence: penceOfCell(v('contribution')) ?? null, dateOfBirth: dayOfCell(v('dateOfBirth')) ?? null, fingerprint: print.of(row.cells).a, fingerprint2: print.b,
     };
     const before = agg.elements;
     agg.add(r);

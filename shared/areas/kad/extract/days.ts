@@ -36,6 +36,18 @@ export function ymdOf(day: Day): { year: number; month: number; day: number } {
   return { year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
 }
 
+/** A day as year × 10,000 + month × 100 + day, worked out as ymdOf does with no object made. */
+export function ymdNumber(day: Day): number {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return (yoe + era * 400 + (m <= 2 ? 1 : 0)) * 10_000 + m * 100 + doy - Math.floor((153 * mp + 2) / 5) + 1;
+}
+
 export function isoOf(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
