@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppSession } from '../../main/app/session';
 import { HAND_CONTRIBUTIONS_K, HAND_EXPECTED, HAND_FINDINGS, extractCsv, extractXlsx } from '../import-fixtures/care-extract';
@@ -146,5 +147,21 @@ describe('importing a care-package extract', () => {
     expect(findings().map((f) => [f.table, f.row, f.column, f.reported, f.computed])).toEqual([
       ['Learning Disability Partnership', 'Residential', 'Current Care Packages', '240', '234 from care-package-extract.csv'],
     ]);
+  });
+});
+
+describe('the demo extract in the audit trail', () => {
+  it('records the demo extract’s file name and SHA-256 on every figure the demo took from it, and on nothing else', () => {
+    const s = demo.open();
+    const bytes = zlib.gunzipSync(fs.readFileSync(path.join(__dirname, '../../resources/demo/care-package-extract.csv.gz')));
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    const rows = s.ws.db.prepare(`SELECT entity, file_name AS fileName, file_sha256 AS sha FROM audit_log WHERE channel = 'seed'`).all() as { entity: string; fileName: string | null; sha: string | null }[];
+    const fromExtract = rows.filter((r) => r.entity === 'kad_extract_figure');
+    expect(fromExtract.length).toBeGreaterThan(100);
+    expect(new Set(fromExtract.map((r) => `${r.fileName} ${r.sha}`))).toEqual(new Set([`care-package-extract.csv ${sha256}`]));
+    // The published figures the demo was made from came from no file.
+    const published = rows.filter((r) => r.entity !== 'kad_extract_figure');
+    expect(published.length).toBeGreaterThan(100);
+    expect(published.filter((r) => r.fileName !== null || r.sha !== null)).toEqual([]);
   });
 });

@@ -220,18 +220,25 @@ export class ExtractAggregator {
         order[j + 1] = e;
       }
     }
-    const groups = Array.from(groupStart);
+    const groups = groupStart;
     // A package whose every element ended before a financial year began counts for none of its months.
-    const lastEnd = new Int32Array(groups.length - 1);
-    for (let g = 0; g + 1 < groups.length; g++) {
+    // Most of a long extract's packages ended years ago: each month looks only at those still running in
+    // the first month's financial year.
+    const sorted = [...months].sort();
+    const firstYear = sorted.length ? financialYearAround(monthEnd(sorted[0]!)).first : OPEN;
+    const lastEnd = new Int32Array(packages);
+    const live = new Int32Array(packages);
+    let lives = 0;
+    for (let g = 0; g < packages; g++) {
       let e = -OPEN;
       for (let i = groups[g]!; i < groups[g + 1]!; i++) e = Math.max(e, this.end.data[order[i]!]!);
       lastEnd[g] = e;
+      if (e >= firstYear) live[lives++] = g;
     }
-    return [...months].sort().map((m) => this.month(m, order, groups, lastEnd));
+    return sorted.map((m) => this.month(m, order, groups, lastEnd, live.subarray(0, lives)));
   }
 
-  private month(month: string, order: Int32Array, groups: number[], lastEnd: Int32Array): ExtractMonth {
+  private month(month: string, order: Int32Array, groups: Int32Array, lastEnd: Int32Array, live: Int32Array): ExtractMonth {
     const d = monthEnd(month);
     const fy = financialYearAround(d);
     const ymd = ymdOf(d);
@@ -251,7 +258,8 @@ export class ExtractAggregator {
       if (!cell) byType.set(type, (cell = { count: 0, weekly: 0, committed: 0 }));
       return cell;
     };
-    for (let g = 0; g + 1 < groups.length; g++) {
+    for (let l = 0; l < live.length; l++) {
+      const g = live[l]!;
       if (lastEnd[g]! < fy.first) continue;
       const from = groups[g]!;
       const to = groups[g + 1]!;
