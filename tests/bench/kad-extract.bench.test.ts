@@ -124,7 +124,7 @@ it(`imports a ${ROWS.toLocaleString('en-GB')}-row care-package extract for 24 mo
          for await (const _ of opened.rows) rows++;
          out.bare.push((performance.now() - t) / 1000);
          out.rows = rows;
-         const ws = pristine.replace(/\.db$/, '-' + round + '.db');
+         const ws = pristine.slice(0, -3) + '-' + round + '.db';
          fs.copyFileSync(pristine, ws);
          const session = new AppSession(ws);
          t = performance.now();

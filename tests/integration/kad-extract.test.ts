@@ -165,3 +165,18 @@ describe('the demo extract in the audit trail', () => {
     expect(published.filter((r) => r.fileName !== null || r.sha !== null)).toEqual([]);
   });
 });
+
+describe('importing an extract again', () => {
+  it('says there is nothing to import when the extract gives the figures already held, and changes nothing', async () => {
+    const s = demo.open();
+    const file = files.file('again.csv', extractCsv());
+    const first = await importExtract(s, file);
+    expect((await s.imports.apply(first.id)).state).toBe('applied');
+    const operations = () => s.ws.db.prepare('SELECT COUNT(*) FROM operations').pluck().get();
+    const before = operations();
+    const again = await importExtract(s, file);
+    expect(again.status.state).toBe('nothing-to-do');
+    expect(again.status.message).toMatch(/nothing to import/i);
+    expect(operations()).toBe(before);
+  });
+});

@@ -46,6 +46,10 @@ describe('dates and amounts as care systems export them', () => {
     expect(parseDay('31/02/2023')).toBeNull();
     expect(parseDay('08/31/2023')).toBeNull();
     expect(parseDay('next week')).toBeNull();
+    expect(parseDay('2023-08-31T00:00:00Z')).toBe(dayOf(2023, 8, 31));
+    expect(parseDay('2023-02-29')).toBeNull();
+    expect(parseDay('2023-8-31')).toBeNull();
+    expect(parseDay('2023-O8-31')).toBeNull();
   });
   it('reads 1234.56 and £1,234.56 as whole pence, and refuses what is not an amount', () => {
     expect(parsePence('1234.56')).toBe(123456);

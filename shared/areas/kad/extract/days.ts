@@ -108,11 +108,30 @@ function ukDay(t: string): Day | null | undefined {
   return dayOf(y, m, d);
 }
 
+/** yyyy-mm-dd exactly, read digit by digit; undefined for anything else (a time after it, say). */
+function isoDay(t: string): Day | null | undefined {
+  if (t.length !== 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return undefined;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    if (i < 4) y = y * 10 + c;
+    else if (i < 7) m = m * 10 + c;
+    else d = d * 10 + c;
+  }
+  return dayOf(y, m, d);
+}
+
 /** A date as care systems export it: UK dd/mm/yyyy, ISO yyyy-mm-dd, or an Excel serial number. Null when it is none. */
 export function parseDay(text: string): Day | null {
   const t = text.trim();
   const uk = ukDay(t);
   if (uk !== undefined) return uk;
+  const iso = isoDay(t);
+  if (iso !== undefined) return iso;
   const m = ISO.exec(t);
   if (m) return dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
   if (SERIAL.test(t)) return dayOfExcelSerial(Number(t));
