@@ -180,3 +180,23 @@ describe('importing an extract again', () => {
     expect(operations()).toBe(before);
   });
 });
+
+describe('months the workspace does not hold yet', () => {
+  it('says in plain words which months are rolled forward from a month held and which come before any, in the preview and the command line', async () => {
+    const d = demo.fresh();
+    const file = files.file('span.csv', extractCsv());
+    // The demo holds Key Activity Data for August 2023 only; the extract is worked out for May to October.
+    const run = await cli('import', d.file, file, '--months', '2023-05..2023-10', '--dry-run');
+    expect(run.code).toBe(0);
+    const said = run.out.split('\n');
+    expect(said).toContain(
+      "Creates May 2023 to July 2023, before the first month this workspace holds: there is no earlier month to roll them forward from, so they hold only this file's figures (budgets, and anything else the file does not give, are left blank).",
+    );
+    expect(said).toContain("Creates September 2023 to October 2023 by rolling forward from August 2023: its figures are copied into each new month, then this file's figures are written over them.");
+    const s = d.open();
+    const { status } = await importExtract(s, file, { from: '2023-05', to: '2023-10' });
+    expect(status.tables.filter((t) => t.period === '2023-06').map((t) => [t.newMonth, t.rollsFrom])).toEqual(Array(6).fill([true, null]));
+    expect(status.tables.filter((t) => t.period === '2023-10').map((t) => [t.newMonth, t.rollsFrom])).toEqual(Array(6).fill([true, '2023-08']));
+    expect(status.tables.filter((t) => t.period === '2023-08').map((t) => [t.newMonth, t.rollsFrom])).toEqual(Array(6).fill([false, null]));
+  });
+});
