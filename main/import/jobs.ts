@@ -202,6 +202,9 @@ export class ImportJobs implements ImportService {
         job.problems = [...stagedProblems(ws.db, id, limits.maxProblems), ...more].slice(0, limits.maxProblems);
         job.tables = previewTables(ws.db, id, engine, staged);
         if (job.problemCount > 0) this.finish(job, 'refused', `${job.fileName} was not imported: ${job.problemCount} problem${job.problemCount === 1 ? '' : 's'} to fix first. Nothing was changed.`);
+        // A file of records read cleanly that yields nothing (every month asked for closed, say) has nothing
+        // to import, for the reason its reader's first note gives; the rest (rows left out) stay as notes.
+        else if (!job.tables.length && records) this.finish(job, 'nothing-to-do', `Nothing to import from ${job.fileName}${job.notes.length ? `: ${job.notes[0]}` : '.'}`);
         else if (!job.tables.length) this.finish(job, 'refused', `${job.fileName} holds no ${specs.map((s) => s.name).join(' or ')} table that Outturn recognises. Nothing was changed.`);
         else {
           job.plan = { version: workspaceVersion(ws), plan: planImport(ws.db, id, engine, job.tables, staged) };

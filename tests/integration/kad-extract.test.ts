@@ -176,8 +176,17 @@ describe('importing an extract again', () => {
     const before = operations();
     const again = await importExtract(s, file);
     expect(again.status.state).toBe('nothing-to-do');
-    expect(again.status.message).toMatch(/nothing to import/i);
+    expect(again.status.message).toBe('Nothing to import: every figure in again.csv already matches this workspace.');
     expect(operations()).toBe(before);
+  });
+
+  it('says there is nothing to import when every month asked for is closed, not that the file holds no table', async () => {
+    const d = demo.fresh();
+    expect((await cli('close', d.file, '--period', '2023-08')).code).toBe(0);
+    const s = d.open();
+    const { status } = await importExtract(s, files.file('closed-only.csv', extractCsv()), { from: '2023-08', to: '2023-08' });
+    expect(status.state).toBe('nothing-to-do');
+    expect(status.message).toBe('Nothing to import from closed-only.csv: August 2023 is closed: its figures were left as they are.');
   });
 });
 
