@@ -11,7 +11,9 @@ export class HashedKeys {
   private capacity: number;
   private size = 0;
 
-  constructor(capacity = 1 << 16) {
+  // Room for 250,000 keys before the first doubling: the pages are zeroed lazily by the system, so a
+  // small file pays only for the slots it touches, and a large one copies its keys once or not at all.
+  constructor(capacity = 1 << 19) {
     this.capacity = capacity;
     this.slots = new Int32Array(capacity * 4);
   }
