@@ -23,7 +23,10 @@ describe('telling an exact repeat of a row', () => {
       row(undefined, 'P1', '01/04/2023', '', '£400.00', 'PK9', 'x'),
       row(undefined, 'P1', '01/04/2023', '', '£400.00'),
       row(undefined, 'P1', '01/04/20', '23', '£400.00', 'PK9'),
+      // The same text split differently between two cells.
+      row(undefined, 'P', '1', '01/04/2023', '', '£400.00', 'PK9'),
     ];
+    expect(print(row('ab', 'c'))).not.toEqual(print(row('a', 'bc')));
     const prints = new Set([base, ...others].map((r) => print(r).join()));
     expect(prints.size).toBe(others.length + 1);
   });
@@ -37,7 +40,11 @@ describe('telling an exact repeat of a row', () => {
     const repeats: number[] = [];
     for (let r = 1; r <= rows; r += 997) repeats.push(seen.firstOrAdd(Math.imul(r, 0x9e3779b1), r % 7, rows + r));
     expect(repeats).toEqual(Array.from({ length: repeats.length }, (_, i) => 1 + i * 997));
-    // The same first hash with another second is another row.
-    expect(seen.firstOrAdd(Math.imul(5, 0x9e3779b1), 6, 999_999)).toBe(0);
+    // Keys sharing their first hash are told apart by the second.
+    const shared = new HashedKeys(4);
+    const told: number[] = [];
+    for (let b = 1; b <= 1000; b++) told.push(shared.firstOrAdd(42, b, b));
+    expect(told.filter((r) => r !== 0)).toEqual([]);
+    expect(shared.firstOrAdd(42, 500, 5000)).toBe(500);
   });
 });
