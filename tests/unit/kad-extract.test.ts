@@ -168,6 +168,15 @@ describe('average unit cost and committed spend', () => {
     const aug = run([el({ start: '2023-04-01', end: '2023-04-30', weeklyPence: 140_000 })], ['2023-08']).months[0]!;
     expect(line(aug, 'learning-disability-partnership', 'residential')).toEqual({ typeId: 'residential', packages: 0, unitCost: null, committedK: 600 });
   });
+  it('commits a package ended in an earlier financial year to that year’s months only, whichever months are worked out with it', () => {
+    // 1 Dec 2022 to 15 Jan 2023: 31 + 15 = 46 days × £700 ÷ 7 = £4,600 → £5k in 2022-23; none in 2023-24.
+    const rows = [el({ packageId: 'OLD', start: '2022-12-01', end: '2023-01-15', weeklyPence: 70_000 })];
+    const [mar, aug] = run(rows, ['2023-03', '2023-08']).months;
+    expect(line(mar!, 'learning-disability-partnership', 'residential')).toEqual({ typeId: 'residential', packages: 0, unitCost: null, committedK: 500 });
+    expect(service(aug!, 'learning-disability-partnership')).toBeNull();
+    expect(run(rows, ['2023-08', '2023-03']).months).toEqual([mar, aug]);
+    expect(run(rows, ['2023-03']).months).toEqual([mar]);
+  });
 });
 
 describe('data quality findings', () => {
