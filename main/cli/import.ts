@@ -4,6 +4,7 @@ import { AppSession } from '../app/session';
 import type { ImportJobStatus } from '../import/jobs';
 import type { PreviewLine } from '../import/preview';
 import type { MonthRange } from '../../shared/periods';
+import { newMonthSentences } from '../../shared/import/new-months';
 
 /** `outturn import`: preview, then apply unless --dry-run; exit 1 listing every problem when refused. */
 export async function runImportCommand(
@@ -86,9 +87,9 @@ function printPreview(status: ImportJobStatus, lines: Record<string, PreviewLine
     for (const n of status.notes) out(`  ${n}\n`);
   }
   const all = status.tables;
-  const months = [...new Set(all.filter((t) => t.newMonth).map((t) => t.periodLabel))];
   out(
     `In all: ${all.length} table${all.length === 1 ? '' : 's'}, ${sum(all, 'newLines')} new lines, ${sum(all, 'changedLines')} changed lines (${sum(all, 'changedCells')} changed figures), ` +
-      `${sum(all, 'unchangedLines')} unchanged lines, ${sum(all, 'reportedValues')} reported figures${months.length ? `; creates ${months.join(', ')} by rolling forward` : ''}.\n`,
+      `${sum(all, 'unchangedLines')} unchanged lines, ${sum(all, 'reportedValues')} reported figures.\n`,
   );
+  for (const sentence of newMonthSentences(all)) out(`${sentence}\n`);
 }

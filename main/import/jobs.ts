@@ -143,7 +143,7 @@ export class ImportJobs implements ImportService {
     const id = crypto.randomUUID();
     const bytes = fs.statSync(file).size;
     const job: Job = {
-      id, file, fileName: opts.fileName ?? path.basename(file), sha256: await sha256File(file), bytes, state: 'reading', rowsRead: 0, estimate: null, started: Date.now(), finished: null,
+      id, file, fileName: opts.fileName ?? path.basename(file), sha256: '', bytes, state: 'reading', rowsRead: 0, estimate: null, started: Date.now(), finished: null,
       problems: [], problemCount: 0, notes: [], tables: [], message: null, backup: null, abort: new AbortController(), done: Promise.resolve(), plan: null,
     };
     this.jobs.set(id, job);
@@ -160,6 +160,10 @@ export class ImportJobs implements ImportService {
     );
     const generation = this.generation;
     const closed = () => generation !== this.generation;
+    // The file is hashed while it is read, not before: the hash is needed only once reading ends, and
+    // reading the whole file once more before starting kept a large file's import waiting.
+    const hashing = sha256File(file);
+    hashing.catch(() => undefined);
     job.done = (async () => {
       try {
         const engine = this.engine();
@@ -182,6 +186,8 @@ export class ImportJobs implements ImportService {
           for (const o of unaccepted(records.spec, options)) sink.problem({ sheet: null, cell: null, value: null, reason: o });
           if (!job.abort.signal.aborted) job.notes = records.consumer.end().map((n) => n.text);
         }
+        job.sha256 = await hashing;
+        if (closed()) return;
         sink.flush();
         indexStaged(ws.db);
         stageBasePeriods(ws.db, id, engine);
@@ -196,6 +202,9 @@ export class ImportJobs implements ImportService {
         job.problems = [...stagedProblems(ws.db, id, limits.maxProblems), ...more].slice(0, limits.maxProblems);
         job.tables = previewTables(ws.db, id, engine, staged);
         if (job.problemCount > 0) this.finish(job, 'refused', `${job.fileName} was not imported: ${job.problemCount} problem${job.problemCount === 1 ? '' : 's'} to fix first. Nothing was changed.`);
+        // A file of records read cleanly that yields nothing (every month asked for closed, say) has nothing
+        // to import, for the reason its reader's first note gives; the rest (rows left out) stay as notes.
+        else if (!job.tables.length && records) this.finish(job, 'nothing-to-do', `Nothing to import from ${job.fileName}${job.notes.length ? `: ${job.notes[0]}` : '.'}`);
         else if (!job.tables.length) this.finish(job, 'refused', `${job.fileName} holds no ${specs.map((s) => s.name).join(' or ')} table that Outturn recognises. Nothing was changed.`);
         else {
           job.plan = { version: workspaceVersion(ws), plan: planImport(ws.db, id, engine, job.tables, staged) };

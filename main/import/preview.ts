@@ -28,6 +28,7 @@ export interface PreviewTable {
   target: Target;
   newSubject: boolean;
   newMonth: boolean;
+  rollsFrom: string | null;
   newLines: number;
   changedLines: number;
   unchangedLines: number;
@@ -99,6 +100,7 @@ export function previewTables(db: Database, job: string, engine: ImportEngine, t
       subjectNoun,
       target: spec.target(t.period, t.subjectId),
       newMonth: !engine.monthHeld(area, t.period),
+      rollsFrom: engine.monthHeld(area, t.period) ? null : t.basePeriod,
       ...s,
       reportedValues: reported.get(t.tableId) ?? 0,
     };

@@ -136,6 +136,21 @@ export class Workspace {
   }
 
   /**
+   * Inside `write`: the changes `fn` makes came from `file` (a step that also makes other changes, such
+   * as creating the demo), so the audit trail records its name and SHA-256 on them, as on an import's.
+   */
+  fromFile<T>(file: { name: string; sha256: string }, fn: () => T): T {
+    if (!this.db.inTransaction) throw new Error('fromFile runs inside Workspace.write');
+    const before = this.db.prepare('SELECT file_name, file_sha256 FROM write_context').get() as { file_name: string | null; file_sha256: string | null };
+    this.db.prepare('UPDATE write_context SET file_name = ?, file_sha256 = ?').run(file.name, file.sha256);
+    try {
+      return fn();
+    } finally {
+      this.db.prepare('UPDATE write_context SET file_name = ?, file_sha256 = ?').run(before.file_name, before.file_sha256);
+    }
+  }
+
+  /**
    * Runs ONE set-based statement that writes its own audit rows (main/store/set-write.ts): while it runs,
    * the write context says the statement audits itself and the generated audit triggers skip it, so no
    * change is audited twice or not at all. The other triggers (write context, closed months) still run.

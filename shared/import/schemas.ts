@@ -17,6 +17,8 @@ export const PreviewTableSchema = z.object({
   target: TargetSchema,
   newSubject: z.boolean(),
   newMonth: z.boolean(),
+  /** For a new month: the month it will be rolled forward from, or null when the area holds no earlier month. */
+  rollsFrom: z.string().nullable(),
   newLines: z.number(),
   changedLines: z.number(),
   unchangedLines: z.number(),

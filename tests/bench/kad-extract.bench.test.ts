@@ -10,7 +10,7 @@ import { divideRounded } from '../../shared/areas/kad/extract/money';
 import { DEFAULT_EXTRACT_MAPPING, reasonKey } from '../../shared/areas/kad/extract/mapping';
 import { monthsOfRange } from '../../shared/periods';
 import { initWorkspace } from '../../main/app/session';
-import { dayOfCell, fingerprintOf, penceOfCell, textOfCell } from '../../main/areas/kad/extract/cells';
+import { dayOfCell, penceOfCell, RowFingerprint, textOfCell } from '../../main/areas/kad/extract/cells';
 import { extractColumnNamed } from '../../main/areas/kad/extract/columns';
 import { SERVICE_TYPES } from '../../main/areas/kad/catalog';
 import { openRecordRows } from '../../main/import/read/records';
@@ -21,8 +21,9 @@ import { plainText } from '../../main/import/read/cells';
  * A care-package extract of EXTRACT_ROWS rows (250,000 by default) covering many years, from the demo's
  * generator padded with packages long ended. Measured in one run:
  * (a) in one process limited to a 256 MB heap, the import's own reader reading the file and doing nothing
- *     else, against the whole import (read, check, aggregate, stage, preview, back up, apply) of 24 months:
- *     aim, at least IMPORT_AIM times as fast;
+ *     else, against the whole import (read, check, aggregate, stage, preview, back up, apply) of 24 months
+ *     into a fresh copy of the demo workspace, the best of ROUNDS rounds each: aim, at least IMPORT_AIM
+ *     times as fast;
  * (b) the same 24 months aggregated in SQL over the elements already loaded into a table, against the
  *     aggregator's own compute: aim, at most AGGREGATE_AIM times as long. The SQL's figures are checked
  *     equal to the aggregator's first.
@@ -32,6 +33,7 @@ const ROWS = Number(process.env.EXTRACT_ROWS ?? 250_000);
 const IMPORT_AIM = 0.5;
 const AGGREGATE_AIM = 1.5;
 const MONTHS = { from: '2022-01', to: '2023-12' };
+const ROUNDS = 3;
 const ROOT = path.resolve(__dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-extract-bench-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -46,6 +48,7 @@ async function load(file: string, each?: (r: Parameters<ExtractAggregator['add']
   if ('refused' in opened) throw new Error(opened.refused);
   const agg = new ExtractAggregator(DEFAULT_EXTRACT_MAPPING, typeOf);
   const col = new Map<string, number>();
+  const print = new RowFingerprint();
   for await (const row of opened.rows) {
     if (!col.size) {
       row.cells.forEach((c, i) => {
@@ -59,7 +62,7 @@ async function load(file: string, each?: (r: Parameters<ExtractAggregator['add']
     const r = {
       row: row.number, packageId: textOfCell(v('packageId')), reason: textOfCell(v('reason')), serviceType: textOfCell(v('serviceType')),
       start: dayOfCell(v('start'))!, end: dayOfCell(v('end')) ?? null, weeklyPence: penceOfCell(v('weeklyCost')) ?? null,
-      contributionPence: penceOfCell(v('contribution')) ?? null, dateOfBirth: dayOfCell(v('dateOfBirth')) ?? null, fingerprint: fingerprintOf(row.cells),
+      contributionPence: penceOfCell(v('contribution')) ?? null, dateOfBirth: dayOfCell(v('dateOfBirth')) ?? null, fingerprint: print.of(row.cells).a, fingerprint2: print.b,
     };
     const before = agg.elements;
     agg.add(r);
@@ -98,40 +101,52 @@ it(`imports a ${ROWS.toLocaleString('en-GB')}-row care-package extract for 24 mo
   const bytes = fs.statSync(file).size;
 
   // (a) In one process with a 256 MB heap: the import's own reader reading the file and doing nothing
-  // else, then the whole import as an officer runs it (the modules loaded and the workspace open first).
-  const ws = path.join(dir, 'bench.db');
-  initWorkspace(ws, { demo: true });
+  // else, then the whole import as an officer runs it (the modules loaded and a fresh copy of the
+  // workspace open first). Three rounds, each the bare read then the import; the best of each counts,
+  // as the machine may be shared and a round slowed by others.
+  const pristine = path.join(dir, 'pristine.db');
+  initWorkspace(pristine, { demo: true });
   const driver = path.join(dir, 'driver.cjs');
   fs.writeFileSync(
     driver,
     `const dist = ${JSON.stringify(path.join(ROOT, 'dist'))};
+     const fs = require('node:fs');
      const { openRecordRows } = require(dist + '/main/import/read/records.js');
      const { DEFAULT_IMPORT_LIMITS } = require(dist + '/main/import/types.js');
      const { AppSession } = require(dist + '/main/app/session.js');
      (async () => {
-       const [file, ws, from, to] = process.argv.slice(2);
-       const session = new AppSession(ws);
-       let t = performance.now();
-       const opened = await openRecordRows(file, DEFAULT_IMPORT_LIMITS);
-       let rows = 0;
-       for await (const _ of opened.rows) rows++;
-       const bare = (performance.now() - t) / 1000;
-       t = performance.now();
-       const id = await session.imports.start(file, { months: { from, to } });
-       const status = await session.imports.settled(id);
-       const applied = status.state === 'ready' ? await session.imports.apply(id) : status;
-       const full = (performance.now() - t) / 1000;
-       session.close();
-       process.stdout.write(JSON.stringify({ rows, bare, full, state: applied.state, message: applied.message, problems: status.problems.slice(0, 5) }));
+       const [file, pristine, from, to, rounds] = process.argv.slice(2);
+       const out = { rows: 0, bare: [], full: [], state: '', message: '', problems: [] };
+       for (let round = 0; round < Number(rounds); round++) {
+         let t = performance.now();
+         const opened = await openRecordRows(file, DEFAULT_IMPORT_LIMITS);
+         let rows = 0;
+         for await (const _ of opened.rows) rows++;
+         out.bare.push((performance.now() - t) / 1000);
+         out.rows = rows;
+         const ws = pristine.slice(0, -3) + '-' + round + '.db';
+         fs.copyFileSync(pristine, ws);
+         const session = new AppSession(ws);
+         t = performance.now();
+         const id = await session.imports.start(file, { months: { from, to } });
+         const status = await session.imports.settled(id);
+         const applied = status.state === 'ready' ? await session.imports.apply(id) : status;
+         out.full.push((performance.now() - t) / 1000);
+         session.close();
+         Object.assign(out, { state: applied.state, message: applied.message, problems: status.problems.slice(0, 5) });
+         if (applied.state !== 'applied') break;
+       }
+       process.stdout.write(JSON.stringify(out));
      })();`,
   );
-  const run = spawnSync(process.execPath, ['--max-old-space-size=256', driver, file, ws, MONTHS.from, MONTHS.to], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['--max-old-space-size=256', driver, file, pristine, MONTHS.from, MONTHS.to, String(ROUNDS)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   expect(run.status, run.stderr.slice(0, 2000)).toBe(0);
-  const measured = JSON.parse(run.stdout) as { rows: number; bare: number; full: number; state: string; message: string; problems: string[] };
+  const measured = JSON.parse(run.stdout) as { rows: number; bare: number[]; full: number[]; state: string; message: string; problems: string[] };
   expect(measured.state, `${measured.message} ${measured.problems.join('; ')}`).toBe('applied');
   const read = measured.rows;
-  const bareSeconds = measured.bare;
-  const importSeconds = measured.full;
+  const bareSeconds = Math.min(...measured.bare);
+  const importSeconds = Math.min(...measured.full);
+  const rounds = measured.bare.map((b, i) => `${b.toFixed(2)}/${measured.full[i]!.toFixed(2)}`).join(', ');
 
   // (b) The aggregator's compute of 24 months, and the same in SQL over a loaded table.
   const db = new Database(':memory:');
@@ -169,7 +184,7 @@ it(`imports a ${ROWS.toLocaleString('en-GB')}-row care-package extract for 24 mo
     [
       '',
       `Care-package extract benchmark: ${read.toLocaleString('en-GB')} rows, ${(bytes / 1048576).toFixed(1)} MB, ${months.length} months`,
-      `  (a) the import's reader alone: ${bareSeconds.toFixed(2)} s; the whole import (256 MB heap, own process): ${importSeconds.toFixed(2)} s; ratio ${importRatio.toFixed(2)} (aim: at least ${IMPORT_AIM})`,
+      `  (a) the import's reader alone: ${bareSeconds.toFixed(2)} s; the whole import (256 MB heap, own process): ${importSeconds.toFixed(2)} s, best of ${measured.full.length} rounds (read/import: ${rounds}); ratio ${importRatio.toFixed(2)} (aim: at least ${IMPORT_AIM})`,
       `  (b) the aggregator: ${aggregateSeconds.toFixed(2)} s; the same in SQL over a loaded table: ${sqlSeconds.toFixed(2)} s; ratio ${aggregateRatio.toFixed(2)} (aim: at most ${AGGREGATE_AIM})`,
       '',
     ].join('\n'),

@@ -86,4 +86,36 @@ describe('a care-package extract imported in Chromium', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(watch.problems).toEqual([]);
   });
+
+  it('changes which service a support reason counts under in Settings, and the next import counts it there', async () => {
+    await page.getByTestId('nav-settings').click();
+    const table = page.getByTestId('mapping-table');
+    await table.waitFor({ timeout: 20_000 });
+    const row = await page.locator('[data-testid^="mapping-reason-"]').evaluateAll((inputs) => inputs.findIndex((i) => (i as HTMLInputElement).value === 'Mental Health Support'));
+    expect(row).toBeGreaterThanOrEqual(0);
+    expect(await page.getByTestId(`mapping-split-${row}`).isChecked()).toBe(true);
+    await page.getByTestId(`mapping-split-${row}`).click();
+    await page.getByTestId(`mapping-service-${row}`).selectOption(LDP);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByTestId('mapping-save').click();
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('Support reason mapping saved: the next care-package extract import uses it');
+    expect(await page.getByTestId('mapping-alert').textContent()).toBe('');
+
+    // PK4 (mental health support, open from 1 August at £900) now counts under LDP beside PK1 (£2,205):
+    // 2 packages, (2,205 + 900) ÷ 2 = £1,552.50 → £1,553, worked out by hand.
+    const file = path.join(dir, 'care-extract-again.csv');
+    fs.writeFileSync(file, extractCsv());
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-preview').waitFor({ timeout: 30_000 });
+    await page.getByTestId('import-apply').click();
+    await page.getByTestId('import-apply-confirm').click();
+    await page.getByTestId('import-outcome').waitFor({ timeout: 30_000 });
+    await page.getByTestId('nav-kad').click();
+    await page.getByTestId('service-picker').locator(`[data-service-id="${LDP}"]`).click();
+    await expect.poll(() => cell(page, 'residential', 'currentPackages').textContent()).toBe('2');
+    expect(await cell(page, 'residential', 'currentUnitCost').textContent()).toBe('£1,553');
+    expect(watch.problems).toEqual([]);
+  });
 });

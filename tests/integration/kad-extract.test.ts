@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppSession } from '../../main/app/session';
 import { HAND_CONTRIBUTIONS_K, HAND_EXPECTED, HAND_FINDINGS, extractCsv, extractXlsx } from '../import-fixtures/care-extract';
@@ -146,5 +147,65 @@ describe('importing a care-package extract', () => {
     expect(findings().map((f) => [f.table, f.row, f.column, f.reported, f.computed])).toEqual([
       ['Learning Disability Partnership', 'Residential', 'Current Care Packages', '240', '234 from care-package-extract.csv'],
     ]);
+  });
+});
+
+describe('the demo extract in the audit trail', () => {
+  it('records the demo extract’s file name and SHA-256 on every figure the demo took from it, and on nothing else', () => {
+    const s = demo.open();
+    const bytes = zlib.gunzipSync(fs.readFileSync(path.join(__dirname, '../../resources/demo/care-package-extract.csv.gz')));
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    const rows = s.ws.db.prepare(`SELECT entity, file_name AS fileName, file_sha256 AS sha FROM audit_log WHERE channel = 'seed'`).all() as { entity: string; fileName: string | null; sha: string | null }[];
+    const fromExtract = rows.filter((r) => r.entity === 'kad_extract_figure');
+    expect(fromExtract.length).toBeGreaterThan(100);
+    expect(new Set(fromExtract.map((r) => `${r.fileName} ${r.sha}`))).toEqual(new Set([`care-package-extract.csv ${sha256}`]));
+    // The published figures the demo was made from came from no file.
+    const published = rows.filter((r) => r.entity !== 'kad_extract_figure');
+    expect(published.length).toBeGreaterThan(100);
+    expect(published.filter((r) => r.fileName !== null || r.sha !== null)).toEqual([]);
+  });
+});
+
+describe('importing an extract again', () => {
+  it('says there is nothing to import when the extract gives the figures already held, and changes nothing', async () => {
+    const s = demo.open();
+    const file = files.file('again.csv', extractCsv());
+    const first = await importExtract(s, file);
+    expect((await s.imports.apply(first.id)).state).toBe('applied');
+    const operations = () => s.ws.db.prepare('SELECT COUNT(*) FROM operations').pluck().get();
+    const before = operations();
+    const again = await importExtract(s, file);
+    expect(again.status.state).toBe('nothing-to-do');
+    expect(again.status.message).toBe('Nothing to import: every figure in again.csv already matches this workspace.');
+    expect(operations()).toBe(before);
+  });
+
+  it('says there is nothing to import when every month asked for is closed, not that the file holds no table', async () => {
+    const d = demo.fresh();
+    expect((await cli('close', d.file, '--period', '2023-08')).code).toBe(0);
+    const s = d.open();
+    const { status } = await importExtract(s, files.file('closed-only.csv', extractCsv()), { from: '2023-08', to: '2023-08' });
+    expect(status.state).toBe('nothing-to-do');
+    expect(status.message).toBe('Nothing to import from closed-only.csv: August 2023 is closed: its figures were left as they are.');
+  });
+});
+
+describe('months the workspace does not hold yet', () => {
+  it('says in plain words which months are rolled forward from a month held and which come before any, in the preview and the command line', async () => {
+    const d = demo.fresh();
+    const file = files.file('span.csv', extractCsv());
+    // The demo holds Key Activity Data for August 2023 only; the extract is worked out for May to October.
+    const run = await cli('import', d.file, file, '--months', '2023-05..2023-10', '--dry-run');
+    expect(run.code).toBe(0);
+    const said = run.out.split('\n');
+    expect(said).toContain(
+      "Creates May 2023 to July 2023, before the first month this workspace holds: there is no earlier month to roll them forward from, so they hold only this file's figures (budgets, and anything else the file does not give, are left blank).",
+    );
+    expect(said).toContain("Creates September 2023 to October 2023 by rolling forward from August 2023: its figures are copied into each new month, then this file's figures are written over them.");
+    const s = d.open();
+    const { status } = await importExtract(s, file, { from: '2023-05', to: '2023-10' });
+    expect(status.tables.filter((t) => t.period === '2023-06').map((t) => [t.newMonth, t.rollsFrom])).toEqual(Array(6).fill([true, null]));
+    expect(status.tables.filter((t) => t.period === '2023-10').map((t) => [t.newMonth, t.rollsFrom])).toEqual(Array(6).fill([true, '2023-08']));
+    expect(status.tables.filter((t) => t.period === '2023-08').map((t) => [t.newMonth, t.rollsFrom])).toEqual(Array(6).fill([false, null]));
   });
 });

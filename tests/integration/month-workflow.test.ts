@@ -160,7 +160,7 @@ describe('a tidy command line', () => {
     // September is previewed against August carried forward: the one figure that differs is listed.
     expect(dry.out.match(/^ {2}[~+] /gm)).toHaveLength(1);
     expect(dry.out).toMatch(/~ Residential · Current Care Packages \(.+\): 234 → 240/);
-    expect(dry.out).toMatch(/In all: 6 tables, 0 new lines, 1 changed lines \(1 changed figures\), \d+ unchanged lines, \d+ reported figures; creates September 2023 by rolling forward\.\nDry run: nothing was changed\.\n$/);
+    expect(dry.out).toMatch(/In all: 6 tables, 0 new lines, 1 changed lines \(1 changed figures\), \d+ unchanged lines, \d+ reported figures\.\nCreates September 2023 by rolling forward from August 2023: its figures are copied into each new month, then this file's figures are written over them\.\nDry run: nothing was changed\.\n$/);
   });
 
   it('leaves no -wal or -shm beside the workspace after a command', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExtractAggregator, describeFinding, type ExtractMonth, type ExtractRow } from '../../shared/areas/kad/extract/aggregate';
-import { ageOn, dayOf, monthEnd, parseDay, ymdOf } from '../../shared/areas/kad/extract/days';
+import { ageOn, dayOf, monthEnd, parseDay, ymdNumber, ymdOf } from '../../shared/areas/kad/extract/days';
 import { divideRounded, parsePence, penceOfNumber } from '../../shared/areas/kad/extract/money';
 import { DEFAULT_EXTRACT_MAPPING } from '../../shared/areas/kad/extract/mapping';
 
@@ -25,7 +25,7 @@ function el(p: Partial<Omit<ExtractRow, 'start' | 'end' | 'dateOfBirth'>> & { st
     contributionPence: p.contributionPence ?? null,
     dateOfBirth: p.dob === null ? null : d(p.dob ?? '1970-01-01'),
   };
-  return { ...row, fingerprint: p.fingerprint ?? JSON.stringify({ ...row, row: 0, n: rowNo }) };
+  return { ...row, fingerprint: p.fingerprint ?? rowNo, fingerprint2: p.fingerprint2 ?? 0 };
 }
 
 function run(rows: ExtractRow[], months: string[]): { months: ExtractMonth[]; agg: ExtractAggregator } {
@@ -46,6 +46,10 @@ describe('dates and amounts as care systems export them', () => {
     expect(parseDay('31/02/2023')).toBeNull();
     expect(parseDay('08/31/2023')).toBeNull();
     expect(parseDay('next week')).toBeNull();
+    expect(parseDay('2023-08-31T00:00:00Z')).toBe(dayOf(2023, 8, 31));
+    expect(parseDay('2023-02-29')).toBeNull();
+    expect(parseDay('2023-8-31')).toBeNull();
+    expect(parseDay('2023-O8-31')).toBeNull();
   });
   it('reads 1234.56 and £1,234.56 as whole pence, and refuses what is not an amount', () => {
     expect(parsePence('1234.56')).toBe(123456);
@@ -164,14 +168,25 @@ describe('average unit cost and committed spend', () => {
     const aug = run([el({ start: '2023-04-01', end: '2023-04-30', weeklyPence: 140_000 })], ['2023-08']).months[0]!;
     expect(line(aug, 'learning-disability-partnership', 'residential')).toEqual({ typeId: 'residential', packages: 0, unitCost: null, committedK: 600 });
   });
+  it('commits a package ended in an earlier financial year to that year’s months only, whichever months are worked out with it', () => {
+    // 1 Dec 2022 to 15 Jan 2023: 31 + 15 = 46 days × £700 ÷ 7 = £4,600 → £5k in 2022-23; none in 2023-24.
+    const rows = [el({ packageId: 'OLD', start: '2022-12-01', end: '2023-01-15', weeklyPence: 70_000 })];
+    const [mar, aug] = run(rows, ['2023-03', '2023-08']).months;
+    expect(line(mar!, 'learning-disability-partnership', 'residential')).toEqual({ typeId: 'residential', packages: 0, unitCost: null, committedK: 500 });
+    expect(service(aug!, 'learning-disability-partnership')).toBeNull();
+    expect(run(rows, ['2023-08', '2023-03']).months).toEqual([mar, aug]);
+    expect(run(rows, ['2023-03']).months).toEqual([mar]);
+  });
 });
 
 describe('data quality findings', () => {
   it('lists each rule with its row and package, leaves the rows out, counts a duplicate once, and never names a person', () => {
-    const dup = el({ packageId: 'D1', start: '2023-01-01', fingerprint: 'same' });
+    const dup = el({ packageId: 'D1', start: '2023-01-01', fingerprint: -7, fingerprint2: 7 });
     const rows = [
       dup,
-      { ...dup, row: 99, fingerprint: 'same' },
+      { ...dup, row: 99 },
+      // The same first hash, a different second: another row.
+      { ...dup, row: 100, fingerprint2: 8 },
       el({ packageId: 'E1', start: '2023-05-01', end: '2023-04-30' }),
       el({ packageId: 'R1', start: '2023-01-01', reason: 'Social Support: Substance Misuse' }),
       el({ packageId: 'C1', start: '2023-01-01', weeklyPence: null }),
@@ -201,7 +216,8 @@ describe('day numbers by integer arithmetic', () => {
       const dt = new Date(d * 86_400_000);
       const want = { year: dt.getUTCFullYear(), month: dt.getUTCMonth() + 1, day: dt.getUTCDate() };
       const got = ymdOf(d);
-      if (got.year !== want.year || got.month !== want.month || got.day !== want.day || dayOf(want.year, want.month, want.day) !== d) wrong.push(d);
+      const asNumber = want.year * 10_000 + want.month * 100 + want.day;
+      if (got.year !== want.year || got.month !== want.month || got.day !== want.day || dayOf(want.year, want.month, want.day) !== d || ymdNumber(d) !== asNumber) wrong.push(d);
     }
     expect(wrong).toEqual([]);
     expect(parseDay('29/02/2023')).toBeNull();

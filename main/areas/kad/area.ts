@@ -14,6 +14,7 @@ import { rollKadForward } from './rollforward';
 import { kadTable, setKadCell, setKadCells } from './service';
 import { kadNotReady } from './readiness';
 import { freezeKad, kadSettings, updateKadSettings } from './settings';
+import { extractMappingView, setExtractMapping } from './extract/settings';
 import { KAD_TABLES } from './tables';
 import { kadTrend } from './trend';
 
@@ -33,6 +34,8 @@ export const kadArea = defineArea({
     'kad.setTypeInUse': (input, ctx) => setTypeInUse(host.ws, input, ctx.channel),
     'kad.settings': () => kadSettings(host.ws),
     'kad.updateSettings': (input, ctx) => updateKadSettings(host.ws, input, ctx.channel),
+    'kad.extractMapping': ({ period }) => extractMappingView(host.ws, period),
+    'kad.setExtractMapping': ({ mapping }, ctx) => setExtractMapping(host.ws, mapping, ctx.channel),
   }),
   hasData: hasKad,
   rollForward: rollKadForward,

@@ -4,6 +4,7 @@ import { getSettings, setSetting } from '../../store/settings';
 import { frozenSettings } from '../../store/frozen';
 import { FROZEN_TYPES_KEY as SERVICE_TYPES_KEY, listServiceTypes } from './repository';
 import type { Channel, Workspace } from '../../store/workspace';
+import { EXTRACT_MAPPING_KEY, extractMapping } from './extract/settings';
 
 /** KAD settings live in the settings table as `kad.<name>`; a missing one takes its documented default. */
 const PREFIX = 'kad.';
@@ -25,12 +26,13 @@ export function kadSettings(ws: Workspace, period?: string): KadSettings {
 }
 
 
-/** What closing a month freezes of Key Activity Data: every setting, and the service types. */
+/** What closing a month freezes of Key Activity Data: every setting, the service types, and the extract's support reason mapping. */
 export function freezeKad(ws: Workspace): Record<string, string> {
   const settings = kadSettings(ws);
   return {
     ...Object.fromEntries(Object.entries(settings).map(([k, v]) => [PREFIX + k, String(v)])),
     [SERVICE_TYPES_KEY]: JSON.stringify(listServiceTypes(ws)),
+    [EXTRACT_MAPPING_KEY]: JSON.stringify(extractMapping(ws)),
   };
 }
 

@@ -3,6 +3,7 @@ import { ApplyDialog } from './ApplyDialog';
 import { formatCount, plural } from './format';
 import type { ImportStatus } from './flow';
 import { PreviewLines } from './PreviewLines';
+import { newMonthSentences } from '../../../shared/import/new-months';
 
 type Table = ImportStatus['tables'][number];
 
@@ -36,8 +37,7 @@ export function summarise(tables: readonly Table[]): string[] {
   const out = [
     `${plural(tables.length, 'table')}: ${plural(sum(tables, (t) => t.newLines), 'new line')}, ${plural(sum(tables, (t) => t.changedLines), 'changed line')} (${plural(sum(tables, (t) => t.changedCells), 'changed figure')}) and ${plural(sum(tables, (t) => t.unchangedLines), 'unchanged line')}.`,
   ];
-  const months = [...new Set(tables.filter((t) => t.newMonth).map((t) => t.periodLabel))];
-  if (months.length) out.push(`Creates ${months.join(', ')} by rolling forward from the latest earlier month.`);
+  out.push(...newMonthSentences(tables));
   const added = tables.filter((t) => t.newSubject);
   for (const noun of [...new Set(added.map((t) => t.subjectNoun))]) {
     const names = [...new Set(added.filter((t) => t.subjectNoun === noun).map((t) => t.subjectName))];

@@ -6,6 +6,7 @@ import { KadSettingsSchema } from './checks';
 import { KadTrendSchema } from './trend';
 import { KadConfigSchema } from './config';
 import { ExtractFigureSchema } from './extract/figures';
+import { ExtractMappingSchema } from './extract/mapping';
 
 /** Key Activity Data's methods of the one API; the shared registry adds them to the contract. */
 const KadService = z.object({ id: z.string(), name: z.string(), caption: z.string() });
@@ -32,6 +33,16 @@ const KadTable = z.object({
   /** Why the table cannot be edited (closed period, read-only workspace), or null. */
   lockedReason: z.string().nullable(),
 });
+
+/** Which service each primary support reason counts under, as Settings shows it. */
+const ExtractMappingViewSchema = z.object({
+  mapping: ExtractMappingSchema,
+  defaults: ExtractMappingSchema,
+  services: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** For a closed month: why its mapping (the one it was closed with) cannot be changed; else null. */
+  frozenFor: z.string().nullable(),
+});
+export type ExtractMappingView = z.infer<typeof ExtractMappingViewSchema>;
 
 const KadRef = z.object({ period: MonthId, serviceId: z.string().min(1) }).strict();
 
@@ -62,6 +73,8 @@ export const kadApi = {
   'kad.setTypeInUse': { input: z.object({ serviceId: z.string().min(1), typeId: z.string().min(1), fromPeriod: MonthId, inUse: z.boolean() }).strict(), output: KadConfigSchema },
   'kad.settings': { input: z.object({}).strict(), output: KadSettingsSchema },
   'kad.updateSettings': { input: KadSettingsSchema.partial().strict(), output: KadSettingsSchema },
+  'kad.extractMapping': { input: z.object({ period: MonthId.optional() }).strict(), output: ExtractMappingViewSchema },
+  'kad.setExtractMapping': { input: z.object({ mapping: ExtractMappingSchema }).strict(), output: ExtractMappingViewSchema },
 } as const;
 
 export type KadTable = z.infer<typeof KadTable>;

@@ -1,7 +1,7 @@
-import { ExtractAggregator, describeFinding } from '../../../../shared/areas/kad/extract/aggregate';
+import { ExtractAggregator, describeFinding, type ExtractRow } from '../../../../shared/areas/kad/extract/aggregate';
 import { formatCount } from '../../../import/read/messages';
 import { address } from '../../../import/read/a1';
-import { asFound } from '../../../import/read/cells';
+import { asFound, BLANK } from '../../../import/read/cells';
 import type { SheetRow } from '../../../import/read/context';
 import type { ImportNote, ImportOptions, RecordsConsumer, RecordsReader } from '../../../import/spec';
 import type { ImportSink } from '../../../import/types';
@@ -9,7 +9,7 @@ import type { Workspace } from '../../../store/workspace';
 import { LabelIndex } from '../../../import/read/names';
 import { listServiceTypes } from '../repository';
 import { EXTRACT_COLUMNS, extractColumnNamed, isExtractHeader, type ExtractColumn } from './columns';
-import { dayOfCell, fingerprintOf, penceOfCell, textOfCell } from './cells';
+import { dayOfCell, penceOfCell, RowFingerprint, textOfCell } from './cells';
 import { extractMapping } from './settings';
 import { stageExtract } from './stage';
 
@@ -24,7 +24,11 @@ const NOT_MONEY = 'is not an amount in pounds and pence (for example 1234.56 or 
 /** One extract being read: each row checked and handed to the aggregator, nothing of it staged or kept. */
 export class ExtractReading implements RecordsConsumer {
   private readonly col: Partial<Record<ExtractColumn, number>> = {};
+  /** Each column's index in a row's cells; a column the file lacks points past every cell. */
+  private readonly at: Record<ExtractColumn, number>;
   private readonly agg: ExtractAggregator;
+  private readonly print = new RowFingerprint();
+  private readonly current: ExtractRow = { row: 0, packageId: '', reason: '', serviceType: '', start: 0, end: null, weeklyPence: null, contributionPence: null, dateOfBirth: null, fingerprint: 0, fingerprint2: 0 };
   private broken = false;
 
   constructor(
@@ -44,6 +48,7 @@ export class ExtractReading implements RecordsConsumer {
         sink.problem({ sheet, cell: `A${header.number}`, value: null, reason: `the column "${c.header}" is missing from this header row` });
       }
     }
+    this.at = Object.fromEntries(Object.keys(EXTRACT_COLUMNS).map((k) => [k, this.col[k as ExtractColumn] ?? -1])) as Record<ExtractColumn, number>;
     const types = new LabelIndex(listServiceTypes(ws));
     this.agg = new ExtractAggregator(extractMapping(ws), (text) => types.byLabel(text)?.id ?? null, LISTED_FINDINGS);
   }
@@ -55,39 +60,44 @@ export class ExtractReading implements RecordsConsumer {
   row(row: SheetRow): void {
     if (this.broken) return;
     const c = row.cells;
-    const col = this.col;
-    const cell = (k: ExtractColumn) => c[col[k]!]?.value;
-    const packageId = textOfCell(cell('packageId'));
-    const start = dayOfCell(cell('start'));
-    const end = dayOfCell(cell('end'));
-    const born = dayOfCell(cell('dateOfBirth'));
-    const weekly = penceOfCell(cell('weeklyCost'));
-    const contribution = penceOfCell(cell('contribution'));
-    let ok = true;
-    const bad = (column: ExtractColumn, value: string | null, reason: string) => {
-      this.problem(row, column, value, reason);
-      ok = false;
-    };
-    if (!packageId) bad('packageId', null, 'has no Package ID');
-    if (start === undefined) bad('start', asFound(cell('start')!), NOT_DATE);
-    else if (start === null) bad('start', null, 'has no Element Start date');
-    if (end === undefined) bad('end', asFound(cell('end')!), NOT_DATE);
-    if (born === undefined) bad('dateOfBirth', null, NOT_BIRTH_DATE);
-    if (weekly === undefined) bad('weeklyCost', asFound(cell('weeklyCost')!), NOT_MONEY);
-    if (contribution === undefined) bad('contribution', asFound(cell('contribution')!), NOT_MONEY);
-    if (!ok) return;
-    this.agg.add({
-      row: row.number,
-      packageId,
-      reason: textOfCell(cell('reason')),
-      serviceType: textOfCell(cell('serviceType')),
-      start: start!,
-      end: end ?? null,
-      weeklyPence: weekly ?? null,
-      contributionPence: contribution ?? null,
-      dateOfBirth: born ?? null,
-      fingerprint: fingerprintOf(c),
-    });
+    const col = this.at;
+    const packageId = textOfCell(c[col.packageId]?.value);
+    const start = dayOfCell(c[col.start]?.value);
+    const end = dayOfCell(c[col.end]?.value);
+    const born = dayOfCell(c[col.dateOfBirth]?.value);
+    const weekly = penceOfCell(c[col.weeklyCost]?.value);
+    const contribution = penceOfCell(c[col.contribution]?.value);
+    if (!packageId || start == null || end === undefined || born === undefined || weekly === undefined || contribution === undefined) {
+      this.refuseRow(row, packageId, start, end, born, weekly, contribution);
+      return;
+    }
+    // One object, filled afresh for each row: the aggregator copies what it keeps.
+    const r = this.current;
+    r.row = row.number;
+    r.packageId = packageId;
+    r.reason = textOfCell(c[col.reason]?.value);
+    r.serviceType = textOfCell(c[col.serviceType]?.value);
+    r.start = start;
+    r.end = end;
+    r.weeklyPence = weekly;
+    r.contributionPence = contribution;
+    r.dateOfBirth = born;
+    const print = this.print.of(c);
+    r.fingerprint = print.a;
+    r.fingerprint2 = print.b;
+    this.agg.add(r);
+  }
+
+  /** A row that cannot be read: each cell at fault is a problem naming it (a date of birth without its value). */
+  private refuseRow(row: SheetRow, packageId: string, start: number | null | undefined, end: number | null | undefined, born: number | null | undefined, weekly: number | null | undefined, contribution: number | null | undefined): void {
+    const value = (k: ExtractColumn) => asFound(row.cells[this.at[k]]?.value ?? BLANK);
+    if (!packageId) this.problem(row, 'packageId', null, 'has no Package ID');
+    if (start === undefined) this.problem(row, 'start', value('start'), NOT_DATE);
+    else if (start === null) this.problem(row, 'start', null, 'has no Element Start date');
+    if (end === undefined) this.problem(row, 'end', value('end'), NOT_DATE);
+    if (born === undefined) this.problem(row, 'dateOfBirth', null, NOT_BIRTH_DATE);
+    if (weekly === undefined) this.problem(row, 'weeklyCost', value('weeklyCost'), NOT_MONEY);
+    if (contribution === undefined) this.problem(row, 'contribution', value('contribution'), NOT_MONEY);
   }
 
   /** The rows as read so far, aggregated (null when the header row lacked a column). */

@@ -2,6 +2,7 @@ import type { ExtractAggregator, ExtractMonth } from '../../../../shared/areas/k
 import { monthOfDay } from '../../../../shared/areas/kad/extract/days';
 import { CARE_CONTRIBUTIONS_KEY } from '../../../../shared/areas/kad/model';
 import { financialYearOf, monthLabel, monthsOfRange, type MonthRange } from '../../../../shared/periods';
+import { monthRuns } from '../../../../shared/import/new-months';
 import { formatValue } from '../../../../shared/units';
 import type { ImportNote, ImportOptions } from '../../../import/spec';
 import type { ImportSink } from '../../../import/types';
@@ -47,7 +48,9 @@ export function stageExtract(ws: Workspace, agg: ExtractAggregator, at: { sheet:
     return notes;
   }
   const closed = new Set(ws.db.prepare(`SELECT id FROM periods WHERE status = 'closed'`).pluck().all() as string[]);
-  for (const m of months.filter((x) => closed.has(x))) notes.push({ text: `${monthLabel(m)} is closed: its figures were left as they are.` });
+  const closedAsked = months.filter((x) => closed.has(x));
+  if (closedAsked.length === 1) notes.push({ text: `${monthLabel(closedAsked[0]!)} is closed: its figures were left as they are.` });
+  else if (closedAsked.length) notes.push({ text: `${monthRuns(closedAsked)} are closed: their figures were left as they are.` });
   const computed = agg.compute(months.filter((m) => !closed.has(m)));
   stageMonths(ws, computed, at, notes);
   return notes;

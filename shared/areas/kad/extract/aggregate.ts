@@ -1,6 +1,7 @@
 import type { Hundredths } from '../../../units';
 import { divideRounded } from './money';
-import { financialYearAround, monthEnd, ymdOf, type Day } from './days';
+import { HashedKeys, TextHash } from './duplicates';
+import { financialYearAround, monthEnd, ymdNumber, ymdOf, type Day } from './days';
 import { reasonIndex, reasonKey, serviceFor, type ExtractMapping, type ReasonRule } from './mapping';
 
 /**
@@ -33,8 +34,9 @@ export interface ExtractRow {
   weeklyPence: number | null;
   contributionPence: number | null;
   dateOfBirth: Day | null;
-  /** A fingerprint of the whole row as read (a hash, not a copy), to tell exact duplicates. */
-  fingerprint: string;
+  /** A fingerprint of the whole row as read (two 32-bit hashes, not a copy), to tell exact duplicates. */
+  fingerprint: number;
+  fingerprint2: number;
 }
 
 export type FindingKind = 'duplicate' | 'ends-before-start' | 'unknown-reason' | 'missing-cost' | 'unknown-type' | 'missing-birth-date';
@@ -103,9 +105,11 @@ const floats = (n = 1024) => new Column(new Float64Array(n), (m) => new Float64A
 export class ExtractAggregator {
   readonly findings: ExtractFinding[] = [];
   findingCount = 0;
-  private readonly seen = new Map<string, number>();
-  private readonly packages = new Map<string, number>();
-  private readonly packageIds: string[] = [];
+  private readonly seen = new HashedKeys();
+  /** Package IDs by a hash of their text, not the text: each package's number plus one. */
+  private readonly packages = new HashedKeys();
+  private readonly packageHash = new TextHash();
+  private packageCount = 0;
   private readonly rules: ReasonRule[] = [];
   private readonly ruleOf = new Map<string, number>();
   private readonly reasonRules: Map<string, ReasonRule>;
@@ -154,9 +158,8 @@ export class ExtractAggregator {
   }
 
   add(row: ExtractRow): void {
-    const first = this.seen.get(row.fingerprint);
-    if (first !== undefined) return this.find(row, 'duplicate', String(first));
-    this.seen.set(row.fingerprint, row.row);
+    const first = this.seen.firstOrAdd(row.fingerprint, row.fingerprint2, row.row);
+    if (first !== 0) return this.find(row, 'duplicate', String(first));
     if (row.end !== null && row.end < row.start) return this.find(row, 'ends-before-start');
     let rule = this.ruleOf.get(row.reason);
     if (rule === undefined) {
@@ -174,15 +177,11 @@ export class ExtractAggregator {
     }
     if (type < 0) return this.find(row, 'unknown-type', row.serviceType.trim());
     let born = 0;
-    if (row.dateOfBirth !== null) {
-      const b = ymdOf(row.dateOfBirth);
-      born = b.year * 10_000 + b.month * 100 + b.day;
-    } else if (!('service' in this.rules[rule]!)) return this.find(row, 'missing-birth-date');
-    let p = this.packages.get(row.packageId);
-    if (p === undefined) {
-      p = this.packageIds.push(row.packageId) - 1;
-      this.packages.set(row.packageId, p);
-    }
+    if (row.dateOfBirth !== null) born = ymdNumber(row.dateOfBirth);
+    else if (!('service' in this.rules[rule]!)) return this.find(row, 'missing-birth-date');
+    const id = this.packageHash.of(row.packageId);
+    const known = this.packages.firstOrAdd(id.a, id.b, this.packageCount + 1);
+    const p = known ? known - 1 : this.packageCount++;
     this.pkg.push(p);
     this.start.push(row.start);
     this.end.push(row.end ?? OPEN);
@@ -204,24 +203,42 @@ export class ExtractAggregator {
     const n = this.pkg.length;
     const pkg = this.pkg.data;
     const start = this.start.data;
-    // Elements of a package together, earliest start first (file order among equal starts).
+    // Elements of a package together (packages numbered as first met), earliest start first, file order
+    // among equal starts: one counting pass by package, then each package's few elements put in order.
+    const packages = this.packageCount;
+    const groupStart = new Int32Array(packages + 1);
+    for (let i = 0; i < n; i++) groupStart[pkg[i]! + 1]!++;
+    for (let p = 0; p < packages; p++) groupStart[p + 1]! += groupStart[p]!;
     const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => pkg[a]! - pkg[b]! || start[a]! - start[b]! || a - b);
-    const groups: number[] = [0];
-    for (let i = 1; i < n; i++) if (pkg[order[i]!] !== pkg[order[i - 1]!]) groups.push(i);
-    groups.push(n);
+    const next = groupStart.slice(0, packages);
+    for (let i = 0; i < n; i++) order[next[pkg[i]!]!++] = i;
+    for (let p = 0; p < packages; p++) {
+      for (let i = groupStart[p]! + 1; i < groupStart[p + 1]!; i++) {
+        const e = order[i]!;
+        let j = i - 1;
+        for (; j >= groupStart[p]! && start[order[j]!]! > start[e]!; j--) order[j + 1] = order[j]!;
+        order[j + 1] = e;
+      }
+    }
+    const groups = groupStart;
     // A package whose every element ended before a financial year began counts for none of its months.
-    const lastEnd = new Int32Array(groups.length - 1);
-    for (let g = 0; g + 1 < groups.length; g++) {
+    // Most of a long extract's packages ended years ago: each month looks only at those still running in
+    // the first month's financial year.
+    const sorted = [...months].sort();
+    const firstYear = sorted.length ? financialYearAround(monthEnd(sorted[0]!)).first : OPEN;
+    const lastEnd = new Int32Array(packages);
+    const live = new Int32Array(packages);
+    let lives = 0;
+    for (let g = 0; g < packages; g++) {
       let e = -OPEN;
       for (let i = groups[g]!; i < groups[g + 1]!; i++) e = Math.max(e, this.end.data[order[i]!]!);
       lastEnd[g] = e;
+      if (e >= firstYear) live[lives++] = g;
     }
-    return [...months].sort().map((m) => this.month(m, order, groups, lastEnd));
+    return sorted.map((m) => this.month(m, order, groups, lastEnd, live.subarray(0, lives)));
   }
 
-  private month(month: string, order: Int32Array, groups: number[], lastEnd: Int32Array): ExtractMonth {
+  private month(month: string, order: Int32Array, groups: Int32Array, lastEnd: Int32Array, live: Int32Array): ExtractMonth {
     const d = monthEnd(month);
     const fy = financialYearAround(d);
     const ymd = ymdOf(d);
@@ -241,7 +258,8 @@ export class ExtractAggregator {
       if (!cell) byType.set(type, (cell = { count: 0, weekly: 0, committed: 0 }));
       return cell;
     };
-    for (let g = 0; g + 1 < groups.length; g++) {
+    for (let l = 0; l < live.length; l++) {
+      const g = live[l]!;
       if (lastEnd[g]! < fy.first) continue;
       const from = groups[g]!;
       const to = groups[g + 1]!;

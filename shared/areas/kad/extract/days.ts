@@ -36,6 +36,18 @@ export function ymdOf(day: Day): { year: number; month: number; day: number } {
   return { year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d };
 }
 
+/** A day as year × 10,000 + month × 100 + day, worked out as ymdOf does with no object made. */
+export function ymdNumber(day: Day): number {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return (yoe + era * 400 + (m <= 2 ? 1 : 0)) * 10_000 + m * 100 + doy - Math.floor((153 * mp + 2) / 5) + 1;
+}
+
 export function isoOf(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
@@ -96,11 +108,30 @@ function ukDay(t: string): Day | null | undefined {
   return dayOf(y, m, d);
 }
 
+/** yyyy-mm-dd exactly, read digit by digit; undefined for anything else (a time after it, say). */
+function isoDay(t: string): Day | null | undefined {
+  if (t.length !== 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return undefined;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    if (i < 4) y = y * 10 + c;
+    else if (i < 7) m = m * 10 + c;
+    else d = d * 10 + c;
+  }
+  return dayOf(y, m, d);
+}
+
 /** A date as care systems export it: UK dd/mm/yyyy, ISO yyyy-mm-dd, or an Excel serial number. Null when it is none. */
 export function parseDay(text: string): Day | null {
   const t = text.trim();
   const uk = ukDay(t);
   if (uk !== undefined) return uk;
+  const iso = isoDay(t);
+  if (iso !== undefined) return iso;
   const m = ISO.exec(t);
   if (m) return dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
   if (SERIAL.test(t)) return dayOfExcelSerial(Number(t));

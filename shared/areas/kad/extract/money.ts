@@ -5,14 +5,14 @@
 export function parsePence(text: string): number | null {
   const t = text.trim();
   let i = 0;
-  let negative = false;
-  const minus = () => {
+  // A minus before or after the pound sign: -£12 or £-12.
+  let negative = t.charCodeAt(i) === 45;
+  if (negative) i++;
+  if (t.charCodeAt(i) === 163) i++;
+  if (!negative && t.charCodeAt(i) === 45) {
     negative = true;
     i++;
-  };
-  if (t.charCodeAt(i) === 45) minus();
-  if (t.charCodeAt(i) === 163) i++;
-  if (!negative && t.charCodeAt(i) === 45) minus();
+  }
   let pounds = 0;
   let digits = 0;
   // Digits since the last comma, and whether commas group them (then every group has three).

@@ -3,10 +3,11 @@ import type { KadConfig } from '../../../../../shared/areas/kad/config';
 import { messageOf, send } from '../../../api/client';
 import type { AreaSettingsProps } from '../../types';
 import { AddServiceForm } from './AddServiceForm';
+import { ExtractMappingSection } from './ExtractMappingSection';
 import { KadSettingsForm } from './KadSettingsForm';
 import { ServiceTypesSection } from './ServiceTypesSection';
 
-/** Key Activity Data's part of the Settings page: its thresholds, the types each service uses, and adding a service. */
+/** Key Activity Data's part of the Settings page: its thresholds, the types each service uses, adding a service, and the care-package extract's support reason mapping. */
 export function KadSettings({ period, months, lock, reloadKey, onChanged }: AreaSettingsProps) {
   const [config, setConfig] = useState<KadConfig | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +35,7 @@ export function KadSettings({ period, months, lock, reloadKey, onChanged }: Area
         <>
           <ServiceTypesSection period={period} config={config} months={months} lock={lock} onChanged={onChanged} />
           <AddServiceForm period={period} config={config} months={months} lock={lock} onChanged={onChanged} />
+          <ExtractMappingSection period={period} lock={lock} reloadKey={reloadKey} onChanged={onChanged} />
         </>
       ) : !error ? (
         <p className="loading">Loading services…</p>
