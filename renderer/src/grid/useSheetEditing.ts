@@ -50,6 +50,9 @@ function markSelected(host: HTMLElement | null, rect: Rect | null, axes: Axes): 
 
 const sameCell = (a: CellRef, b: CellRef) => a.rowKey === b.rowKey && a.colId === b.colId;
 
+/** A character typed into a cell (a digit, a minus, a letter), which would start an edit in an editable grid. */
+const isTypedCharacter = (e: KeyboardEvent) => e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
+
 const handledKey = (e: KeyboardEvent) =>
   (e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && isArrowKey(e.key)) ||
   ((e.key === 'Delete' || e.key === 'Backspace') && !e.ctrlKey && !e.metaKey && !e.altKey) ||
@@ -205,6 +208,10 @@ export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostR
       } else if ((e.key === 'Delete' || e.key === 'Backspace') && !e.ctrlKey && !e.metaKey && !e.altKey) {
         e.preventDefault();
         if (!refuseLocked(e.target, 'changed')) run(planClear(sheetRef.current, rect), 'grid', 'changed', (n) => `Cleared ${n} ${n === 1 ? 'cell' : 'cells'}`);
+      } else if (lockRef.current && isTypedCharacter(e)) {
+        // A locked grid opens no editor, so typing would otherwise do nothing at all: say why, as Delete does.
+        e.preventDefault();
+        refuseLocked(e.target, 'changed');
       }
     };
     const onFocusIn = (e: FocusEvent) => {
