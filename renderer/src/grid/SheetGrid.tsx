@@ -80,8 +80,8 @@ export function SheetGrid({
   // The columns are rebuilt only when a width really changes (widthsKey), not on every save.
   const widthsKey = [...widths].map(([id, w]) => `${id}:${w}`).join(',');
   const defs = useMemo(
-    () => columnDefs(columns, bands, { widths, locked, invalidRef, isSelected: sheetContext.isSelected }),
-    [columns, bands, widthsKey, locked, sheetContext],
+    () => columnDefs(columns, bands, { widths, locked, invalidRef, isSelected: sheetContext.isSelected, onTypedValue: typed.onTypedValue }),
+    [columns, bands, widthsKey, locked, sheetContext, typed.onTypedValue],
   );
   const context = useMemo<SheetContext>(() => ({ invalidRef, isSelected: sheetContext.isSelected }), [sheetContext]);
   const defaultColDef = useMemo<ColDef<GridRow>>(
@@ -113,8 +113,6 @@ export function SheetGrid({
           // Every column stays in the DOM: screen readers, copy and the layout checks see the whole table.
           suppressColumnVirtualisation
           enableBrowserTooltips
-          readOnlyEdit
-          onCellEditRequest={typed.onCellEditRequest}
           onCellFocused={editing.onCellFocused}
           onCellClicked={editing.onCellClicked}
           onCellEditingStarted={editing.onCellEditingStarted}
