@@ -42,7 +42,7 @@ function setOrRemove(el: HTMLElement, attr: string, value: string | undefined): 
  * flagged on the same element. The c/f mark is drawn by CSS, so the cell's text stays the figure.
  *
  * A plain DOM renderer, not a React component: a long table scrolls through thousands of these, and a
- * React renderer per cell cost a frame's budget several times over (the revenue bench, README).
+ * React renderer per cell cost a frame's budget several times over (README, Benchmarks).
  */
 export class SheetCell implements ICellRendererComp<GridRow> {
   private readonly gui = document.createElement('span');
