@@ -122,4 +122,25 @@ describe('revenue monitoring in Chromium', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(watch.problems).toEqual([]);
   });
+
+  it('refuses digits typed into a closed month with the message Delete gives, and changes nothing', async () => {
+    await api('periods.close', { period: '2023-08' });
+    const { lockedReason } = await api<{ lockedReason: string | null }>('revenue.table', { period: '2023-08', directorateId: 'ahc' });
+    expect(lockedReason).toMatch(/^August 2023 is closed/);
+    await page.locator('[data-view="ahc"]').click();
+    await cell(page, PSW, 'forecastVariance').filter({ hasText: '40' }).waitFor();
+    await cell(page, PSW, 'forecastVariance').click();
+    await page.keyboard.type('99');
+    const refusal = `This table is not editable: ${lockedReason!.replace(/\.$/, '')}. Nothing was changed.`;
+    await expect.poll(() => page.getByTestId('alert').textContent()).toBe(refusal);
+    expect(await page.locator('.ag-cell-inline-editing').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    expect(await text(page, PSW, 'forecastVariance')).toBe('40');
+    const table = await api<{ lines: { key: string; forecastVariance: number | null }[] }>('revenue.table', { period: '2023-08', directorateId: 'ahc' });
+    expect(table.lines.find((l) => l.key === PSW)!.forecastVariance).toBe(4000);
+    // Delete, as before, says the same.
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.getByTestId('alert').textContent()).toBe(refusal);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Directorate, RevenueLine, Section } from '../../shared/areas/revenue/model';
 import { variancePct } from '../../shared/areas/revenue/percent';
-import { appendixRows, computeTotals, lineValues, planAppendix } from '../../shared/areas/revenue/totals';
+import { appendixRows, computeTotals, lineValues, planAppendix, replanAppendix } from '../../shared/areas/revenue/totals';
 import { describeVariance, headline, summaryRows } from '../../shared/areas/revenue/summary';
 
 /** £000 → hundredths, so the figures below read as the published tables print them. */
@@ -91,5 +91,32 @@ describe('the section 1.2 summary and its headline', () => {
     expect(describeVariance(k(49))).toBe('balanced');
     expect(describeVariance(k(-50))).toBe('£0.1m underspend');
     expect(headline('AHC', rows)).toBe('AHC: forecast balanced before mitigations, balanced after.');
+  });
+});
+
+describe('re-planning after an edit', () => {
+  const plan = planAppendix(dir, sections, lines);
+  const edited = lines.map((l) => (l.label === 'B1' ? { ...l, forecastVariance: k(25) } : l));
+
+  it('keeps the structure when only figures changed, and gives the same rows as planning afresh', () => {
+    const again = replanAppendix(plan, dir, sections, edited);
+    expect(again.slots).toBe(plan.slots);
+    expect(again.targets).toBe(plan.targets);
+    expect(again.lines.find((l) => l.label === 'B1')!.forecastVariance).toBe(k(25));
+    expect(appendixRows(again, 'abs_net')).toEqual(appendixRows(planAppendix(dir, sections, edited), 'abs_net'));
+    // Sub Total: 25 + -4 = 21 (was 6); the overall total 5 + 25 - 4 + 3 - 14 = 15.
+    const rows = appendixRows(again, 'abs_net');
+    expect(rows.find((r) => r.label === 'Sub Total')!.figures.forecastVariance).toBe(k(21));
+    expect(rows.at(-1)!.figures.forecastVariance).toBe(k(15));
+  });
+
+  it('plans afresh when a line moves to another heading, a line is added, or the sections are new', () => {
+    const moved = lines.map((l) => (l.label === 'C' ? { ...l, section: 'Totalled' } : l));
+    const added = [...lines, line('E', 'Totalled', null, 1, 0, 0, 1)];
+    for (const [secs, ls] of [[sections, moved], [sections, added], [sections.map((s) => ({ ...s })), lines]] as const) {
+      const again = replanAppendix(plan, dir, secs, ls);
+      expect(again.slots).not.toBe(plan.slots);
+      expect(appendixRows(again, 'abs_net')).toEqual(appendixRows(planAppendix(dir, secs, ls), 'abs_net'));
+    }
   });
 });

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { RowAutoHeightModule, TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type RowClassParams, type RowClassRules } from 'ag-grid-community';
+import { ClientSideRowModelApiModule, RowAutoHeightModule, TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type RowClassParams, type RowClassRules } from 'ag-grid-community';
 import { columnDefs } from './columnDefs';
+import { changedRows } from './rowUpdates';
 import { gridMetrics, gridTheme } from './setup';
 import type { SheetContext } from './SheetCell';
 import { canvasMeasure } from './canvasMeasure';
@@ -40,9 +41,9 @@ const rowClassRules: RowClassRules<GridRow> = { 'sheet-row--disabled': (p) => !!
 const getRowClass = (p: RowClassParams<GridRow>) => (p.data ? `sheet-row--${p.data.kind}` : undefined);
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.key;
 
-// Registered for this grid only: headers can explain themselves as a browser tooltip, and a wrapping
-// text column (GridColumn.wrapWidth) grows its rows to the text.
-const GRID_MODULES = [TooltipModule, RowAutoHeightModule];
+// Registered for this grid only: headers can explain themselves as a browser tooltip, a wrapping text
+// column (GridColumn.wrapWidth) grows its rows to the text, and an edit updates its rows by transaction.
+const GRID_MODULES = [TooltipModule, RowAutoHeightModule, ClientSideRowModelApiModule];
 
 /**
  * A spreadsheet grid over AG Grid Community, driven by column definitions and rows that name no area:
@@ -80,14 +81,32 @@ export function SheetGrid({
   // The columns are rebuilt only when a width really changes (widthsKey), not on every save.
   const widthsKey = [...widths].map(([id, w]) => `${id}:${w}`).join(',');
   const defs = useMemo(
-    () => columnDefs(columns, bands, { widths, locked, invalidRef, isSelected: sheetContext.isSelected }),
-    [columns, bands, widthsKey, locked, sheetContext],
+    () => columnDefs(columns, bands, { widths, locked, invalidRef, isSelected: sheetContext.isSelected, onTypedValue: typed.onTypedValue }),
+    [columns, bands, widthsKey, locked, sheetContext, typed.onTypedValue],
   );
   const context = useMemo<SheetContext>(() => ({ invalidRef, isSelected: sheetContext.isSelected }), [sheetContext]);
   const defaultColDef = useMemo<ColDef<GridRow>>(
     () => ({ cellDataType: false, sortable: false, resizable: false, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true, suppressKeyboardEvent: typed.suppressKeyboardEvent }),
     [typed.suppressKeyboardEvent],
   );
+
+  // The body goes to AG Grid by transaction: an edit hands it the few rows that are new objects (the line
+  // and the totals it moved) rather than a new array of thousands for it to compare; rows added, removed or
+  // moved replace the whole. The rowData prop stays the first body, so AG Grid never diffs it again.
+  const [firstBody] = useState(body);
+  const shownRef = useRef(body);
+  const bodyRef = useRef(body);
+  bodyRef.current = body;
+  const showBody = useCallback((api: GridApi<GridRow>) => {
+    const next = bodyRef.current;
+    const update = changedRows(shownRef.current, next);
+    shownRef.current = next;
+    if (!update) api.setGridOption('rowData', next as GridRow[]);
+    else if (update.length) api.applyTransaction({ update });
+  }, []);
+  useLayoutEffect(() => {
+    if (apiRef.current && shownRef.current !== body) showBody(apiRef.current);
+  }, [body, apiRef, showBody]);
 
   // The invalid marker is read through a ref, so the cells' classes need a nudge when it moves.
   useEffect(() => {
@@ -103,7 +122,7 @@ export function SheetGrid({
           styleNonce={styleNonce}
           columnDefs={defs}
           defaultColDef={defaultColDef}
-          rowData={body as GridRow[]}
+          rowData={firstBody as GridRow[]}
           pinnedBottomRowData={foot as GridRow[]}
           getRowId={getRowId}
           context={context}
@@ -113,8 +132,6 @@ export function SheetGrid({
           // Every column stays in the DOM: screen readers, copy and the layout checks see the whole table.
           suppressColumnVirtualisation
           enableBrowserTooltips
-          readOnlyEdit
-          onCellEditRequest={typed.onCellEditRequest}
           onCellFocused={editing.onCellFocused}
           onCellClicked={editing.onCellClicked}
           onCellEditingStarted={editing.onCellEditingStarted}
@@ -124,6 +141,7 @@ export function SheetGrid({
           suppressDragLeaveHidesColumns
           onGridReady={(e) => {
             apiRef.current = e.api;
+            if (shownRef.current !== bodyRef.current) showBody(e.api);
             onApi?.(e.api);
           }}
           onGridPreDestroyed={() => {

@@ -1,4 +1,4 @@
-import type { CellClassParams, ColDef, ColGroupDef, EditableCallbackParams, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, ColGroupDef, EditableCallbackParams, ValueFormatterParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
 import { cellNumber, isCarried, isEditable } from './cells';
 import { SheetCell, type SheetCellParams } from './SheetCell';
 import type { CellRef, GridBand, GridColumn, GridRow } from './types';
@@ -12,6 +12,8 @@ export interface ColumnDefOptions {
   invalidRef: { current: CellRef | null };
   /** Read at render time for the same reason: the selection moves with every Shift+arrow. */
   isSelected: (rowKey: string | undefined, colId: string) => boolean;
+  /** What an editor hands over when it closes; the grid's own data is never changed (the page's rows are). */
+  onTypedValue: (row: GridRow, colId: string, text: unknown) => void;
 }
 
 type Col = ColDef<GridRow>;
@@ -61,6 +63,11 @@ function columnDef(column: GridColumn, opts: ColumnDefOptions): Col {
     // The editor starts from the exact stored figure (2271.5), not the rounded display (£2,272).
     cellEditorParams: { useFormatter: true },
     valueFormatter: (p: ValueFormatterParams<GridRow>) => (p.data ? formatCellForEdit(unit, cellNumber(p.data, colId)) : ''),
+    // Returns false: the row object is the page's and stays as it is; the page saves and hands new rows.
+    valueSetter: (p: ValueSetterParams<GridRow>) => {
+      if (p.data) opts.onTypedValue(p.data, colId, p.newValue);
+      return false;
+    },
   };
 }
 

@@ -40,15 +40,31 @@ export function cellOfTarget(target: EventTarget | null): CellRef | null {
  */
 function markSelected(host: HTMLElement | null, rect: Rect | null, axes: Axes): void {
   if (!host) return;
+  const rowAt = indexOf(axes.rowKeys);
+  const colAt = indexOf(axes.colIds);
   for (const el of host.querySelectorAll<HTMLElement>('.ag-cell[col-id]')) {
     const cell = cellOfTarget(el);
-    const on = !!cell && !!rect && inRect(rect, axes.rowKeys.indexOf(cell.rowKey), axes.colIds.indexOf(cell.colId));
+    const on = !!cell && !!rect && inRect(rect, rowAt.get(cell.rowKey) ?? -1, colAt.get(cell.colId) ?? -1);
     if (on) el.setAttribute('aria-selected', 'true');
     else el.removeAttribute('aria-selected');
   }
 }
 
 const sameCell = (a: CellRef, b: CellRef) => a.rowKey === b.rowKey && a.colId === b.colId;
+
+const indexOf = (keys: readonly string[]) => new Map(keys.map((k, i) => [k, i]));
+
+/** The selected rectangle with its rows and columns indexed: read by every cell as it renders, so built once per selection and sheet. */
+interface SelectedArea {
+  sheet: Sheet;
+  selection: Selection;
+  rect: Rect | null;
+  rowAt: Map<string, number>;
+  colAt: Map<string, number>;
+}
+
+/** A character typed into a cell (a digit, a minus, a letter), which would start an edit in an editable grid. */
+const isTypedCharacter = (e: KeyboardEvent) => e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
 
 const handledKey = (e: KeyboardEvent) =>
   (e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey && isArrowKey(e.key)) ||
@@ -78,7 +94,14 @@ export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostR
   const shiftPointer = useRef(false);
   const extending = useRef(false);
 
-  const axes = useCallback((): Axes => ({ rowKeys: sheetRows(sheetRef.current).map((r) => r.key), colIds: sheetRef.current.columns.map((c) => c.colId) }), []);
+  // The row keys of a long table are listed once per sheet, not on every call: cells ask while they render.
+  const axesCache = useRef<{ sheet: Sheet; axes: Axes } | null>(null);
+  const axes = useCallback((): Axes => {
+    const sheet = sheetRef.current;
+    if (axesCache.current?.sheet !== sheet) axesCache.current = { sheet, axes: { rowKeys: sheetRows(sheet).map((r) => r.key), colIds: sheet.columns.map((c) => c.colId) } };
+    return axesCache.current.axes;
+  }, []);
+  const areaCache = useRef<SelectedArea | null>(null);
 
   const setSelection = useCallback(
     (next: Selection | null, announce?: string) => {
@@ -98,10 +121,15 @@ export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostR
   const isSelected = useCallback(
     (rowKey: string | undefined, colId: string) => {
       const selection = selectionRef.current;
-      if (!rowKey || !selection) return false;
-      const ax = axes();
-      const rect = rectOf(selection, ax);
-      return isMultiCell(rect) && inRect(rect, ax.rowKeys.indexOf(rowKey), ax.colIds.indexOf(colId));
+      // One cell is never shown as selected (the focus ring marks it): the common case costs nothing.
+      if (!rowKey || !selection || sameCell(selection.anchor, selection.end)) return false;
+      let area = areaCache.current;
+      if (area?.sheet !== sheetRef.current || area.selection !== selection) {
+        const ax = axes();
+        area = { sheet: sheetRef.current, selection, rect: rectOf(selection, ax), rowAt: indexOf(ax.rowKeys), colAt: indexOf(ax.colIds) };
+        areaCache.current = area;
+      }
+      return isMultiCell(area.rect) && inRect(area.rect, area.rowAt.get(rowKey) ?? -1, area.colAt.get(colId) ?? -1);
     },
     [axes],
   );
@@ -205,6 +233,10 @@ export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostR
       } else if ((e.key === 'Delete' || e.key === 'Backspace') && !e.ctrlKey && !e.metaKey && !e.altKey) {
         e.preventDefault();
         if (!refuseLocked(e.target, 'changed')) run(planClear(sheetRef.current, rect), 'grid', 'changed', (n) => `Cleared ${n} ${n === 1 ? 'cell' : 'cells'}`);
+      } else if (lockRef.current && isTypedCharacter(e)) {
+        // A locked grid opens no editor, so typing would otherwise do nothing at all: say why, as Delete does.
+        e.preventDefault();
+        refuseLocked(e.target, 'changed');
       }
     };
     const onFocusIn = (e: FocusEvent) => {

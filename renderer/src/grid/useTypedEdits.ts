@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import type { CellEditRequestEvent, SuppressKeyboardEventParams } from 'ag-grid-community';
+import type { SuppressKeyboardEventParams } from 'ag-grid-community';
 import { cellName, cellNumber, isEditable } from './cells';
 import type { GridColumn, GridRow } from './types';
 import type { SheetActions } from './useSheetEditing';
@@ -49,18 +49,22 @@ export function useTypedEdits(columns: readonly GridColumn[], locked: boolean, a
     [refuse, suppressSheetKeys],
   );
 
-  const onCellEditRequest = useCallback(
-    (e: CellEditRequestEvent<GridRow>) => {
-      const column = state.current.columns.find((c) => c.colId === e.column.getColId());
-      if (!column?.unit || !isEditable(e.data, column, state.current.locked)) return;
-      const raw: unknown = e.newValue;
+  /**
+   * The text a closed editor hands over. Called by the column's valueSetter, inside the keystroke that
+   * committed it (AG Grid's cellEditRequest event arrives a task later, often after a frame has been
+   * drawn): the page's optimistic update, and so the totals, are on their way before the next frame.
+   */
+  const onTypedValue = useCallback(
+    (row: GridRow, colId: string, raw: unknown) => {
+      const column = state.current.columns.find((c) => c.colId === colId);
+      if (!column?.unit || !isEditable(row, column, state.current.locked)) return;
       const text = raw === null || raw === undefined ? '' : String(raw);
-      if (refuse(e.data, column, text, null)) return;
+      if (refuse(row, column, text, null)) return;
       const parsed = parseCell(column.unit, text, column.unitOptions);
-      if (parsed.ok && parsed.value !== cellNumber(e.data, column.colId)) state.current.actions.onCells([{ rowKey: e.data.key, colId: column.colId, value: parsed.value }], 'grid', null);
+      if (parsed.ok && parsed.value !== cellNumber(row, column.colId)) state.current.actions.onCells([{ rowKey: row.key, colId: column.colId, value: parsed.value }], 'grid', null);
     },
     [refuse],
   );
 
-  return { suppressKeyboardEvent, onCellEditRequest };
+  return { suppressKeyboardEvent, onTypedValue };
 }

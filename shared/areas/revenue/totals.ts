@@ -60,11 +60,13 @@ interface PlannedTotal {
   isMitigation: boolean;
 }
 
-type Slot = { type: 'heading'; row: Omit<AppendixRow, 'figures'> } | { type: 'line'; index: number } | { type: 'total'; index: number };
+export type Slot = { type: 'heading'; row: Omit<AppendixRow, 'figures'> } | { type: 'line'; index: number } | { type: 'total'; index: number };
 
 /** Which totals each line counts in, and the printed order of headings, lines and totals. */
 export interface AppendixPlan {
   directorate: Directorate;
+  /** As given to planAppendix: a later replan with the same sections (and lines in the same places) keeps the structure. */
+  sections: readonly Section[];
   lines: readonly RevenueLine[];
   totals: PlannedTotal[];
   /** For line i, the indices of the totals it counts in. */
@@ -127,7 +129,34 @@ export function planAppendix(directorate: Directorate, sections: readonly Sectio
   addTotal({ key: totalKey.expenditure(dir), kind: 'expenditure_total', label: directorate.expenditureTotalLabel, section: null, subsection: null, isMitigation: false }, lines.filter((l) => !mitigation.some((m) => m.name === l.section)));
   mitigation.forEach(emitSection);
   addTotal({ key: totalKey.overall(dir), kind: 'overall_total', label: directorate.overallTotalLabel, section: null, subsection: null, isMitigation: false }, lines);
-  return { directorate, lines, totals, targets: targets.map((t) => Int32Array.from(t)), slots, mitigationSections: new Set(mitigation.map((m) => m.name)) };
+  return { directorate, sections, lines, totals, targets: targets.map((t) => Int32Array.from(t)), slots, mitigationSections: new Set(mitigation.map((m) => m.name)) };
+}
+
+const samePlace = (a: RevenueLine, b: RevenueLine) => a.key === b.key && a.directorateId === b.directorateId && a.section === b.section && a.subsection === b.subsection && a.order === b.order;
+
+/**
+ * The plan for new figures of the same table. When the directorate and sections are the same objects and
+ * every line is still in its place (same key, heading and order), the structure is kept and only the
+ * lines are swapped in, so an edit of a 5,000-line table re-plans nothing; otherwise it is planned afresh.
+ */
+export function replanAppendix(previous: AppendixPlan | null, directorate: Directorate, sections: readonly Section[], allLines: readonly RevenueLine[]): AppendixPlan {
+  if (!previous || previous.directorate !== directorate || previous.sections !== sections) return planAppendix(directorate, sections, allLines);
+  const byKey = new Map<string, RevenueLine>();
+  let count = 0;
+  for (const l of allLines) {
+    if (l.directorateId !== directorate.id) continue;
+    count++;
+    byKey.set(l.key, l);
+  }
+  if (count !== previous.lines.length || byKey.size !== count) return planAppendix(directorate, sections, allLines);
+  const lines: RevenueLine[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const before = previous.lines[i]!;
+    const now = byKey.get(before.key);
+    if (!now || !samePlace(now, before)) return planAppendix(directorate, sections, allLines);
+    lines[i] = now;
+  }
+  return { ...previous, lines };
 }
 
 /**
@@ -182,15 +211,18 @@ export function lineValues(lines: readonly RevenueLine[]): Float64Array {
 /** Appendix 1 as printed: headings, lines and computed totals in order. */
 export function appendixRows(plan: AppendixPlan, base: PctBase): AppendixRow[] {
   const totals = computeTotals(plan, base);
-  return plan.slots.map((slot): AppendixRow => {
-    if (slot.type === 'heading') return { ...slot.row, figures: EMPTY };
-    if (slot.type === 'total') {
-      const t = plan.totals[slot.index]!;
-      return { key: t.key, kind: t.kind, label: t.label, section: t.section, subsection: t.subsection, lineKey: null, committee: null, isMitigation: t.isMitigation, figures: totals[slot.index]! };
-    }
-    const l = plan.lines[slot.index]!;
-    return { key: l.key, kind: 'line', label: l.label, section: l.section, subsection: l.subsection, lineKey: l.key, committee: l.committee, isMitigation: plan.mitigationSections.has(l.section), figures: lineFigures(l, base) };
-  });
+  return plan.slots.map((slot) => slotRow(plan, slot, totals, base));
+}
+
+/** One printed row of the plan, given the totals computeTotals gave for it. */
+export function slotRow(plan: AppendixPlan, slot: Slot, totals: readonly Figures[], base: PctBase): AppendixRow {
+  if (slot.type === 'heading') return { ...slot.row, figures: EMPTY };
+  if (slot.type === 'total') {
+    const t = plan.totals[slot.index]!;
+    return { key: t.key, kind: t.kind, label: t.label, section: t.section, subsection: t.subsection, lineKey: null, committee: null, isMitigation: t.isMitigation, figures: totals[slot.index]! };
+  }
+  const l = plan.lines[slot.index]!;
+  return { key: l.key, kind: 'line', label: l.label, section: l.section, subsection: l.subsection, lineKey: l.key, committee: l.committee, isMitigation: plan.mitigationSections.has(l.section), figures: lineFigures(l, base) };
 }
 
 export const EMPTY: Figures = { previousVariance: null, grossBudget: null, incomeBudget: null, netBudget: null, actual: null, forecastVariance: null, variancePct: null };

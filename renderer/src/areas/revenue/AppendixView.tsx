@@ -5,7 +5,8 @@ import { SheetGrid } from '../../grid/SheetGrid';
 import type { CellRef } from '../../grid/types';
 import type { SheetActions } from '../../grid/useSheetEditing';
 import { revenueCellAddress } from './history';
-import { appendixBands, appendixColumns, gridRows, planOf, revenueCells, withCellValues, type CellValue } from './rows';
+import type { AppendixPlan } from '../../../../shared/areas/revenue/totals';
+import { appendixBands, appendixColumns, gridRows, keepUnchanged, planOf, revenueCells, withCellValues, type CellValue } from './rows';
 
 interface Props {
   table: RevenueTable;
@@ -25,9 +26,14 @@ const SCROLL_ROWS = 200;
 export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSaved, onRefused, onReload }: Props) {
   const [announcement, setAnnouncement] = useState('');
   const queue = useRef<Promise<void>>(Promise.resolve());
-  const plan = useMemo(() => planOf(table), [table]);
+  // Keeps the previous plan's structure when only figures changed (an edit), so a long table is not re-planned per keystroke.
+  const planRef = useRef<AppendixPlan | null>(null);
+  const plan = useMemo(() => (planRef.current = planOf(table, planRef.current)), [table]);
   const { body, foot } = useMemo(() => gridRows(plan, table.settings.pctBaseAppendix1), [plan, table.settings.pctBaseAppendix1]);
-  const columns = useMemo(() => appendixColumns(table), [table.previous, table.directorate]);
+  // Keyed on what the columns show, not on the objects: a save's answer brings an equal `previous`, and new
+  // columns would re-measure and redraw every cell of a long table.
+  const { source: previousSource, periodLabel: previousLabel } = table.previous;
+  const columns = useMemo(() => appendixColumns(table), [previousSource, previousLabel]);
   const bands = useMemo(() => appendixBands(table), [table.directorate, table.periodLabel]);
   const historyOf = useCallback((cell: CellRef) => revenueCellAddress(table, cell), [table]);
 
@@ -39,7 +45,7 @@ export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSave
         queue.current.then(async () => {
           try {
             const next = await send('revenue.setCells', { ...ref, cells, source });
-            onTable((t) => (t && t.period === next.period && t.directorate.id === next.directorate.id ? next : t));
+            onTable((t) => (t && t.period === next.period && t.directorate.id === next.directorate.id ? keepUnchanged(t, next) : t));
             onSaved();
             if (done) setAnnouncement(done);
           } catch (err) {

@@ -1,6 +1,6 @@
 import type { RevenueTable } from '../../../../shared/areas/revenue/api';
 import { ENTERED_FIELDS, isEnteredField, type EnteredField, type RevenueLine } from '../../../../shared/areas/revenue/model';
-import { appendixRows, planAppendix, type AppendixPlan, type AppendixRow } from '../../../../shared/areas/revenue/totals';
+import { computeTotals, replanAppendix, slotRow, type AppendixPlan, type AppendixRow } from '../../../../shared/areas/revenue/totals';
 import type { Hundredths } from '../../../../shared/units';
 import type { CellChange, GridBand, GridColumn, GridRow } from '../../grid/types';
 
@@ -31,8 +31,11 @@ export function appendixBands(table: RevenueTable): GridBand[] {
 
 const KIND: Record<AppendixRow['kind'], string> = { heading: 'group', subheading: 'group', line: 'line', subtotal: 'subtotal', section_total: 'subtotal', expenditure_total: 'total', overall_total: 'total' };
 
-// A line's row is rebuilt only when the line (or the base) changes, so an edit hands the grid one new row.
+// A line's row is rebuilt only when the line (or the base) changes; a heading's when the plan changes; a
+// total's when a figure in it changes. So an edit hands the grid the edited line and the totals it moved.
 const lineRows = new Map<string, WeakMap<RevenueLine, GridRow>>();
+const headingRows = new WeakMap<object, GridRow>();
+const totalRows = new Map<string, GridRow>();
 
 function gridRow(r: AppendixRow): GridRow {
   const line = r.kind === 'line';
@@ -45,31 +48,69 @@ function gridRow(r: AppendixRow): GridRow {
   };
 }
 
+function sameRow(a: GridRow, b: GridRow): boolean {
+  if (a.key !== b.key || a.label !== b.label || a.kind !== b.kind) return false;
+  const keys = Object.keys(b.values);
+  return keys.length === Object.keys(a.values).length && keys.every((k) => a.values[k] === b.values[k]);
+}
+
 /**
  * The grid's rows: headings, lines and heading totals inline in the published order; the directorate's
  * expenditure total and the overall total pinned at the foot. Every total is recomputed from the lines
  * with the area's shared totals on every change (never the server's, never the reported figures).
  */
 export function gridRows(plan: AppendixPlan, base: RevenueTable['settings']['pctBaseAppendix1']): { body: GridRow[]; foot: GridRow[] } {
-  const rows = appendixRows(plan, base);
+  const totals = computeTotals(plan, base);
   const cache = lineRows.get(base) ?? new WeakMap<RevenueLine, GridRow>();
   lineRows.set(base, cache);
-  const byKey = new Map(plan.lines.map((l) => [l.key, l]));
-  const toGrid = (r: AppendixRow): GridRow => {
-    const line = r.kind === 'line' ? byKey.get(r.key) : undefined;
-    if (!line) return gridRow(r);
-    const held = cache.get(line);
-    if (held) return held;
-    const made = gridRow(r);
-    cache.set(line, made);
-    return made;
-  };
-  const pinned = (r: AppendixRow) => r.kind === 'expenditure_total' || r.kind === 'overall_total';
-  return { body: rows.filter((r) => !pinned(r)).map(toGrid), foot: rows.filter(pinned).map(toGrid) };
+  const body: GridRow[] = [];
+  const foot: GridRow[] = [];
+  for (const slot of plan.slots) {
+    if (slot.type === 'line') {
+      const line = plan.lines[slot.index]!;
+      let row = cache.get(line);
+      if (!row) cache.set(line, (row = gridRow(slotRow(plan, slot, totals, base))));
+      body.push(row);
+    } else if (slot.type === 'heading') {
+      let row = headingRows.get(slot.row);
+      if (!row) headingRows.set(slot.row, (row = gridRow(slotRow(plan, slot, totals, base))));
+      body.push(row);
+    } else {
+      const made = gridRow(slotRow(plan, slot, totals, base));
+      const held = totalRows.get(`${base}|${made.key}`);
+      const row = held && sameRow(held, made) ? held : made;
+      totalRows.set(`${base}|${made.key}`, row);
+      const pinned = plan.totals[slot.index]!.kind === 'expenditure_total' || plan.totals[slot.index]!.kind === 'overall_total';
+      (pinned ? foot : body).push(row);
+    }
+  }
+  return { body, foot };
 }
 
-export function planOf(table: RevenueTable): AppendixPlan {
-  return planAppendix(table.directorate, table.sections, table.lines);
+/** The plan of the table, keeping the previous plan's structure when only figures changed. */
+export function planOf(table: RevenueTable, previous: AppendixPlan | null = null): AppendixPlan {
+  return replanAppendix(previous, table.directorate, table.sections, table.lines);
+}
+
+const sameLine = (a: RevenueLine, b: RevenueLine) => (Object.keys(b) as (keyof RevenueLine)[]).every((k) => a[k] === b[k]);
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The table the server sent back, keeping the objects of what is shown where nothing changed: the saved
+ * line's neighbours, the directorate, the sections. Then only what the save changed is redrawn.
+ */
+export function keepUnchanged(shown: RevenueTable, next: RevenueTable): RevenueTable {
+  const held = new Map(shown.lines.map((l) => [l.key, l]));
+  return {
+    ...next,
+    directorate: sameJson(shown.directorate, next.directorate) ? shown.directorate : next.directorate,
+    previous: sameJson(shown.previous, next.previous) ? shown.previous : next.previous,
+    sections: sameJson(shown.sections, next.sections) ? shown.sections : next.sections,
+    lines: next.lines.map((l) => {
+      const before = held.get(l.key);
+      return before && sameLine(before, l) ? before : l;
+    }),
+  };
 }
 
 export interface CellValue {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { changedRows } from '../../renderer/src/grid/rowUpdates';
+import type { GridRow } from '../../renderer/src/grid/types';
+
+const row = (key: string, value: number): GridRow => ({ key, label: key, kind: 'line', values: { v: value }, editable: ['v'] });
+
+describe('the rows an edit hands the grid', () => {
+  const shown = [row('a', 1), row('b', 2), row('total', 3)];
+
+  it('are the new objects in their places: the edited line and the total it moved', () => {
+    const next = [shown[0]!, row('b', 5), row('total', 6)];
+    expect(changedRows(shown, next)).toEqual([next[1], next[2]]);
+    expect(changedRows(shown, [...shown])).toEqual([]);
+  });
+
+  it('are none (a full reload) when a row was added, removed or moved', () => {
+    expect(changedRows(shown, [...shown, row('c', 1)])).toBeNull();
+    expect(changedRows(shown, shown.slice(1))).toBeNull();
+    expect(changedRows(shown, [shown[1]!, shown[0]!, shown[2]!])).toBeNull();
+  });
+});
