@@ -31,6 +31,11 @@ export interface ImportColumn {
   text?: { max: number };
   /** What a count column counts ("care packages"), for messages. */
   noun?: string;
+  /**
+   * Its header names the table's month ("Net Movements to August 2023/24"): the month of a table whose
+   * title and band name none.
+   */
+  namesMonth?: boolean;
   required: boolean;
 }
 
@@ -97,6 +102,13 @@ export interface ReadableSpec {
    * column (the template): other tables with some of the same headers (a summary) are not this one.
    */
   titledOnly?: boolean;
+  /**
+   * A title no header row follows is only a mention of the table (a contents line naming it), not a
+   * table without headers: passed over rather than refused. For layouts whose title a pack's contents repeats word for word.
+   */
+  titleAloneIsMention?: boolean;
+  /** The committee layout prints its row labels in the first column under a blank header. */
+  labelUnheaded?: boolean;
 }
 
 /** A table staged by the reader, as the spec's preview and apply see it. */

@@ -1,5 +1,7 @@
 import { uniqueSheetName } from '../../shared/pack/sheet-names';
-import { cellNumber, type PackTableSection } from '../../shared/pack/table-section';
+import type ExcelJS from 'exceljs';
+import { cellNumber, type PackChart, type PackTableSection } from '../../shared/pack/table-section';
+import { renderOptionPng } from './chart-png';
 import { ALIGN, applyPageSetup, BORDERS, FILLS, FONTS, numberFormat, ROW_HEIGHTS, wrappedHeight } from './theme';
 import type { PackContext, SectionOutline } from './sections/types';
 
@@ -73,6 +75,29 @@ export function writeTableSection(ctx: PackContext, section: PackTableSection): 
       r += 1;
     }
     for (const note of table.notes) r = prose(r, note, FONTS.note);
+    for (const chart of table.charts ?? []) r = writeChart(ctx, sheet, r, lastCol, total, chart);
   }
   return { id: section.id, number: section.number, title: section.title, sheet: name, entries, figures };
+}
+
+/** Row heights are in points; pictures are placed in pixels at 96 per inch. */
+const PX_TO_PT = 72 / 96;
+
+/**
+ * A chart under its table: a caption row (exceljs gives a picture no alt text, so the caption carries the
+ * chart's title in bold and its figures in words), then the picture in a row of its height.
+ */
+function writeChart(ctx: PackContext, sheet: ExcelJS.Worksheet, row: number, lastCol: number, width: number, chart: PackChart): number {
+  if (lastCol > 1) sheet.mergeCells(row, 1, row, lastCol);
+  const caption = sheet.getCell(row, 1);
+  const rest = chart.altText.startsWith(chart.title) ? chart.altText.slice(chart.title.length) : ` ${chart.altText}`;
+  caption.value = { richText: [{ text: chart.title, font: FONTS.chartTitle }, { text: rest, font: FONTS.chartCaption }] };
+  caption.alignment = ALIGN.prose;
+  // Excel stops a row at 409 points.
+  sheet.getRow(row).height = Math.min(409, wrappedHeight(chart.altText, width, FONTS.chartCaption.size));
+  const picture = row + 1;
+  sheet.getRow(picture).height = Math.ceil(chart.height * PX_TO_PT) + 6;
+  const id = ctx.wb.addImage({ buffer: renderOptionPng(chart.option, chart) as unknown as ExcelJS.Buffer, extension: 'png' });
+  sheet.addImage(id, { tl: { col: 0, row: picture - 1 }, ext: { width: chart.width, height: chart.height }, editAs: 'oneCell' });
+  return picture + 1;
 }

@@ -23,6 +23,21 @@ export interface PackTable {
   rows: readonly PackTableRow[];
   /** Printed under the table: a sign legend, a reconciliation, a rule's sentence. */
   notes: readonly string[];
+  /** Charts printed under the notes (a reserve's history): drawn by the workbook and the print view alike. */
+  charts?: readonly PackChart[];
+}
+
+/**
+ * A chart of a pack table: ECharts options (plain data, bars and lines with titles and axes), its size
+ * in pixels, and its words: a title for the caption and the figures as alt text, for a screen reader and
+ * for the workbook (whose pictures take no alt text, so the caption carries it).
+ */
+export interface PackChart {
+  title: string;
+  altText: string;
+  option: Record<string, unknown>;
+  width: number;
+  height: number;
 }
 
 export interface PackTableSection {

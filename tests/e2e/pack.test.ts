@@ -135,6 +135,11 @@ describe('Committee pack in Chromium against outturn serve', () => {
     expect(await chart.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     expect(await page.locator('.print-chart img:not([alt])').count()).toBe(0);
     expect(await page.locator('.print-chart img').count()).toBe(12);
+    // Appendix 5: each reserve schedule's history chart, its figures in its alt text.
+    const histories = page.locator('.print-table-chart img');
+    expect(await histories.count()).toBe(2);
+    expect(await histories.nth(1).getAttribute('alt')).toMatch(/^5\.3\.2 Reserve history: Public Health, .*Best Start in Life: balance at the end of each month \(£'000\), Apr 23 191, /);
+    expect(await histories.nth(1).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { capitalShared } from '../../../shared/areas/capital/area';
 import { defineArea } from '../types';
 import { capitalChecks } from './checks';
+import { CAPITAL_IMPORTS } from './import/staged';
+import { capitalTemplate } from './import/template';
 import { capitalPack } from './pack';
 import { seedCapitalDemo } from './demo';
 import { copyCapital, hasCapital } from './repository';
@@ -24,6 +26,8 @@ export const capitalArea = defineArea({
   rollForward: copyCapital,
   freeze: (ws) => freezeCapital(ws),
   checks: capitalChecks,
+  imports: CAPITAL_IMPORTS,
+  template: capitalTemplate,
   pack: [capitalPack],
   demo: seedCapitalDemo,
 });

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
+import { svgToPng } from '../../pack/chart-png';
 import { kadTrendChartOption, type KadChartOptions } from '../../../shared/areas/kad/chart';
 import type { KadTrend, KadTrendGroup } from '../../../shared/areas/kad/trend';
 
@@ -28,37 +27,6 @@ export function renderKadTrendSvg(trend: KadTrend, group: KadTrendGroup, size: C
   } finally {
     chart.dispose();
   }
-}
-
-/**
- * Fonts for the text of a chart. resvg draws no text without a font, so it loads the system's fonts and,
- * first, the ones the chart asks for where this machine has them (Carlito and Liberation Sans on Linux,
- * from Debian's fonts-crosextra-carlito and fonts-liberation; Windows and macOS have Calibri or Arial).
- */
-const FONT_FILES = [
-  '/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf',
-  '/usr/share/fonts/truetype/crosextra/Carlito-Bold.ttf',
-  '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
-  '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
-  '/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf',
-  '/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf',
-];
-
-let fontOptions: ResvgRenderOptions['font'] | undefined;
-
-export function chartFontOptions(): NonNullable<ResvgRenderOptions['font']> {
-  if (!fontOptions) {
-    const files = FONT_FILES.filter((f) => fs.existsSync(f));
-    const fallback = files.some((f) => f.includes('Carlito')) ? 'Carlito' : files.length > 0 ? 'Liberation Sans' : process.platform === 'darwin' ? 'Helvetica' : 'Arial';
-    fontOptions = { loadSystemFonts: true, fontFiles: files, defaultFontFamily: fallback, sansSerifFamily: fallback };
-  }
-  return fontOptions;
-}
-
-/** Rasterises an SVG string to PNG bytes at its own size, on white. */
-export function svgToPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, { background: '#ffffff', font: chartFontOptions(), fitTo: { mode: 'original' }, shapeRendering: 2, textRendering: 1 });
-  return resvg.render().asPng();
 }
 
 export function renderKadTrendPng(trend: KadTrend, group: KadTrendGroup, size: ChartSize = DEFAULT_CHART_SIZE, opts: Omit<KadChartOptions, 'width' | 'interactive'> = {}): Buffer {

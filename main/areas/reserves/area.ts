@@ -6,6 +6,10 @@ import { reservesPack } from './pack';
 import { seedReservesDemo } from './demo';
 import { addGrant, removeGrant, reservesGrants, setGrantAmounts } from './grants';
 import { addEntry, addReserve, reserveLedger, reservesSchedules, setDisplay, updateReserve } from './ledger';
+import { GRANTS_IMPORT } from './import/grants-staged';
+import { SCHEDULE_IMPORT } from './import/staged';
+import { VIREMENTS_IMPORT } from './import/virements-staged';
+import { reservesTemplate } from './import/template';
 import { FROZEN_REGISTER_KEY, hasReserves, listReserves } from './repository';
 import { reservesYearEnd, reservesYearEndPreview, rollReservesForward } from './rollover';
 import { RESERVES_TABLES } from './tables';
@@ -39,6 +43,8 @@ export const reservesArea = defineArea({
   yearEnd: reservesYearEnd,
   yearEndPreview: reservesYearEndPreview,
   checks: reservesChecks,
+  imports: [SCHEDULE_IMPORT, GRANTS_IMPORT, VIREMENTS_IMPORT],
+  template: reservesTemplate,
   pack: [reservesPack],
   demo: seedReservesDemo,
 });

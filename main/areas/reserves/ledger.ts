@@ -45,6 +45,7 @@ export function reservesSchedules(ws: Workspace, period: string): ReservesSchedu
         rows,
         totals: scheduleTotals(rows, display),
         reported: { opening: reported.get('total|opening') ?? null, movements: reported.get('total|movements') ?? null, forecast: reported.get('total|forecast') ?? null },
+        histories: rows.map((r) => reserveHistory(r.name, entries.filter((e) => e.reserveId === r.reserveId), period)),
       };
     });
   return {

@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { LedgerEntry } from '../../../shared/areas/reserves/ledger';
 import type { Directorate, NoMovementDisplay, Reserve } from '../../../shared/areas/reserves/schedule';
 import { monthsOfFinancialYear } from '../../../shared/periods';
@@ -84,6 +85,11 @@ export function yearEntries(ws: Workspace, fy: string, reserveId?: string): Ledg
     .prepare(`SELECT * FROM reserves_entries WHERE period BETWEEN ? AND ? ${reserveId ? 'AND reserve_id = ?' : ''} ORDER BY period, id`)
     .all(months[0]!, months.at(-1)!, ...(reserveId ? [reserveId] : [])) as EntryRow[];
   return rows.map(toEntry);
+}
+
+/** Every entry of one reserve, any year, on a bare connection (an import's preview reads the ledger so). */
+export function reserveEntries(db: Database, reserveId: string): LedgerEntry[] {
+  return (db.prepare('SELECT * FROM reserves_entries WHERE reserve_id = ? ORDER BY period, id').all(reserveId) as EntryRow[]).map(toEntry);
 }
 
 export type NewEntry = Omit<LedgerEntry, 'id'>;

@@ -13,7 +13,7 @@ import { revenueFigures } from './revenue';
 
 /** Virements and budget reconciliation (5.2): the Business Plan budget, each virement, the budget now. */
 
-export function virementLines(ws: Workspace, period: string, directorateId: string): Virement[] {
+export function virementLines(ws: Pick<Workspace, 'db'>, period: string, directorateId: string): Virement[] {
   return (
     ws.db.prepare('SELECT seq, budget_line, effective_period, amount, notes FROM reserves_virements WHERE period = ? AND directorate_id = ? ORDER BY effective_period, seq').all(period, directorateId) as {
       seq: number;

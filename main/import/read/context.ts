@@ -33,11 +33,13 @@ export interface ReadContext {
   found: number;
   /** A part could not be read: saying there is no table as well would only confuse. */
   damaged: boolean;
+  /** The month the file says it is of, outside any table ("Period: August 2023" on a pack's contents sheet). */
+  documentMonth: string | null;
 }
 
 export function newContext(opts: ReadOptions, sink: ImportSink): ReadContext {
   const subjects = new Map(opts.specs.map((s) => [s.id, new NameIndex(s.subjects.list)]));
-  return { opts, sink, subjects, tables: new Map(), template: null, placedByName: [], layouts: new Set(), found: 0, damaged: false };
+  return { opts, sink, subjects, tables: new Map(), template: null, placedByName: [], layouts: new Set(), found: 0, damaged: false, documentMonth: null };
 }
 
 export function specOf(ctx: ReadContext, id: string): ReadableSpec | undefined {

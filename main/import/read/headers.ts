@@ -153,7 +153,9 @@ export function resolveHeader(
     if (c.required && !taken.has(c.key)) problems.push({ sheet, cell: String(row), value: null, reason: MSG.missingColumn(c.header) });
   }
   const keyCol = taken.get('key')?.col ?? null;
-  const labelCol = taken.get('label')?.col ?? null;
+  let labelCol = taken.get('label')?.col ?? null;
+  // A table publishing its row labels under a blank header (5.2's "", "Eff. Period", "£'000", "Notes").
+  if (keyCol === null && labelCol === null && spec.labelUnheaded && !(cells[1] && plainText(cells[1].value)) && !above.get(1)) labelCol = 1;
   if (keyCol === null && labelCol === null) {
     problems.push({ sheet, cell: String(row), value: null, reason: MSG.missingColumn(spec.labelHeader) });
   }

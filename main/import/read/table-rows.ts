@@ -68,8 +68,8 @@ export function readBodyRow(ctx: ReadContext, state: BodyState, row: SheetRow): 
       labelCell = cell;
       if (!label) {
         if (hasFigures && spec.unlabelledRow && !state.afterTotal && !state.seen.has(spec.unlabelledRow.kind === 'skip' ? '' : spec.unlabelledRow.key)) kind = spec.unlabelledRow;
-        else if (spec.unlabelledRow && state.afterTotal) {
-          // What follows a table whose total has no label (a key, a note) is not the table's.
+        else if (state.afterTotal) {
+          // What follows a table's closing total without a label (a key, a note across the table's width) is not the table's.
           state.ended = true;
           return;
         } else {

@@ -4,7 +4,7 @@ import { monthLabel } from '../../../shared/periods';
 import { address } from './a1';
 import { plainText, type Cell } from './cells';
 import { isBlankRow, specOf, subjectsOf, type ReadContext, type SheetRow } from './context';
-import { columnNamed, headerScore, isHeaderRow, namesColumn, resolveHeader, type HeaderMap } from './headers';
+import { columnNamed, headerScore, isHeaderRow, namesColumn, normaliseHeader, resolveHeader, type HeaderMap } from './headers';
 import { MSG } from './messages';
 import { findMonth, type FoundMonth, type Title } from './names';
 import { readBodyRow, type BodyState } from './table-rows';
@@ -77,6 +77,7 @@ export class TableScanner {
       readBodyRow(this.ctx, this.active!, row);
       return;
     }
+    if (first && !this.pending && this.notesDocumentMonth(first.text)) return;
     const headed = this.headerSpec(row);
     if (headed) this.open(row, headed);
   }
@@ -113,7 +114,9 @@ export class TableScanner {
   }
 
   private close(): void {
-    if (this.pending?.title) this.problem({ cell: this.pending.cell, value: null, reason: MSG.noHeader(this.pending.spec.columns.filter((c) => c.role !== 'key').map((c) => c.header)) });
+    const pending = this.pending;
+    if (pending?.title && pending.spec.titleAloneIsMention) this.ctx.found--;
+    else if (pending?.title) this.problem({ cell: pending.cell, value: null, reason: MSG.noHeader(pending.spec.columns.filter((c) => c.role !== 'key').map((c) => c.header)) });
     this.pending = null;
     this.active = null;
   }
@@ -232,19 +235,19 @@ export class TableScanner {
     const fy = map.fyStart;
     const titleMonth = pending?.title?.month ? this.reread(pending, fy) : null;
     const band = pending?.band;
-    const headed: FoundMonth | null = band?.month ? spec.bandMonth(band.month, fy) : null;
+    const { month: headed, cell: headedCell } = band?.month ? { month: spec.bandMonth(band.month, fy), cell: band.monthCell } : this.headerMonth(map, fy);
     const titleCell = pending?.cell ?? null;
     if (wanted) {
       if (titleMonth?.period && titleMonth.period !== wanted) {
         this.problem({ cell: titleCell, value: null, reason: MSG.titleVsPeriod(titleMonth.said, wanted) });
       } else if (!titleMonth?.period && headed?.period && headed.period !== wanted) {
-        this.problem({ cell: band!.monthCell, value: null, reason: MSG.bandVsPeriod(headed.said, wanted) });
+        this.problem({ cell: headedCell, value: null, reason: MSG.bandVsPeriod(headed.said, wanted) });
       }
       return wanted;
     }
     if (titleMonth?.period) {
       if (headed?.period && headed.period !== titleMonth.period) {
-        this.problem({ cell: band!.monthCell, value: null, reason: MSG.bandVsTitle(headed.said, titleMonth.said) });
+        this.problem({ cell: headedCell, value: null, reason: MSG.bandVsTitle(headed.said, titleMonth.said) });
       }
       return titleMonth.period;
     }
@@ -255,8 +258,30 @@ export class TableScanner {
     }
     const named = findMonth(this.sheet, fy);
     if (named?.period) return named.period;
+    if (this.ctx.documentMonth) return this.ctx.documentMonth;
     this.problem({ cell: titleCell, value: null, reason: MSG.noPeriod });
     return null;
+  }
+
+  /**
+   * "Period: August 2023" outside a table is the file saying which month it is of: the month of a table
+   * that names none itself (a pack's grants table, whose title and headers name no month).
+   */
+  private notesDocumentMonth(text: string): boolean {
+    const m = /^\s*(?:period|month)\s*:\s*(.+)$/i.exec(text);
+    const month = m ? findMonth(m[1]!) : null;
+    if (!month?.period) return false;
+    this.ctx.documentMonth = month.period;
+    return true;
+  }
+
+  /** The month a column header names, for a layout whose month is in a header ("Net Movements to August 2023/24"). */
+  private headerMonth(map: HeaderMap, fy: number | null): { month: FoundMonth | null; cell: string } {
+    const column = map.columns.find((c) => c.spec.namesMonth);
+    // "March 2023/24" is March 2024: the header's financial year gives the year, not its first four digits.
+    const said = column ? normaliseHeader(column.header) : null;
+    const month = said ? findMonth(said.norm, said.fyStart ?? fy) : null;
+    return { month: month?.period ? month : null, cell: column ? address(column.col, map.row) : '' };
   }
 
   /** The title's month again, now that the header may have given the financial year. */

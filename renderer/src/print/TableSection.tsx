@@ -1,4 +1,4 @@
-import type { PackCell, PackTableSection } from '../../../shared/pack/table-section';
+import type { PackCell, PackChart, PackTableSection } from '../../../shared/pack/table-section';
 import { formatValue } from '../../../shared/units';
 import type { PrintedSection } from '../areas/types';
 
@@ -16,7 +16,7 @@ function text(cell: PackCell): string {
  * A section of plain published tables (shared/pack/table-section.ts) in the print view, from the same
  * layout the workbook is written from.
  */
-export function printTableSection(section: PackTableSection): PrintedSection {
+export function printTableSection(section: PackTableSection, chartImages: ReadonlyMap<PackChart, string> = new Map()): PrintedSection {
   return {
     contents: {
       number: section.number,
@@ -73,10 +73,26 @@ export function printTableSection(section: PackTableSection): PrintedSection {
                   {n}
                 </p>
               ))}
+              {(t.charts ?? []).map((c) => (
+                <figure key={c.title} className="print-table-chart">
+                  {chartImages.has(c) ? <img src={chartImages.get(c)} alt={c.altText} width={c.width} height={c.height} /> : null}
+                  <figcaption>{c.title}</figcaption>
+                </figure>
+              ))}
             </div>
           ))}
         </section>
       );
     },
   };
+}
+
+/** The section's charts drawn as SVG images (ECharts loads, as its own chunk, only when there are any). */
+export async function tableSectionCharts(section: PackTableSection): Promise<Map<PackChart, string>> {
+  const charts = section.tables.flatMap((t) => t.charts ?? []);
+  const images = new Map<PackChart, string>();
+  if (!charts.length) return images;
+  const { svgDataUrl } = await import('../charts/svg');
+  for (const c of charts) images.set(c, svgDataUrl([c.option], c));
+  return images;
 }

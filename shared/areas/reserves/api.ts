@@ -33,6 +33,8 @@ const Schedules = Page.extend({
       totals: ScheduleTotalsSchema,
       /** The totals as published or imported, where held: shown beside Outturn's own. */
       reported: z.object({ opening: N, movements: N, forecast: N }),
+      /** Each reserve's balance month by month and its forecast year end, from the ledger, for the history chart. */
+      histories: z.array(ReserveHistorySchema),
     }),
   ),
   /** Every reserve of the register, for the entry form (including those not yet holding entries). */

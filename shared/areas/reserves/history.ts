@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { financialYearOf, monthLabel, monthsOfFinancialYear, type MonthId } from '../../periods';
 import { formatValue } from '../../units';
+import type { PackChart } from '../../pack/table-section';
 import { positionAt, type Movement } from './ledger';
 
 /**
@@ -61,5 +62,42 @@ export function reserveHistoryChart(h: ReserveHistory): Record<string, unknown> 
         label: { show: true, position: 'top', fontSize: 10 },
       },
     ],
+  };
+}
+
+/** Small charts per row of a schedule's history panel, and each one's size in pixels. */
+const PANEL = { columns: 4, cellWidth: 240, cellHeight: 150, top: 28 } as const;
+
+/**
+ * Every reserve of a schedule in one figure, a small chart each (the balance month by month, then the
+ * forecast year end, in £'000), for the pack: a schedule of thirty reserves stays one picture.
+ */
+export function reserveHistoryPanel(title: string, histories: readonly ReserveHistory[]): PackChart {
+  const { columns, cellWidth, cellHeight, top } = PANEL;
+  const rows = Math.max(1, Math.ceil(histories.length / columns));
+  const at = (i: number) => ({ left: (i % columns) * cellWidth, top: top + Math.floor(i / columns) * cellHeight });
+  const whole = (v: number) => v / 100;
+  const short = (name: string) => (name.length > 34 ? `${name.slice(0, 33)}…` : name);
+  return {
+    title,
+    altText: `${title}. ${histories.map(reserveHistoryAltText).join(' ')}`,
+    width: columns * cellWidth,
+    height: top + rows * cellHeight,
+    option: {
+      animation: false,
+      title: [
+        { text: title, left: 'center', textStyle: { fontSize: 13 } },
+        ...histories.map((h, i) => ({ text: short(h.name), left: at(i).left + 8, top: at(i).top + 4, textStyle: { fontSize: 10, fontWeight: 'normal' } })),
+      ],
+      grid: histories.map((_, i) => ({ left: at(i).left + 44, top: at(i).top + 26, width: cellWidth - 56, height: cellHeight - 52 })),
+      xAxis: histories.map((h, i) => ({ type: 'category', gridIndex: i, data: [...h.months.map((m) => m.label.slice(0, 3)), 'Fcst'], axisLabel: { fontSize: 8, interval: 0 } })),
+      yAxis: histories.map((_, i) => ({ type: 'value', gridIndex: i, axisLabel: { fontSize: 8 }, splitNumber: 3 })),
+      series: histories.map((h, i) => ({
+        type: 'bar',
+        xAxisIndex: i,
+        yAxisIndex: i,
+        data: [...h.months.map((m) => ({ value: whole(m.balance), itemStyle: { color: '#1f3864' } })), { value: whole(h.yearEnd.forecast), itemStyle: { color: '#8ea9db' } }],
+      })),
+    },
   };
 }

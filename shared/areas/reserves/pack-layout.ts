@@ -2,6 +2,7 @@ import type { PackCell, PackTable, PackTableSection } from '../../pack/table-sec
 import { monthLabel } from '../../periods';
 import type { Hundredths } from '../../units';
 import type { ReservesGrants, ReservesSchedules, ReservesVirements } from './api';
+import { reserveHistoryPanel } from './history';
 
 /**
  * Appendix 5 as the FMR prints it: 5.1 each directorate's grants not built into base budgets, 5.2 its
@@ -60,6 +61,7 @@ function scheduleTables(s: ReservesSchedules): PackTable[] {
       widths: [48, 12, 14, 14, 60],
       rows,
       notes: s.legend,
+      charts: t.histories.length ? [reserveHistoryPanel(`${split(t.title).number} Reserve history: ${t.directorate.name}, balance at the end of each month and forecast year end (£'000)`, t.histories)] : [],
     };
   });
 }
