@@ -76,14 +76,20 @@ function rowRecords(t: TableSpec, db: Database, action: 'insert' | 'delete', fro
 
 /**
  * Inserts the rows `source` selects (naming the table's key columns and `columns`; the others take
- * their defaults) and audits each as its insert trigger would. Returns the number of rows inserted.
+ * their defaults) and audits each as its insert trigger would, in the order of their audited key
+ * (entity_key), not the source's. Returns the number of rows inserted.
  */
 export function insertRows(ws: Workspace, table: string, columns: readonly string[], source: RowSource): number {
   const t = registeredTable(table);
   const names = [...t.key, ...checked(t, columns)].join(', ');
   const db = ws.db;
   const before = db.prepare(`SELECT COALESCE(MAX(rowid), 0) FROM ${t.name}`).pluck().get() as number;
-  const inserted = ws.auditsItself(() => db.prepare(`INSERT INTO ${t.name} (${names}) SELECT ${names} FROM (${source.sql})`).run(...(source.params ?? [])).changes);
+  // In the order of the audited key, whatever the source's: the table's key index and the audit's cell
+  // index (entity, entity_key, field) then grow mostly at one end instead of at random places (in one
+  // bench run this took about a tenth off the CPU time of writing a 200,000-row import).
+  const inserted = ws.auditsItself(
+    () => db.prepare(`INSERT INTO ${t.name} (${names}) SELECT ${names} FROM (${source.sql}) s ORDER BY ${keyOf(t, 's')}`).run(...(source.params ?? [])).changes,
+  );
   if (!inserted) return 0;
   // New rows take the rowids after the largest one: they are exactly the rows past it.
   const found = db.prepare(`SELECT COUNT(*) FROM ${t.name} WHERE rowid > ?`).pluck().get(before) as number;
