@@ -11,18 +11,21 @@ describe('the renderer registry', () => {
     expect(rendererAreas().map((a) => a.id)).toEqual(sharedAreas().map((a) => a.id));
   });
 
-  it('lists the nav: each area page in the registry order, then the core pages', () => {
+  it('lists the nav: each area page in the registry order, each followed by its further pages, then the core pages', () => {
     const pages = navPages();
-    expect(pages.map((p) => p.id)).toEqual([...rendererAreas().map((a) => a.id), ...CORE_PAGES.map((p) => p.id)]);
-    expect(pages.filter((p) => p.kind === 'area').map((p) => p.name)).toEqual(sharedAreas().map((a) => a.name));
+    const more = (id: string) => rendererAreas().find((a) => a.id === id)?.morePages ?? [];
+    expect(pages.map((p) => p.id)).toEqual([...rendererAreas().flatMap((a) => [a.id, ...more(a.id).map((m) => m.id)]), ...CORE_PAGES.map((p) => p.id)]);
+    expect(pages.filter((p) => p.kind === 'area').map((p) => p.name)).toEqual(sharedAreas().flatMap((a) => [a.name, ...more(a.id).map((m) => m.name)]));
     expect(new Set(pages.map((p) => p.id)).size).toBe(pages.length);
     // The print view is opened by address, never from the nav: no page may take its name.
     expect(pages.map((p) => p.id)).not.toContain('print');
   });
 
   it.each(rendererAreas().map((a) => [a.id, a] as const))('area %s: keeps its own parameters only, under names the shell does not use', (_id, area) => {
-    expect(area.page.params.filter((p) => RESERVED_PARAMS.includes(p))).toEqual([]);
-    expect(new Set(area.page.params).size).toBe(area.page.params.length);
+    for (const page of [area.page, ...(area.morePages ?? []).map((m) => m.page)]) {
+      expect(page.params.filter((p) => RESERVED_PARAMS.includes(p))).toEqual([]);
+      expect(new Set(page.params).size).toBe(page.params.length);
+    }
   });
 
   it.each(sharedAreas().map((a) => [a.id, a] as const))('area %s: every committee pack section it declares is laid out in the print view, by the same area', (id, shared) => {
