@@ -1,6 +1,7 @@
 import { UserError } from '../../shared/api/errors';
 import { sharedArea } from '../../shared/areas';
 import { actionWords, auditValueText, channelWords, type AuditChange, type CellAddress, type CellHistory } from '../../shared/audit';
+import { AUDIT_CELLS } from '../store/audit-cells';
 import { ownedTables } from '../store/schema';
 import type { TableSpec } from '../store/tables';
 import type { Workspace } from '../store/workspace';
@@ -28,7 +29,7 @@ interface AuditRow {
 }
 
 const SELECT = `SELECT a.id, a.at, a.os_user, a.machine, a.channel, a.period, a.entity, a.entity_key, a.field, a.old_value, a.new_value, a.action,
-                       a.file_name, a.file_sha256, o.label FROM audit_log a LEFT JOIN operations o ON o.id = a.op_id`;
+                       a.file_name, a.file_sha256, o.label FROM ${AUDIT_CELLS} a LEFT JOIN operations o ON o.id = a.op_id`;
 
 export const areaNameOf = (owner: string): string => (owner === 'core' ? 'Outturn' : (sharedArea(owner)?.name ?? owner));
 
@@ -63,7 +64,7 @@ export function cellHistory(ws: Workspace, cell: CellAddress): CellHistory {
   if (missing.length || extra.length) throw new UserError('invalid_input', `A row of ${cell.table} is named by ${spec.key.join(', ')}${missing.length ? `; ${missing.join(', ')} missing` : ''}${extra.length ? `; ${extra.join(', ')} not part of it` : ''}.`);
   const entityKey = spec.key.map((k) => String(cell.key[k])).join('|');
   const rows = ws.db
-    .prepare(`${SELECT} WHERE a.entity = ? AND a.entity_key = ? AND (a.field = ? OR a.field IS NULL) ORDER BY a.id`)
+    .prepare(`${SELECT} WHERE a.entity = ? AND a.entity_key = ? AND (a.field = ? OR a.field IS NULL) ORDER BY a.id, a.cell`)
     .all(spec.entity, entityKey, cell.field) as AuditRow[];
   return { table: spec.name, field: cell.field, entityKey, areaName: areaNameOf(owner), changes: rows.map((r) => toChange(r, spec)) };
 }
@@ -79,7 +80,7 @@ export interface PeriodAuditRow extends AuditChange {
 /** Every audited change filed under the month, oldest first. */
 export function periodAudit(ws: Workspace, period: string): PeriodAuditRow[] {
   const byEntity = new Map(ownedTables().map((t) => [t.spec.entity, t]));
-  const rows = ws.db.prepare(`${SELECT.replace('SELECT a.id,', 'SELECT a.op_id, a.id,')} WHERE a.period = ? ORDER BY a.id`).all(period) as (AuditRow & { op_id: number })[];
+  const rows = ws.db.prepare(`${SELECT.replace('SELECT a.id,', 'SELECT a.op_id, a.id,')} WHERE a.period = ? ORDER BY a.id, a.cell`).all(period) as (AuditRow & { op_id: number })[];
   return rows.map((r) => {
     const owned = byEntity.get(r.entity);
     return { ...toChange(r, owned?.spec), operation: r.op_id, area: owned ? areaNameOf(owned.owner) : '', table: owned?.spec.name ?? r.entity, row: r.entity_key, column: r.field ?? '(the row)' };

@@ -1,6 +1,7 @@
 import { UserError } from '../../shared/api/errors';
 import type { Target } from '../../shared/area';
 import type { HistoryState } from '../../shared/api/contract';
+import { AUDIT_CELLS } from './audit-cells';
 import { applyRowChange, type AuditRow } from './undo';
 import type { Workspace } from './workspace';
 
@@ -64,7 +65,7 @@ const notUndone = (r: AuditRow) => r.entity === 'workspace_event' || (r.entity =
 /** An operation's audit rows, grouped by row and action, in the order they must be applied. */
 function changesOf(ws: Workspace, opId: number, direction: 'undo' | 'redo'): AuditRow[][] {
   const rows = (ws.db
-    .prepare(`SELECT entity, entity_key, field, old_value, new_value, action FROM audit_log WHERE op_id = ? ORDER BY id`)
+    .prepare(`SELECT entity, entity_key, field, old_value, new_value, action FROM ${AUDIT_CELLS} a WHERE op_id = ? ORDER BY id, cell`)
     .all(opId) as AuditRow[]).filter((r) => !notUndone(r));
   const groups: AuditRow[][] = [];
   for (const r of rows) {

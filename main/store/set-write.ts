@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { rowRecordValue } from './audit-cells';
 import { registeredTable } from './schema';
 import type { TableSpec } from './tables';
 import type { Workspace } from './workspace';
@@ -9,8 +10,8 @@ import type { Workspace } from './workspace';
  * triggers skip it), and one INSERT … SELECT writing exactly the audit rows those triggers would have
  * written: the same write context (operation, time, user, machine, channel, file name and SHA-256, on
  * whose behalf), the
- * same period, entity, key, field, old and new value and action, one row per changed column (an insert
- * or delete of a row whose columns are all blank: one row for the row), each row's records together,
+ * same period, entity, key, field, old and new value and action: one record per changed column of an
+ * update, one per inserted or deleted row (main/store/audit-cells.ts), each row's records together,
  * so undo and redo (main/store/undo.ts) treat them like any others. Values are audited as stored,
  * after the write (column affinity and defaults applied), as the triggers see NEW and OLD.
  *
@@ -42,34 +43,20 @@ const periodOf = (t: TableSpec, alias: string) => {
 };
 const keysMatch = (t: TableSpec, a: string, b: string) => t.key.map((k) => `${a}.${k} = ${b}.${k}`).join(' AND ');
 
-/** The audited columns as rows `c(i, field)`, with a last row (field NULL) standing for the row itself. */
-function columnList(t: TableSpec): string {
-  const rows = t.columns.map((c, i) => `(${i + 1}, '${c.name}')`);
-  rows.push(`(${t.columns.length + 1}, NULL)`);
-  return `c(i, field) AS (VALUES ${rows.join(', ')})`;
-}
-
-/** The value of column number c.i of a row, by alias; NULL for the row's own record. */
+/** The value of column number c.i of a row, by alias: the column itself, or with a prefix its numbered copy. */
 function columnAt(t: TableSpec, alias: string, prefix = ''): string {
-  if (!t.columns.length) return 'NULL';
-  return `CASE c.i ${t.columns.map((c, i) => `WHEN ${i + 1} THEN ${alias}.${prefix || c.name}${prefix ? i + 1 : ''}`).join(' ')} END`;
+  return `CASE c.i ${t.columns.map((c, i) => `WHEN ${i + 1} THEN ${alias}.${prefix ? `${prefix}${i + 1}` : c.name}`).join(' ')} END`;
 }
 
-/** Inserts and deletes record each non-blank column, or the row itself when every column is blank. */
-function recorded(t: TableSpec, alias: string): string {
-  const allBlank = t.columns.length ? t.columns.map((c) => `${alias}.${c.name} IS NULL`).join(' AND ') : '1';
-  return `CASE WHEN c.field IS NULL THEN ${allBlank} ELSE ${columnAt(t, alias)} IS NOT NULL END`;
-}
-
+/** Inserts and deletes are one record per row, its columns as JSON (main/store/audit-cells.ts). */
 function rowRecords(t: TableSpec, db: Database, action: 'insert' | 'delete', from: string, where: string, order: string, ...params: unknown[]): void {
-  const value = columnAt(t, 'r');
+  const value = rowRecordValue(t, 'r');
   db.prepare(
     `INSERT INTO audit_log (${AUDIT_COLUMNS})
-     WITH ${columnList(t)}
-     SELECT w.op_id, w.at, w.os_user, w.machine, w.channel, ${periodOf(t, 'r')}, '${t.entity}', ${keyOf(t, 'r')}, c.field,
+     SELECT w.op_id, w.at, w.os_user, w.machine, w.channel, ${periodOf(t, 'r')}, '${t.entity}', ${keyOf(t, 'r')}, NULL,
             ${action === 'insert' ? 'NULL' : value}, ${action === 'insert' ? value : 'NULL'}, w.file_name, w.file_sha256, '${action}', w.on_behalf_of
-     FROM write_context w CROSS JOIN ${from} r CROSS JOIN c
-     WHERE w.id = 1 AND ${where} AND ${recorded(t, 'r')}
+     FROM write_context w CROSS JOIN ${from} r
+     WHERE w.id = 1 AND ${where}
      ORDER BY ${order}`,
   ).run(...params);
 }

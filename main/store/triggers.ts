@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { rowRecordValue } from './audit-cells';
 import type { AppendOnlySpec, TableSpec } from './tables';
 
 /**
@@ -29,15 +30,11 @@ function auditInsert(t: TableSpec, row: Row, action: Action, field: string | nul
   WHERE w.self_audit = 0${when ? ` AND ${when}` : ''};`;
 }
 
-/** Inserts and deletes record each non-blank column, or one row for the row itself when all are blank. */
+/** An insert or delete is one record for the row, its columns as JSON (main/store/audit-cells.ts). */
 function rowAudit(t: TableSpec, action: 'insert' | 'delete'): string {
   const row: Row = action === 'insert' ? 'NEW' : 'OLD';
-  const lines = t.columns.map((c) =>
-    auditInsert(t, row, action, c.name, action === 'insert' ? 'NULL' : `OLD.${c.name}`, action === 'insert' ? `NEW.${c.name}` : 'NULL', `${row}.${c.name} IS NOT NULL`),
-  );
-  const allBlank = t.columns.length ? t.columns.map((c) => `${row}.${c.name} IS NULL`).join(' AND ') : '1';
-  lines.push(auditInsert(t, row, action, null, 'NULL', 'NULL', allBlank));
-  return lines.join('\n');
+  const value = rowRecordValue(t, row);
+  return auditInsert(t, row, action, null, action === 'insert' ? 'NULL' : value, action === 'insert' ? value : 'NULL', '');
 }
 
 function updateAudit(t: TableSpec): string {

@@ -16,6 +16,7 @@ import { writePack } from '../../main/pack/build';
 import { undo } from '../../main/store/history';
 import { cli } from '../helpers/cli';
 import { demoPerTest } from '../helpers/workspace';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 
 /**
  * The audit trail, readable: the history of one cell (who, when, from what to what, how, the file for
@@ -107,7 +108,7 @@ describe('the audit report of a month', () => {
     markReady(alice.ws, AUG);
     const bob = as('bob');
     const signed = await signOff(bob.ws, AUG);
-    const audited = bob.ws.db.prepare('SELECT COUNT(*) FROM audit_log WHERE period = ?').pluck().get(AUG) as number;
+    const audited = bob.ws.db.prepare(`SELECT COUNT(*) FROM ${AUDIT_CELLS} a WHERE period = ?`).pluck().get(AUG) as number;
     bob.close();
 
     const out = path.join(dir, 'audit.xlsx');

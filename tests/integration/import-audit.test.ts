@@ -6,6 +6,7 @@ import { formatValue } from '../../shared/units';
 import type { AppSession } from '../../main/app/session';
 import { FIELD_COLUMNS } from '../../main/areas/kad/repository';
 import type { PreviewLine } from '../../main/import/spec';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 import { redo, undo } from '../../main/store/history';
 import { userTables } from '../../main/store/schema';
 import { Workspace } from '../../main/store/workspace';
@@ -82,8 +83,9 @@ function unmatched(expected: readonly Audit[], actual: readonly Audit[]): string
   return problems;
 }
 
+/** An operation's audit as cells: a row's insert or delete is stored as one record, expanded here. */
 function auditOf(ws: Workspace, opId: number): Audit[] {
-  return ws.db.prepare('SELECT entity, entity_key, field, old_value, new_value, action, period FROM audit_log WHERE op_id = ? ORDER BY id').all(opId) as Audit[];
+  return ws.db.prepare(`SELECT entity, entity_key, field, old_value, new_value, action, period FROM ${AUDIT_CELLS} a WHERE op_id = ? ORDER BY id, cell`).all(opId) as Audit[];
 }
 
 // The file: August with changed figures and a changed arrow, September (a new month, rolled forward
@@ -174,6 +176,19 @@ describe('an import audits itself, set-based', () => {
     const op = session.ws.db.prepare('SELECT at, os_user, machine, channel FROM operations WHERE id = ?').get(opId) as Record<string, string>;
     const context = session.ws.db.prepare('SELECT DISTINCT at, os_user, machine, channel, file_name, file_sha256 FROM audit_log WHERE op_id = ?').all(opId);
     expect(context).toEqual([{ ...op, file_name: 'audit.xlsx', file_sha256: sha }]);
+  });
+
+  it('stores one record per inserted or deleted row and one per changed cell of an updated row', () => {
+    const expected = [...auditOfDiff(before, rolled), ...auditOfDiff(rolled, after)];
+    // A stored record per update cell, and per (action, row) of an insert or delete: the cells it expands to share it.
+    const records = new Set(expected.map((e, i) => (e.action === 'update' ? `update|${i}` : `${e.action}|${e.entity}|${e.entity_key}`)));
+    const want: Record<string, number> = {};
+    for (const r of records) want[r.slice(0, r.indexOf('|'))] = (want[r.slice(0, r.indexOf('|'))] ?? 0) + 1;
+    const stored = session.ws.db.prepare('SELECT action, SUM(field IS NULL) AS whole, COUNT(*) AS n FROM audit_log WHERE op_id = ? GROUP BY action').all(opId) as { action: string; whole: number; n: number }[];
+    expect(want.insert).toBeGreaterThan(100);
+    expect(Object.fromEntries(stored.map((s) => [s.action, s.n]))).toEqual(want);
+    expect(stored.filter((s) => s.action !== 'update').every((s) => s.whole === s.n)).toBe(true);
+    expect(stored.find((s) => s.action === 'update')?.whole).toBe(0);
   });
 
   it('matches the staged changes cell by cell: each changed cell of the preview audited once, old → new', () => {

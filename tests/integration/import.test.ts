@@ -12,6 +12,7 @@ import { buildCommitteeWorkbook } from '../import-fixtures/committee';
 import { publishedTables } from '../import-fixtures/published';
 import { scratch } from '../import-fixtures/sink';
 import { tempDemo, auditCount } from '../helpers/workspace';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 
 // Closing a month builds and archives its committee pack (a second or two; more on a busy machine).
 vi.setConfig({ testTimeout: 30_000 });
@@ -157,7 +158,7 @@ describe('importing KAD workbooks', () => {
     const [backup] = listBackups(session.file);
     await session.restoreBackup(backup!.name);
     expect(kadTable(session.ws, '2023-09', LDP).lines).toEqual([]);
-    const restore = session.ws.db.prepare(`SELECT entity, field, new_value FROM audit_log WHERE channel = 'restore' AND field = 'detail'`).get() as { new_value: string };
+    const restore = session.ws.db.prepare(`SELECT entity, field, new_value FROM ${AUDIT_CELLS} a WHERE channel = 'restore' AND field = 'detail'`).get() as { new_value: string };
     expect(JSON.parse(restore.new_value)).toMatchObject({ backup: backup!.name, replacedWorkspaceBackup: expect.stringMatching(/before-restoring/) });
     // The session imports into the restored workspace as before.
     expect((await runImport(session, file)).status.state).toBe('ready');

@@ -21,6 +21,7 @@ import { TEST_USER_VARIABLE } from '../../main/store/identity';
 import type { Workspace } from '../../main/store/workspace';
 import { cli } from '../helpers/cli';
 import { demoPerTest } from '../helpers/workspace';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 
 /**
  * The month-end as two officers live it on the demo's August 2023: the preparer clears the Checks and
@@ -100,8 +101,8 @@ describe('ready → signed off by a different officer → closed', () => {
     ]);
     const audit = bob.ws.db
       .prepare(
-        `SELECT os_user, channel, entity, field, old_value, new_value FROM audit_log
-         WHERE period = ? AND channel <> 'seed' AND entity IN ('period', 'period_signoff') AND field IN ('status', 'ready_by', 'closed_by', 'prepared_by', 'signed_off_by', 'figures_sha256') ORDER BY id`,
+        `SELECT os_user, channel, entity, field, old_value, new_value FROM ${AUDIT_CELLS} a
+         WHERE period = ? AND channel <> 'seed' AND entity IN ('period', 'period_signoff') AND field IN ('status', 'ready_by', 'closed_by', 'prepared_by', 'signed_off_by', 'figures_sha256') ORDER BY id, cell`,
       )
       .all(AUG);
     expect(audit).toEqual([
@@ -123,7 +124,7 @@ describe('ready → signed off by a different officer → closed', () => {
     setKadCell(alice.ws, residential(24000), 'grid'); // 234 → 240
     expect(monthEndState(alice.ws, AUG)).toMatchObject({ status: 'open', readyBy: null });
     const op = alice.ws.db.prepare('SELECT MAX(id) FROM operations').pluck().get();
-    const rows = alice.ws.db.prepare(`SELECT channel, entity, field, old_value, new_value FROM audit_log WHERE op_id = ? AND entity IN ('kad_line', 'period') ORDER BY id`).all(op);
+    const rows = alice.ws.db.prepare(`SELECT channel, entity, field, old_value, new_value FROM ${AUDIT_CELLS} a WHERE op_id = ? AND entity IN ('kad_line', 'period') ORDER BY id, cell`).all(op);
     expect(rows).toContainEqual({ channel: 'grid', entity: 'kad_line', field: 'current_packages', old_value: '23400', new_value: '24000' });
     expect(rows).toContainEqual({ channel: 'grid', entity: 'period', field: 'ready_by', old_value: 'alice', new_value: null });
     const [event] = listEvents(alice.ws, 'returned-to-open');
@@ -149,7 +150,7 @@ describe('ready → signed off by a different officer → closed', () => {
     demos.fresh();
     const alice = as('alice');
     expect(updateMonthEndSettings(alice.ws, { closeRequiresSignOff: true }, 'grid')).toEqual({ reviewerMustDiffer: true, closeRequiresSignOff: true });
-    expect(alice.ws.db.prepare(`SELECT os_user, entity, entity_key, new_value FROM audit_log WHERE entity = 'setting' AND entity_key LIKE 'monthEnd.%'`).all()).toEqual([
+    expect(alice.ws.db.prepare(`SELECT os_user, entity, entity_key, new_value FROM ${AUDIT_CELLS} a WHERE entity = 'setting' AND entity_key LIKE 'monthEnd.%'`).all()).toEqual([
       { os_user: 'alice', entity: 'setting', entity_key: 'monthEnd.closeRequiresSignOff', new_value: 'true' },
     ]);
     await expect(closePeriod(alice.ws, AUG)).rejects.toThrow(/^August 2023 can only be closed by a reviewer's sign-off: the setting "close requires sign-off" is on\./);
@@ -228,7 +229,7 @@ describe('what a close leaves behind', () => {
     expect(state).toMatchObject({ status: 'open', signOff: null, closedText: null });
     expect(state.signOffs).toEqual([expect.objectContaining({ signedOffBy: 'bob', voidedBy: 'carol', voidReason: 'Late correction from the LDP team', voidedAt: expect.any(String) })]);
     expect(state.history.at(-1)!.text).toMatch(/^Reopened by carol: “Late correction from the LDP team”\. The sign-off by bob on \d{4}-\d{2}-\d{2} is void\.$/);
-    expect(carol.ws.db.prepare(`SELECT os_user, field, new_value FROM audit_log WHERE entity = 'period_signoff' AND field IN ('voided_by', 'void_reason') ORDER BY id`).all()).toEqual([
+    expect(carol.ws.db.prepare(`SELECT os_user, field, new_value FROM ${AUDIT_CELLS} a WHERE entity = 'period_signoff' AND field IN ('voided_by', 'void_reason') ORDER BY id, cell`).all()).toEqual([
       { os_user: 'carol', field: 'voided_by', new_value: 'carol' },
       { os_user: 'carol', field: 'void_reason', new_value: 'Late correction from the LDP team' },
     ]);

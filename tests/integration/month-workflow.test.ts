@@ -15,6 +15,7 @@ import { buildCommitteeWorkbook } from '../import-fixtures/committee';
 import { publishedTables } from '../import-fixtures/published';
 import { cli } from '../helpers/cli';
 import { demoPerTest } from '../helpers/workspace';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 
 // Closing a month builds and archives its committee pack (a second or two; more on a busy machine).
 vi.setConfig({ testTimeout: 30_000 });
@@ -51,7 +52,7 @@ describe('correcting a published month is not an error', () => {
     const reviewed = monthFindings(s.ws, '2023-08');
     expect(reviewed.filter((f) => f.supersededBy && isOpen(f))).toEqual([]);
     expect(reviewed.filter((f) => f.review?.status === 'accepted')).toHaveLength(4);
-    expect(s.ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE entity = 'finding_review' AND field = 'status' AND new_value = 'accepted'`).pluck().get()).toBe(4);
+    expect(s.ws.db.prepare(`SELECT COUNT(*) FROM ${AUDIT_CELLS} a WHERE entity = 'finding_review' AND field = 'status' AND new_value = 'accepted'`).pluck().get()).toBe(4);
     // A published error cannot be "accepted": it is acknowledged with a note.
     const error = reviewed.find((f) => f.table === 'Autism' && f.rule === 'reported-total-mismatch')!;
     expect(() => reviewFindings(s.ws, '2023-08', reviewed, { findings: [error], status: 'accepted', note: '' })).toThrow(/only a finding your own correction superseded can be accepted/);

@@ -4,6 +4,7 @@ import { buildPack } from '../../main/pack/build';
 import { packSettings, updatePackSettings } from '../../main/pack/settings';
 import { UserError } from '../../shared/api/errors';
 import { tempDemo } from '../helpers/workspace';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 
 let demo: ReturnType<typeof tempDemo> | null = null;
 afterEach(() => {
@@ -42,7 +43,7 @@ describe('committee pack settings', () => {
     const op = ws.db.prepare(`SELECT id, channel, label FROM operations ORDER BY id DESC LIMIT 1`).get() as { id: number; channel: string; label: string };
     expect(op.channel).toBe('grid');
     expect(op.label).toContain('committee pack settings');
-    const audited = ws.db.prepare(`SELECT entity, entity_key, field, old_value, new_value FROM audit_log WHERE op_id = ? AND field IN ('value') ORDER BY entity, entity_key`).all(op.id);
+    const audited = ws.db.prepare(`SELECT entity, entity_key, field, old_value, new_value FROM ${AUDIT_CELLS} a WHERE op_id = ? AND field IN ('value') ORDER BY entity, entity_key`).all(op.id);
     expect(audited).toEqual([
       { entity: 'pack_period_setting', entity_key: expect.stringContaining('author'), field: 'value', old_value: null, new_value: 'J. Smith' },
       { entity: 'pack_period_setting', entity_key: expect.stringContaining('meetingDate'), field: 'value', old_value: '2023-10-05', new_value: '' },

@@ -11,6 +11,7 @@ import { writePack } from '../../main/pack/build';
 import { formatValue } from '../../shared/units';
 import { readReference } from '../helpers/reference';
 import { demoPerTest } from '../helpers/workspace';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 
 /**
  * The earmarked reserve schedules (5.3.1, 5.3.2) read back through the import engine, from the committee
@@ -117,7 +118,7 @@ describe('earmarked reserve schedules in the committee layout', { timeout: 90_00
     expect(scheduleRow(s, name)).toMatchObject({ opening: k(r.opening_balance), movements: k(-120), forecast: k(r.forecast_year_end_balance) });
     const sha = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
     const audit = s.ws.db
-      .prepare(`SELECT entity, field, new_value, channel, file_name, file_sha256 FROM audit_log WHERE entity = 'reserve_entry' AND field = 'amount' ORDER BY id`)
+      .prepare(`SELECT entity, field, new_value, channel, file_name, file_sha256 FROM ${AUDIT_CELLS} a WHERE entity = 'reserve_entry' AND field = 'amount' ORDER BY id, cell`)
       .all()
       .slice(-2);
     expect(audit).toEqual(added.map((e) => ({ entity: 'reserve_entry', field: 'amount', new_value: String(e.amount), channel: 'import', file_name: 'pack.xlsx', file_sha256: sha })));
@@ -182,7 +183,7 @@ describe('earmarked reserve schedules in the template layout', { timeout: 90_000
       ['net', k(r.opening_balance - 200), 1],
     ]);
     expect(scheduleRow(s, name)).toMatchObject({ opening: k(200), forecast: k(r.forecast_year_end_balance) });
-    expect(s.ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE entity = 'reserve_entry' AND field = 'amount' AND file_name = 'template.xlsx'`).pluck().get()).toBe(2);
+    expect(s.ws.db.prepare(`SELECT COUNT(*) FROM ${AUDIT_CELLS} a WHERE entity = 'reserve_entry' AND field = 'amount' AND file_name = 'template.xlsx'`).pluck().get()).toBe(2);
   });
 
   it('refuses a missing column, a balance below zero and a closed month, and changes nothing', async () => {
@@ -242,7 +243,7 @@ describe('grants not built into base budgets (5.1)', { timeout: 90_000 }, () => 
     expect(s.imports.lines(id, ahc.tableId, 'changed', 0, 10).map((l) => [l.label, l.cells])).toEqual([[GRANTS, [{ field: 'amount', header: "Amount £'000", cell: `C${row}`, old: money(publishedGrant), new: money(5100) }]]]);
     expect((await s.imports.apply(id, 'import')).state).toBe('applied');
     expect(grantAmount(s)).toBe(k(5100));
-    expect(s.ws.db.prepare(`SELECT field, old_value, new_value, file_name FROM audit_log WHERE entity = 'reserves_grant' AND channel = 'import'`).all()).toEqual([
+    expect(s.ws.db.prepare(`SELECT field, old_value, new_value, file_name FROM ${AUDIT_CELLS} a WHERE entity = 'reserves_grant' AND channel = 'import'`).all()).toEqual([
       { field: 'amount', old_value: String(k(publishedGrant)), new_value: String(k(5100)), file_name: 'pack.xlsx' },
     ]);
   });
@@ -312,7 +313,7 @@ describe('virements and budget reconciliation (5.2)', { timeout: 90_000 }, () =>
     const ahc = virementTables(status).find((t) => t.subjectName === 'Adults, Health and Commissioning')!;
     expect(s.imports.lines(id, ahc.tableId, 'changed', 0, 10).map((l) => [l.label, l.row, l.cells])).toEqual([[mayRow.budget_line, row, [{ field: 'amount', header: "£'000", cell: `C${row}`, old: money(mayRow.amount), new: money(600) }]]]);
     expect((await s.imports.apply(id, 'import')).state).toBe('applied');
-    expect(s.ws.db.prepare(`SELECT field, old_value, new_value, file_name FROM audit_log WHERE entity = 'reserves_virement' AND channel = 'import'`).all()).toEqual([
+    expect(s.ws.db.prepare(`SELECT field, old_value, new_value, file_name FROM ${AUDIT_CELLS} a WHERE entity = 'reserves_virement' AND channel = 'import'`).all()).toEqual([
       { field: 'amount', old_value: String(k(mayRow.amount)), new_value: String(k(600)), file_name: 'pack.xlsx' },
     ]);
   });
@@ -362,6 +363,6 @@ describe('virements and budget reconciliation (5.2)', { timeout: 90_000 }, () =>
     expect(s.ws.db.prepare(`SELECT budget_line, effective_period, amount, notes FROM reserves_virements WHERE period = ? AND directorate_id = 'ph'`).all(AUG)).toEqual([
       { budget_line: 'Public Health Directorate', effective_period: '2023-07', amount: k(25), notes: 'Transfer from Adults' },
     ]);
-    expect(s.ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE entity = 'reserves_virement' AND file_name = 'template.xlsx'`).pluck().get()).toBeGreaterThan(0);
+    expect(s.ws.db.prepare(`SELECT COUNT(*) FROM ${AUDIT_CELLS} a WHERE entity = 'reserves_virement' AND file_name = 'template.xlsx'`).pluck().get()).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,7 @@ import { UserError } from '../../shared/api/errors';
 import type { ReservesSchedules } from '../../shared/areas/reserves/api';
 import { cli } from '../helpers/cli';
 import { demoPerTest } from '../helpers/workspace';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 
 /**
  * The earmarked reserves ledger through the API the app calls: every movement is an audited entry,
@@ -33,7 +34,7 @@ function setup() {
     if (!parsed.success) throw new UserError('invalid_input', parsed.error.issues.map((i) => i.message).join('; '));
     return (api as unknown as Record<string, (i: unknown, c: { channel: 'grid' }) => T>)[method]!(parsed.data, { channel: 'grid' });
   };
-  const audit = (sql: string, ...args: unknown[]) => session.ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE ${sql}`).pluck().get(...args) as number;
+  const audit = (sql: string, ...args: unknown[]) => session.ws.db.prepare(`SELECT COUNT(*) FROM ${AUDIT_CELLS} a WHERE ${sql}`).pluck().get(...args) as number;
   const ids = (name: string) => session.ws.db.prepare('SELECT id FROM reserves_register WHERE name = ?').pluck().get(name) as string;
   return { session, call, audit, ids };
 }
@@ -104,7 +105,7 @@ describe('the reserves ledger', () => {
     expect(row(s, 'Public Health Emergency Planning')).toMatchObject({ movements: k(9), forecast: k(9) });
     expect(s.schedules[1]!.totals.forecast).toBe(k(4578));
     const op = session.ws.db.prepare('SELECT id FROM operations ORDER BY id DESC LIMIT 1').pluck().get() as number;
-    expect(session.ws.db.prepare(`SELECT COUNT(DISTINCT entity_key) FROM audit_log WHERE op_id = ? AND entity = 'reserve_entry'`).pluck().get(op)).toBe(2);
+    expect(session.ws.db.prepare(`SELECT COUNT(DISTINCT entity_key) FROM ${AUDIT_CELLS} a WHERE op_id = ? AND entity = 'reserve_entry'`).pluck().get(op)).toBe(2);
   });
 
   it('refuses a movement of the wrong sign, or planned for a month that is not later in the year, in words', () => {

@@ -7,6 +7,7 @@ import { returnInfos } from '../../main/returns/status';
 import type { Workspace } from '../../main/store/workspace';
 import { editWorkbook, rowOf } from '../helpers/returns';
 import { auditCount, demoPerTest } from '../helpers/workspace';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 
 /**
  * Budget-holder returns through the same engine as savings returns: each holder gets their budget lines
@@ -72,7 +73,7 @@ describe('revenue returns to budget holders', { timeout: 60_000 }, () => {
     const token = `${keyOf(ws, SAM[0]!)}:forecastVariance`;
     expect(await applyReturns(ws, batch, new Map([[token, 'theirs']]))).toMatchObject({ state: 'applied', changedCells: 2 });
     expect(forecast(ws, SAM[0]!)).toBe(1500);
-    expect(ws.db.prepare(`SELECT entity, field, new_value, on_behalf_of FROM audit_log WHERE channel = 'return' ORDER BY id`).all()).toEqual([
+    expect(ws.db.prepare(`SELECT entity, field, new_value, on_behalf_of FROM ${AUDIT_CELLS} a WHERE channel = 'return' ORDER BY id, cell`).all()).toEqual([
       { entity: 'revenue_line', field: 'forecast_variance', new_value: '1500', on_behalf_of: 'Sam Budget' },
       ...['title', 'body', 'carried', 'sort_order'].map((field) => expect.objectContaining({ entity: 'revenue_commentary', field, on_behalf_of: 'Sam Budget' })),
       expect.objectContaining({ entity: 'return', field: 'status', new_value: 'applied', on_behalf_of: 'Sam Budget' }),

@@ -9,6 +9,7 @@ import { appendixRows, planAppendix } from '../../shared/areas/revenue/totals';
 import { roundToUnit } from '../../shared/units';
 import { readReference, REFERENCE_DIR } from '../helpers/reference';
 import { tempDemo } from '../helpers/workspace';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 
 /**
  * The demo workspace holds Appendix 1a and 1b of August 2023 as published, and Outturn reproduces the
@@ -160,7 +161,7 @@ describe('the check engine on August 2023', () => {
       setRevenueCommentary(ws, { period: P, subjectKey: 'line:ph:integrated-lifestyle-services', body: 'A line inside the area.' }, 'grid');
       setRevenueCommentary(ws, { period: P, subjectKey: 'line:ahc:principal-social-worker', body: 'Agency cover.\n- one\n- two' }, 'grid');
       expect(needs()).toEqual([]);
-      const audited = ws.db.prepare(`SELECT entity, field, channel FROM audit_log WHERE entity IN ('revenue_line', 'revenue_commentary') ORDER BY id`).all();
+      const audited = ws.db.prepare(`SELECT entity, field, channel FROM ${AUDIT_CELLS} a WHERE entity IN ('revenue_line', 'revenue_commentary') ORDER BY id, cell`).all();
       expect(audited).toEqual(expect.arrayContaining([
         { entity: 'revenue_line', field: 'forecast_variance', channel: 'grid' },
         { entity: 'revenue_commentary', field: 'body', channel: 'grid' },

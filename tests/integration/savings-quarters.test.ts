@@ -7,6 +7,7 @@ import { setQuarterPublishing } from '../../main/core/quarters';
 import { listPeriods } from '../../main/store/periods';
 import { undo } from '../../main/store/history';
 import { demoPerTest } from '../helpers/workspace';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 
 /** Quarter 1's tracker is frozen when August closes; later quarters show movement since it; carry-forward. */
 const demos = demoPerTest();
@@ -20,7 +21,7 @@ describe('quarterly snapshots', () => {
     await closePeriod(ws, '2023-08');
     const frozen = ws.db.prepare(`SELECT COUNT(*) FROM savings_snapshots WHERE period = '2023-08' AND quarter = '2023-24-Q1'`).pluck().get();
     expect(frozen).toBe(15);
-    expect(ws.db.prepare(`SELECT DISTINCT channel FROM audit_log WHERE entity = 'savings_snapshot'`).pluck().all()).toEqual(['close/reopen']);
+    expect(ws.db.prepare(`SELECT DISTINCT channel FROM ${AUDIT_CELLS} a WHERE entity = 'savings_snapshot'`).pluck().all()).toEqual(['close/reopen']);
     const aug = savingsTracker(ws, '2023-08');
     expect(aug).toMatchObject({ source: 'snapshot', quarter: '2023-24-Q1' });
     expect(aug.lockedReason).toMatch(/August 2023 is closed .*Quarter 1 2023\/24's tracker as it stood when the month closed/);
@@ -39,7 +40,7 @@ describe('quarterly snapshots', () => {
 
     reopenPeriod(ws, '2023-08', 'A late correction');
     expect(ws.db.prepare(`SELECT COUNT(*) FROM savings_snapshots`).pluck().get()).toBe(0);
-    expect(ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE entity = 'savings_snapshot' AND action = 'delete'`).pluck().get()).toBeGreaterThanOrEqual(15);
+    expect(ws.db.prepare(`SELECT COUNT(*) FROM ${AUDIT_CELLS} a WHERE entity = 'savings_snapshot' AND action = 'delete'`).pluck().get()).toBeGreaterThanOrEqual(15);
     expect(savingsTracker(ws, '2023-08')).toMatchObject({ source: 'register' });
     expect(row(savingsTracker(ws, '2023-08'), REVIEWS).forecastSaving).toBe(-20000);
     expect(savingsTracker(ws, '2023-11').previous).toBeNull();
@@ -48,7 +49,7 @@ describe('quarterly snapshots', () => {
   it('follow the quarter publishing setting', async () => {
     const { ws } = demos.open();
     setQuarterPublishing(ws, { q1: 9 });
-    expect(ws.db.prepare(`SELECT field, new_value FROM audit_log WHERE entity = 'setting' AND entity_key = 'periods.quarterPublishing'`).all()).toEqual([{ field: 'value', new_value: '{"q1":9,"q2":11,"q3":2,"q4":5}' }]);
+    expect(ws.db.prepare(`SELECT field, new_value FROM ${AUDIT_CELLS} a WHERE entity = 'setting' AND entity_key = 'periods.quarterPublishing'`).all()).toEqual([{ field: 'value', new_value: '{"q1":9,"q2":11,"q3":2,"q4":5}' }]);
     expect(savingsTracker(ws, '2023-08').quarter).toBeNull();
     await closePeriod(ws, '2023-08');
     expect(ws.db.prepare(`SELECT COUNT(*) FROM savings_snapshots`).pluck().get()).toBe(0);
@@ -77,7 +78,7 @@ describe('carry-forward', () => {
     carryForward(ws, '2023-08', REVIEWS, 'grid');
     const [line] = yearLines(ws, '2024-25');
     expect(line).toMatchObject({ bpRef: 'C/F 23-24 Saving', title: 'Post hospital discharge reviews', directorateId: 'ahc', originalSaving: -15500, forecastSaving: null, carriedFrom: REVIEWS });
-    const audit = ws.db.prepare(`SELECT channel, field, new_value FROM audit_log WHERE entity = 'savings_line' AND entity_key = ? AND field IN ('bp_ref', 'carried_from', 'original_saving') ORDER BY field`).all(line!.id);
+    const audit = ws.db.prepare(`SELECT channel, field, new_value FROM ${AUDIT_CELLS} a WHERE entity = 'savings_line' AND entity_key = ? AND field IN ('bp_ref', 'carried_from', 'original_saving') ORDER BY field`).all(line!.id);
     expect(audit).toEqual([
       { channel: 'grid', field: 'bp_ref', new_value: 'C/F 23-24 Saving' },
       { channel: 'grid', field: 'carried_from', new_value: REVIEWS },

@@ -3,6 +3,7 @@ import { yearLines } from '../../main/areas/savings/repository';
 import { rollOverYear, yearEndPreview } from '../../main/core/year-end';
 import { cli } from '../helpers/cli';
 import { demoPerTest } from '../helpers/workspace';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 
 /**
  * The year-end rollover offers every saving not achieved in full for carry-forward (issue 12 point 3), through
@@ -47,7 +48,7 @@ describe('the year-end rollover and the savings tracker', () => {
       ['C/F 23-24 Saving', 'Post hospital discharge reviews', -15500, null, idOf('Post hospital discharge reviews')],
     ]);
     // Recorded under the rollover's own step, on its channel.
-    const ops = ws.db.prepare(`SELECT DISTINCT o.label FROM audit_log a JOIN operations o ON o.id = a.op_id WHERE a.entity = 'savings_line' AND a.field = 'carried_from'`).pluck().all();
+    const ops = ws.db.prepare(`SELECT DISTINCT o.label FROM ${AUDIT_CELLS} a JOIN operations o ON o.id = a.op_id WHERE a.entity = 'savings_line' AND a.field = 'carried_from'`).pluck().all();
     expect(ops).toEqual(['Year-end rollover from 2023/24 to 2024/25']);
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerArea } from '../../main/areas';
 import { redo, undo } from '../../main/store/history';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 import { deleteRows, insertRows, updateRows } from '../../main/store/set-write';
 import type { Workspace } from '../../main/store/workspace';
 import { toyArea } from '../fixtures/toy-area/main';
@@ -26,14 +27,14 @@ function twoDemos(): [Workspace, Workspace] {
 
 const CTX = { channel: 'import' as const, label: 'set-based', fileName: 'f.xlsx', fileSha256: 'ab'.repeat(32), undoable: true };
 
-/** The audit rows of the latest operation, as the triggers write them (id, op and time aside). */
-function lastOpAudit(ws: Workspace) {
+/** The audit records of the latest operation, as stored or as cells (id, op and time aside). */
+function lastOpAudit(ws: Workspace, as: 'records' | 'cells' = 'records') {
   const op = ws.db.prepare('SELECT MAX(id) FROM operations').pluck().get() as number;
   return ws.db
     .prepare(
       `SELECT os_user, machine, channel, period, entity, entity_key, field, old_value, new_value, file_name, file_sha256, action,
               at = (SELECT at FROM operations WHERE id = a.op_id) AS same_time
-       FROM audit_log a WHERE op_id = ? ORDER BY id`,
+       FROM ${as === 'records' ? 'audit_log' : AUDIT_CELLS} a WHERE op_id = ? ORDER BY id${as === 'records' ? '' : ', cell'}`,
     )
     .all(op) as Record<string, unknown>[];
 }
@@ -89,14 +90,19 @@ describe('set-based writes that audit themselves', () => {
     const kadKeys = [...new Set(audit.filter((r) => r.entity === 'kad_line').map((r) => r.entity_key))];
     expect(kadKeys).toEqual(['2023-09|autism|nursing', '2023-09|autism|residential', '2023-09|autism|respite']);
     expect(audit.every((r) => r.same_time === 1)).toBe(true);
-    expect(audit.filter((r) => r.entity === 'kad_line' && r.entity_key === '2023-09|autism|nursing')).toEqual([
+    // One record per inserted row, its columns as JSON…
+    expect(audit.map((r) => [r.entity, r.field, r.action])).toEqual([...Array(3).fill(['kad_line', null, 'insert']), ['reported_value', null, 'insert']]);
+    // …read back as one record per non-blank cell, as the triggers wrote them before.
+    const cells = lastOpAudit(bySet, 'cells');
+    expect(sorted(cells)).toEqual(sorted(lastOpAudit(byRow, 'cells')));
+    expect(cells.filter((r) => r.entity === 'kad_line' && r.entity_key === '2023-09|autism|nursing')).toEqual([
       expect.objectContaining({ field: 'in_use', old_value: null, new_value: '0', action: 'insert', period: '2023-09', channel: 'import', file_name: 'f.xlsx' }),
       // the c/f marks took their default (0): audited as stored
       expect.objectContaining({ field: 'current_packages_cf', new_value: '0' }),
       expect.objectContaining({ field: 'current_unit_cost_cf', new_value: '0' }),
       expect.objectContaining({ field: 'total_spend_k_cf', new_value: '0' }),
     ]);
-    expect(runsAreWhole(audit)).toBe(true);
+    expect(runsAreWhole(cells)).toBe(true);
   });
 
   it('record a row whose every column is blank as the row itself', () => {
@@ -105,8 +111,13 @@ describe('set-based writes that audit themselves', () => {
       const [byRow, bySet] = twoDemos();
       byRow.write(CTX, () => void byRow.db.prepare(`INSERT INTO toy_figures (period, item, amount, quantity) VALUES ('2023-08', 'empty', NULL, NULL), ('2023-08', 'half', 5, NULL)`).run());
       bySet.write(CTX, () => void insertRows(bySet, 'toy_figures', ['amount'], { sql: `SELECT '2023-08' AS period, 'empty' AS item, NULL AS amount UNION ALL SELECT '2023-08', 'half', 5` }));
-      const audit = lastOpAudit(bySet);
-      expect(audit).toEqual(lastOpAudit(byRow));
+      expect(lastOpAudit(bySet)).toEqual(lastOpAudit(byRow));
+      expect(lastOpAudit(bySet).map((r) => [r.entity_key, r.field, r.new_value])).toEqual([
+        ['2023-08|empty', null, null],
+        ['2023-08|half', null, '{"amount":5,"quantity":null,"holder":null,"note":null}'],
+      ]);
+      const audit = lastOpAudit(bySet, 'cells');
+      expect(audit).toEqual(lastOpAudit(byRow, 'cells'));
       expect(audit.map((r) => [r.entity_key, r.field, r.new_value])).toEqual([
         ['2023-08|empty', null, null],
         ['2023-08|half', 'amount', '5'],
@@ -159,7 +170,13 @@ describe('set-based writes that audit themselves', () => {
     expect(tables(bySet)).toEqual(tables(byRow));
     const audit = lastOpAudit(bySet);
     expect(audit).toEqual(lastOpAudit(byRow));
-    expect(runsAreWhole(audit)).toBe(true);
+    // One record per deleted row, holding its columns; as cells, each non-blank column's old value.
+    expect(audit.length).toBe((before.reported as unknown[]).length - (tables(bySet).reported as unknown[]).length);
+    expect(audit.every((r) => r.field === null && r.action === 'delete' && r.new_value === null && String(r.old_value).startsWith('{'))).toBe(true);
+    const cells = lastOpAudit(bySet, 'cells');
+    expect(cells).toEqual(lastOpAudit(byRow, 'cells'));
+    expect(cells.length).toBeGreaterThan(audit.length);
+    expect(runsAreWhole(cells)).toBe(true);
     const after = tables(bySet);
     undo(bySet);
     expect(tables(bySet)).toEqual(before);

@@ -14,6 +14,7 @@ import { startHttpBridge, type HttpBridge } from '../../main/transports/http';
 import { packSectionIds } from '../../shared/pack/sections';
 import { toyArea } from '../fixtures/toy-area/main';
 import { tempDemo } from '../helpers/workspace';
+import { AUDIT_CELLS } from '../../main/store/audit-cells';
 
 /**
  * A throwaway area registered from the test tree, with no edit to generic code, goes through every
@@ -71,7 +72,7 @@ describe('a toy area registered from the test tree', () => {
     expect(res.status).toBe(200);
     expect(res.json.ok).toBe(true);
     expect(res.json.value).toEqual([{ item: 'apples', amount: 5000, quantity: null }]);
-    const audit = session.ws.db.prepare(`SELECT channel, period, entity_key, field, old_value, new_value, action FROM audit_log WHERE entity = 'toy_figure' ORDER BY id`).all();
+    const audit = session.ws.db.prepare(`SELECT channel, period, entity_key, field, old_value, new_value, action FROM ${AUDIT_CELLS} a WHERE entity = 'toy_figure' ORDER BY id, cell`).all();
     expect(audit).toEqual([{ channel: 'grid', period: '2023-08', entity_key: '2023-08|apples', field: 'amount', old_value: null, new_value: '5000', action: 'insert' }]);
     const bad = await post('toy.set', { period: '2023-08', item: '', amount: 1 });
     expect(bad.json).toMatchObject({ ok: false, error: { message: expect.stringMatching(/item/) } });
@@ -79,7 +80,7 @@ describe('a toy area registered from the test tree', () => {
     await post('toy.set', { period: '2023-08', item: 'apples', amount: 7000 });
     expect(undo(session.ws).label).toBe('Set toy apples (2023-08)');
     expect(toyRows('2023-08')).toEqual([{ item: 'apples', amount: 5000, quantity: null }]);
-    const undoRows = session.ws.db.prepare(`SELECT channel, field, old_value, new_value FROM audit_log WHERE entity = 'toy_figure' AND channel = 'undo'`).all();
+    const undoRows = session.ws.db.prepare(`SELECT channel, field, old_value, new_value FROM ${AUDIT_CELLS} a WHERE entity = 'toy_figure' AND channel = 'undo'`).all();
     expect(undoRows).toEqual([{ channel: 'undo', field: 'amount', old_value: '7000', new_value: '5000' }]);
   });
 
@@ -105,7 +106,7 @@ describe('a toy area registered from the test tree', () => {
       { item: 'apples', amount: 12000, quantity: 400 },
       { item: 'pears', amount: 200000, quantity: 100 },
     ]);
-    const audited = session.ws.db.prepare(`SELECT DISTINCT file_name FROM audit_log WHERE entity = 'toy_figure' AND period = '2023-09'`).pluck().all();
+    const audited = session.ws.db.prepare(`SELECT DISTINCT file_name FROM ${AUDIT_CELLS} a WHERE entity = 'toy_figure' AND period = '2023-09'`).pluck().all();
     expect(audited).toEqual(['toy.xlsx']);
     const reported = session.ws.db.prepare(`SELECT row_key, column_key, value_num FROM reported_values WHERE area = 'toy' AND period = '2023-09' ORDER BY column_key`).all();
     expect(reported).toEqual([
@@ -137,6 +138,6 @@ describe('a toy area registered from the test tree', () => {
     const result = rollForwardMonth(session.ws, '2023-09');
     expect(result.areas).toEqual(expect.arrayContaining(['kad', 'toy']));
     expect(toyRows('2023-10')).toEqual(toyRows('2023-09'));
-    expect(session.ws.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE entity = 'toy_figure' AND period = '2023-10' AND action = 'insert'`).pluck().get()).toBeGreaterThan(0);
+    expect(session.ws.db.prepare(`SELECT COUNT(*) FROM ${AUDIT_CELLS} a WHERE entity = 'toy_figure' AND period = '2023-10' AND action = 'insert'`).pluck().get()).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,38 @@
+import type { TableSpec } from './tables';
+
+/**
+ * The audit trail as cells. An update is audited per changed cell, but the insert or delete of a row is
+ * ONE record (field NULL) whose new value (insert) or old value (delete) holds the row's columns as a
+ * JSON object, `{"current_packages":24,"total_spend_k":1234,…}`: a 200,000-line import writes 200,000
+ * records instead of over a million. A row whose every column is blank is recorded with no value, as
+ * before. Workspaces keep the per-cell records written before, so readers see both through AUDIT_CELLS,
+ * which expands a row record into one record per non-blank column, exactly the records the triggers
+ * used to write (values as the TEXT column holds them), with `cell` ordering a record's cells.
+ */
+
+/** The value of a row record for `row` (NEW, OLD or an alias): its columns as JSON, NULL when all are blank. */
+export function rowRecordValue(t: TableSpec, row: string): string {
+  if (!t.columns.length) return 'NULL';
+  const allBlank = t.columns.map((c) => `${row}.${c.name} IS NULL`).join(' AND ');
+  return `CASE WHEN ${allBlank} THEN NULL ELSE json_object(${t.columns.map((c) => `'${c.name}', ${row}.${c.name}`).join(', ')}) END`;
+}
+
+const CONTEXT = 'op_id, at, os_user, machine, channel, period, entity, entity_key';
+const AFTER = 'file_name, file_sha256, action, on_behalf_of';
+
+/** Per-cell records of `source` (a table or subquery shaped like audit_log, aliased nowhere): one per cell. */
+export function auditCells(source: string): string {
+  const isRow = `a.field IS NULL AND COALESCE(a.new_value, a.old_value) IS NOT NULL`;
+  return `(SELECT a.id, 0 AS cell, ${CONTEXT.split(', ').map((c) => `a.${c}`).join(', ')}, a.field, a.old_value, a.new_value, ${AFTER.split(', ').map((c) => `a.${c}`).join(', ')}
+          FROM ${source} a WHERE NOT (${isRow})
+          UNION ALL
+          SELECT a.id, j.id AS cell, ${CONTEXT.split(', ').map((c) => `a.${c}`).join(', ')}, j.key AS field,
+                 CASE WHEN a.action = 'delete' THEN CAST(j.value AS TEXT) END AS old_value,
+                 CASE WHEN a.action = 'delete' THEN NULL ELSE CAST(j.value AS TEXT) END AS new_value,
+                 ${AFTER.split(', ').map((c) => `a.${c}`).join(', ')}
+          FROM ${source} a JOIN json_each(COALESCE(a.new_value, a.old_value)) j
+          WHERE ${isRow} AND j.type <> 'null')`;
+}
+
+/** Every audit record as cells: use it as a table, `SELECT … FROM ${AUDIT_CELLS} a WHERE …`, ordering by id, cell. */
+export const AUDIT_CELLS = auditCells('audit_log');
