@@ -99,7 +99,7 @@ export function applyImport(ws: Workspace, job: string, engine: ImportEngine, fi
   const months = [...new Set(tables.map((t) => t.period))].sort();
   const label = `Import ${file.name}: ${changedCells + newLines ? `${changedCells} changed cell${changedCells === 1 ? '' : 's'}${newLines ? `, ${newLines} new line${newLines === 1 ? '' : 's'}` : ''}` : 'reported figures'} (${months.map(monthLabel).join(', ')})`;
   const source = `imported from ${file.name}`;
-  ws.write({ channel, label, fileName: file.name, fileSha256: file.sha256, undoable: true, period: months.length === 1 && !newMonths.length ? months[0]! : null }, () => {
+  ws.write({ channel, label, fileName: file.name, fileSha256: file.sha256, undoable: true, checkpointLater: true, period: months.length === 1 && !newMonths.length ? months[0]! : null }, () => {
     const held = new HeldMonths(ws);
     for (const m of newMonths) rollForwardInto(ws, m.period, held);
     for (const [spec, list] of tablesBySpec(engine, tables)) spec.apply(ws, job, list, source, file);

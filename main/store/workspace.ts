@@ -25,8 +25,17 @@ export interface WriteContext {
   revertsOp?: number | null;
   fileName?: string | null;
   fileSha256?: string | null;
+  /**
+   * A large write (an import): its commit does not copy the write-ahead log into the database file (a
+   * checkpoint, seconds for a million rows); that is done as soon as the caller has had its answer.
+   * The commit is as durable as any other (synchronous is unchanged): until then the committed change
+   * is in the log, which SQLite reads, and replays if the process is killed.
+   */
+  checkpointLater?: boolean;
 }
 
+/** SQLite's default: a commit leaving more pages than this in the write-ahead log checkpoints it. */
+const AUTOCHECKPOINT_PAGES = 1000;
 /** Bytes per database page of a workspace created from now on. */
 export const PAGE_SIZE = 16384;
 /** The most page cache a writable connection may use, in KiB (SQLite takes it only as pages are used). */
@@ -206,10 +215,26 @@ export class Workspace {
       this.db.prepare('DELETE FROM write_context').run();
       return result;
     });
+    if (ctx.checkpointLater) this.db.pragma('wal_autocheckpoint = 0');
     try {
       return run.immediate();
     } catch (err) {
       throw translateSqliteError(err, this, ctx);
+    } finally {
+      if (ctx.checkpointLater) {
+        this.db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+        setImmediate(() => this.checkpoint());
+      }
+    }
+  }
+
+  /** Copies the write-ahead log into the database file without waiting on, or blocking, readers. */
+  private checkpoint(): void {
+    if (!this.db.open || this.db.inTransaction) return;
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Busy or closing: SQLite checkpoints at a later commit, or when the workspace is closed.
     }
   }
 }
