@@ -1,7 +1,8 @@
 /**
  * A table holding user data, registered once by the core or by an area. From this registration the
- * store generates the table's triggers (write context required, closed-period guard, one audit row per
- * changed column for INSERT, UPDATE and DELETE) and undoes or redoes any audited change to it.
+ * store generates the table's triggers (write context required, closed-period guard, an audit record
+ * per changed column of an UPDATE and per row of an INSERT or DELETE) and undoes or redoes any audited
+ * change to it.
  */
 import type { UnitId } from '../../shared/units';
 
