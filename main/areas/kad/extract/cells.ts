@@ -8,8 +8,11 @@ export function dayOfCell(v: CellValue | undefined): Day | null | undefined {
   switch (v.kind) {
     case 'blank':
       return null;
-    case 'text':
-      return v.text.trim() === '' ? null : (parseDay(v.text) ?? undefined);
+    case 'text': {
+      // Parsed first: only a cell that is not a date is then looked at for being blank.
+      const day = parseDay(v.text);
+      return day !== null ? day : v.text.trim() === '' ? null : undefined;
+    }
     case 'number':
       return dayOfExcelSerial(v.value) ?? undefined;
     case 'date':
@@ -26,8 +29,10 @@ export function penceOfCell(v: CellValue | undefined): number | null | undefined
   switch (v.kind) {
     case 'blank':
       return null;
-    case 'text':
-      return v.text.trim() === '' ? null : (parsePence(v.text) ?? undefined);
+    case 'text': {
+      const pence = parsePence(v.text);
+      return pence !== null ? pence : v.text.trim() === '' ? null : undefined;
+    }
     case 'number':
       return penceOfNumber(v.value) ?? undefined;
     default:

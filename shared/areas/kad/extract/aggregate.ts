@@ -266,46 +266,47 @@ export class ExtractAggregator {
     const n = this.pkg.length;
     const pkg = this.pkg.data;
     const start = this.start.data;
-    // Elements of a package together (packages numbered as first met), earliest start first, file order
-    // among equal starts: one counting pass by package, then each package's few elements put in order.
+    const end = this.end.data;
     const packages = this.packageCount;
-    const groupStart = new Int32Array(packages + 1);
-    for (let i = 0; i < n; i++) groupStart[pkg[i]! + 1]!++;
-    for (let p = 0; p < packages; p++) groupStart[p + 1]! += groupStart[p]!;
-    const order = new Int32Array(n);
-    const next = groupStart.slice(0, packages);
-    for (let i = 0; i < n; i++) order[next[pkg[i]!]!++] = i;
-    for (let p = 0; p < packages; p++) {
-      for (let i = groupStart[p]! + 1; i < groupStart[p + 1]!; i++) {
+    // A package whose every element ended before a financial year began counts for none of its months.
+    // Most of a long extract's packages ended years ago: each month looks only at those still running in
+    // the first month's financial year, and only their elements are put in order.
+    const sorted = [...months].sort();
+    const firstYear = sorted.length ? financialYearAround(monthEnd(sorted[0]!)).first : OPEN;
+    const lastEnd = new Int32Array(packages).fill(-OPEN);
+    for (let i = 0; i < n; i++) if (end[i]! > lastEnd[pkg[i]!]!) lastEnd[pkg[i]!] = end[i]!;
+    // The running packages numbered in the order first met; -1 for the rest.
+    const liveNo = new Int32Array(packages);
+    let lives = 0;
+    for (let p = 0; p < packages; p++) liveNo[p] = lastEnd[p]! >= firstYear ? lives++ : -1;
+    // Their elements together (one counting pass), each package's earliest start first and file order
+    // among equal starts (its few elements put in order by insertion).
+    const from = new Int32Array(lives + 1);
+    for (let i = 0; i < n; i++) {
+      const l = liveNo[pkg[i]!]!;
+      if (l >= 0) from[l + 1]!++;
+    }
+    for (let l = 0; l < lives; l++) from[l + 1]! += from[l]!;
+    const liveElements = from[lives]!;
+    const order = new Int32Array(liveElements);
+    const next = from.slice(0, lives);
+    for (let i = 0; i < n; i++) {
+      const l = liveNo[pkg[i]!]!;
+      if (l >= 0) order[next[l]!++] = i;
+    }
+    for (let l = 0; l < lives; l++) {
+      for (let i = from[l]! + 1; i < from[l + 1]!; i++) {
         const e = order[i]!;
         let j = i - 1;
-        for (; j >= groupStart[p]! && start[order[j]!]! > start[e]!; j--) order[j + 1] = order[j]!;
+        for (; j >= from[l]! && start[order[j]!]! > start[e]!; j--) order[j + 1] = order[j]!;
         order[j + 1] = e;
       }
     }
-    const groups = groupStart;
-    // A package whose every element ended before a financial year began counts for none of its months.
-    // Most of a long extract's packages ended years ago: each month looks only at those still running in
-    // the first month's financial year.
-    const sorted = [...months].sort();
-    const firstYear = sorted.length ? financialYearAround(monthEnd(sorted[0]!)).first : OPEN;
-    // The packages still running then, their elements copied out in order: each month then reads them
-    // one after another rather than hopping about every element the extract holds.
-    let lives = 0;
-    let liveElements = 0;
-    const lastEnd = new Int32Array(packages);
-    for (let g = 0; g < packages; g++) {
-      let e = -OPEN;
-      for (let i = groups[g]!; i < groups[g + 1]!; i++) e = Math.max(e, this.end.data[order[i]!]!);
-      lastEnd[g] = e;
-      if (e >= firstYear) {
-        lives++;
-        liveElements += groups[g + 1]! - groups[g]!;
-      }
-    }
+    // Copied out in that order: each month then reads them one after another rather than hopping about
+    // every element the extract holds.
     const live: Live = {
       count: lives,
-      from: new Int32Array(lives + 1),
+      from,
       lastEnd: new Int32Array(lives),
       start: new Int32Array(liveElements),
       end: new Int32Array(liveElements),
@@ -315,21 +316,16 @@ export class ExtractAggregator {
       type: new Int32Array(liveElements),
       born: new Int32Array(liveElements),
     };
-    for (let g = 0, l = 0, at = 0; g < packages; g++) {
-      if (lastEnd[g]! < firstYear) continue;
-      live.lastEnd[l] = lastEnd[g]!;
-      live.from[l++] = at;
-      for (let i = groups[g]!; i < groups[g + 1]!; i++, at++) {
-        const e = order[i]!;
-        live.start[at] = start[e]!;
-        live.end[at] = this.end.data[e]!;
-        live.weekly[at] = this.weekly.data[e]!;
-        live.contribution[at] = this.contribution.data[e]!;
-        live.rule[at] = this.rule.data[e]!;
-        live.type[at] = this.type.data[e]!;
-        live.born[at] = this.born.data[e]!;
-      }
-      live.from[l] = at;
+    for (let p = 0; p < packages; p++) if (liveNo[p]! >= 0) live.lastEnd[liveNo[p]!] = lastEnd[p]!;
+    for (let at = 0; at < liveElements; at++) {
+      const e = order[at]!;
+      live.start[at] = start[e]!;
+      live.end[at] = end[e]!;
+      live.weekly[at] = this.weekly.data[e]!;
+      live.contribution[at] = this.contribution.data[e]!;
+      live.rule[at] = this.rule.data[e]!;
+      live.type[at] = this.type.data[e]!;
+      live.born[at] = this.born.data[e]!;
     }
     // Services by number: a rule's fixed service, or its two by age.
     const serviceIds: string[] = [];
