@@ -11,6 +11,8 @@ export default defineConfig({
           pool: 'forks',
           // Integration tests open workspaces, threads and workbooks: on a loaded two-core machine one took 5 s.
           testTimeout: 30_000,
+          // Set-up hooks create demo workspaces and start host threads: under a load average of 14 one took over 10 s.
+          hookTimeout: 60_000,
         },
       },
       {
