@@ -157,12 +157,15 @@ it('repaints the total within a frame of a keystroke and scrolls the 5,000-line 
       }
       frames.sort((a, b) => a - b);
       // The rows really moved: the grid drew the rows 150 steps of 120 px down, not the same ones again.
-      const top = Math.min(...[...document.querySelectorAll('[data-testid="revenue-grid"] .ag-center-cols-container [row-index]')].map((r) => Number(r.getAttribute('row-index'))));
-      return { fps: 1000 / frames[Math.floor(frames.length / 2)], slow: 1000 / frames[Math.ceil(frames.length * 0.95) - 1], top };
-    })()`)) as { fps: number; slow: number; top: number };
+      // Every scrolling row counts but the focused one (AG Grid keeps it drawn wherever it is) and the
+      // pinned totals (not numbered as rows of the body).
+      const shown = [...document.querySelectorAll('[data-testid="revenue-grid"] [role="row"][row-index]:not(.ag-row-focus)')].map((r) => Number(r.getAttribute('row-index'))).filter((i) => Number.isInteger(i));
+      return { fps: 1000 / frames[Math.floor(frames.length / 2)], slow: 1000 / frames[Math.ceil(frames.length * 0.95) - 1], top: Math.min(...shown), rows: shown.length };
+    })()`)) as { fps: number; slow: number; top: number; rows: number };
+    expect(scrolled.rows).toBeGreaterThan(10);
     expect(scrolled.top).toBeGreaterThan(400);
     const { fps } = scrolled;
-    process.stdout.write(`Revenue grid scrolling: ${fps.toFixed(0)} fps, median frame (aim ≥ 50); ${scrolled.slow.toFixed(0)} fps at the 95th percentile frame\n`);
+    process.stdout.write(`Revenue grid scrolling: ${fps.toFixed(0)} fps, median frame (aim ≥ 50); ${scrolled.slow.toFixed(0)} fps at the 95th percentile frame; top row drawn after scrolling ${scrolled.top} of ${scrolled.rows} drawn\n`);
     expect.soft(median).toBeLessThanOrEqual(16);
     expect.soft(p95).toBeLessThanOrEqual(50);
     expect.soft(fps).toBeGreaterThanOrEqual(50);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidths, type GridMetrics, type Measure } from '../../renderer/src/grid/sizing';
+import { columnWidths, measureContent, type GridMetrics, type Measure } from '../../renderer/src/grid/sizing';
 import type { GridBand, GridColumn, GridRow } from '../../renderer/src/grid/types';
 
 // A font where every character is 10px wide, 12px in bold and 11px in italics: widths are easy to follow.
@@ -64,5 +64,36 @@ describe('columnWidths sizes each column from what it shows', () => {
 
   it('never goes below a column’s own minimum width', () => {
     expect(columnWidths([{ ...COLUMNS[1]!, minWidth: 300 }], [], [row('a', 'line', 'A', 100)], METRICS, measure).get('budget')).toBe(300);
+  });
+});
+
+describe('measureContent after an edit', () => {
+  const rows = [row('a', 'line', 'Homecare', 100), row('b', 'line', 'Respite', 200), row('t', 'total', 'Total', 300)];
+  const counted = () => {
+    const texts: string[] = [];
+    const m: Measure = (text, font) => (texts.push(text), measure(text, font));
+    return { m, texts };
+  };
+
+  it('measures only the rows that are new objects, and a column grows to a wider figure', () => {
+    const { m, texts } = counted();
+    const before = measureContent(COLUMNS, rows, METRICS, m);
+    const edited = [rows[0]!, row('b', 'line', 'Respite', 123456700), row('t', 'total', 'Total', 123457000)];
+    texts.length = 0;
+    const after = measureContent(COLUMNS, edited, METRICS, m, before);
+    // The edited line and its total: two rows of three columns, nothing of the unchanged first row.
+    expect(texts).not.toContain('Homecare');
+    expect(texts).toHaveLength(6);
+    expect(columnWidths(COLUMNS, [], edited, METRICS, m, after)).toEqual(columnWidths(COLUMNS, [], edited, METRICS, measure));
+  });
+
+  it('does not narrow a column while typing, and measures everything when rows were added or moved', () => {
+    const wide = [rows[0]!, row('b', 'line', 'Respite', 123456700), rows[2]!];
+    const before = measureContent(COLUMNS, wide, METRICS, measure);
+    const narrower = [rows[0]!, row('b', 'line', 'Respite', 1), rows[2]!];
+    expect(measureContent(COLUMNS, narrower, METRICS, measure, before).widths).toEqual(before.widths);
+    expect(measureContent(COLUMNS, narrower, METRICS, measure).widths).not.toEqual(before.widths);
+    const added = [...rows, row('c', 'line', 'Day care', 5)];
+    expect(measureContent(COLUMNS, added, METRICS, measure, before).widths).toEqual(measureContent(COLUMNS, added, METRICS, measure).widths);
   });
 });

@@ -110,6 +110,18 @@ describe('re-planning after an edit', () => {
     expect(rows.at(-1)!.figures.forecastVariance).toBe(k(15));
   });
 
+  it('after a chain of edits, totals the figures as now typed (a blank included), not those first read', () => {
+    // Totals of the first plan are taken first, as the page shows them before the officer types.
+    expect(appendixRows(plan, 'abs_net').at(-1)!.figures.forecastVariance).toBe(k(0));
+    const blanked = edited.map((l) => (l.label === 'D' ? { ...l, forecastVariance: null, grossBudget: k(7) } : l));
+    const first = replanAppendix(plan, dir, sections, edited);
+    expect(appendixRows(first, 'abs_net')).toEqual(appendixRows(planAppendix(dir, sections, edited), 'abs_net'));
+    const second = replanAppendix(first, dir, sections, blanked);
+    expect(appendixRows(second, 'abs_net')).toEqual(appendixRows(planAppendix(dir, sections, blanked), 'abs_net'));
+    // 15 after the first edit, less D's 3 now blank.
+    expect(appendixRows(second, 'abs_net').at(-1)!.figures.forecastVariance).toBe(k(12));
+  });
+
   it('plans afresh when a line moves to another heading, a line is added, or the sections are new', () => {
     const moved = lines.map((l) => (l.label === 'C' ? { ...l, section: 'Totalled' } : l));
     const added = [...lines, line('E', 'Totalled', null, 1, 0, 0, 1)];

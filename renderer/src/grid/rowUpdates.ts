@@ -1,19 +1,24 @@
 import type { GridRow } from './types';
 
 /**
- * The rows of `next` that are new objects at the same place as in `shown` (an edit: the line and the totals
+ * The places where `next` holds a new object for the same row as `shown` (an edit: the line and the totals
  * it moved), or null when rows were added, removed or reordered. Rows are immutable, so an unchanged row
  * is the same object and one pass of identity checks finds the few to hand AG Grid.
  */
-export function changedRows(shown: readonly GridRow[], next: readonly GridRow[]): GridRow[] | null {
+export function changedPlaces(shown: readonly GridRow[], next: readonly GridRow[]): number[] | null {
   if (shown.length !== next.length) return null;
-  const changed: GridRow[] = [];
+  const changed: number[] = [];
   for (let i = 0; i < next.length; i++) {
     const before = shown[i]!;
     const now = next[i]!;
     if (before === now) continue;
     if (before.key !== now.key) return null;
-    changed.push(now);
+    changed.push(i);
   }
   return changed;
+}
+
+/** The rows of `next` at the places changedPlaces finds, or null as it is. */
+export function changedRows(shown: readonly GridRow[], next: readonly GridRow[]): GridRow[] | null {
+  return changedPlaces(shown, next)?.map((i) => next[i]!) ?? null;
 }

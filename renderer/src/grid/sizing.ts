@@ -1,4 +1,5 @@
 import { displayText, isCarried } from './cells';
+import { changedPlaces } from './rowUpdates';
 import type { GridBand, GridColumn, GridRow } from './types';
 
 /** Measures a text's advance width in CSS pixels, in a CSS font shorthand ("700 14px Calibri, …"). */
@@ -69,33 +70,58 @@ function longestWord(text: string, f: string, measure: Measure, letterSpacingPx 
   return Math.max(0, ...text.split(/\s+/).filter(Boolean).map((w) => measure(w, f) + letterSpacingPx * w.length));
 }
 
+/** The widest text each column's cells show, measured over `rows` (columns in the order given). */
+export interface ContentWidths {
+  columns: readonly GridColumn[];
+  rows: readonly GridRow[];
+  widths: Float64Array;
+}
+
+function cellWidths(row: GridRow, sized: readonly GridColumn[], m: GridMetrics, measure: Measure): Map<GridColumn, number> {
+  const byRow = level(level(measured, measure, () => new WeakMap()), m, () => new WeakMap());
+  const cells = level(byRow, row, () => new Map<GridColumn, number>());
+  for (const column of sized) if (!cells.has(column)) cells.set(column, column.wrapWidth ? 0 : cellTextWidth(row, column, m, measure));
+  return cells;
+}
+
+/**
+ * Each column's widest cell text. Given the last measure and rows that differ from its rows only by a few
+ * new objects in the same places (an edit), only those rows are measured and a column only grows: it does
+ * not narrow while the officer types (the next reload fits it again), and an edit to a table of 5,000 lines
+ * costs its own row, not a pass over all of them.
+ */
+export function measureContent(columns: readonly GridColumn[], rows: readonly GridRow[], m: GridMetrics, measure: Measure, previous?: ContentWidths): ContentWidths {
+  const places = previous && previous.columns === columns ? changedPlaces(previous.rows, rows) : null;
+  const widths = places ? previous!.widths.slice() : new Float64Array(columns.length);
+  for (const i of places ?? rows.keys()) {
+    const cells = cellWidths(rows[i]!, columns, m, measure);
+    for (let c = 0; c < columns.length; c++) widths[c] = Math.max(widths[c]!, cells.get(columns[c]!)!);
+  }
+  return { columns, rows, widths };
+}
+
 /**
  * Each column's minimum width from its content: the widest text any of its cells shows (bold rows in
  * bold, carried figures with their mark) and the longest word of its header, plus the cell's padding.
  * A band over a single column is measured too, so a long band name (a service's) wraps between words.
  */
-export function columnWidths(columns: readonly GridColumn[], bands: readonly GridBand[], rows: readonly GridRow[], m: GridMetrics, measure: Measure): Map<string, number> {
+export function columnWidths(
+  columns: readonly GridColumn[],
+  bands: readonly GridBand[],
+  rows: readonly GridRow[],
+  m: GridMetrics,
+  measure: Measure,
+  content: ContentWidths = measureContent(columns, rows, m, measure),
+): Map<string, number> {
   const widths = new Map<string, number>();
   const headerFont = font(m, m.headerFontSize, m.headerFontWeight);
-  const sized = columns.filter((c) => !c.wrapWidth);
-  const content = new Float64Array(sized.length);
-  const byRow = level(level(measured, measure, () => new WeakMap()), m, () => new WeakMap());
-  for (const row of rows) {
-    const cells = level(byRow, row, () => new Map<GridColumn, number>());
-    for (let i = 0; i < sized.length; i++) {
-      const column = sized[i]!;
-      let w = cells.get(column);
-      if (w === undefined) cells.set(column, (w = cellTextWidth(row, column, m, measure)));
-      if (w > content[i]!) content[i] = w;
-    }
-  }
   for (const column of columns) {
     if (column.wrapWidth) {
       widths.set(column.colId, column.wrapWidth);
       continue;
     }
     const header = longestWord(column.header, headerFont, measure);
-    const fit = Math.max(content[sized.indexOf(column)]! + m.cellChrome, header + m.headerChrome) + SLACK;
+    const fit = Math.max(content.widths[columns.indexOf(column)]! + m.cellChrome, header + m.headerChrome) + SLACK;
     widths.set(column.colId, Math.ceil(Math.max(fit, column.minWidth ?? 0)));
   }
   for (const band of bands) {

@@ -150,13 +150,23 @@ export function replanAppendix(previous: AppendixPlan | null, directorate: Direc
   }
   if (count !== previous.lines.length || byKey.size !== count) return planAppendix(directorate, sections, allLines);
   const lines: RevenueLine[] = new Array(count);
+  const changed: number[] = [];
   for (let i = 0; i < count; i++) {
     const before = previous.lines[i]!;
     const now = byKey.get(before.key);
     if (!now || !samePlace(now, before)) return planAppendix(directorate, sections, allLines);
     lines[i] = now;
+    if (now !== before) changed.push(i);
   }
-  return { ...previous, lines };
+  const plan = { ...previous, lines };
+  // The figures of the lines an edit left alone are copied, not read again from thousands of objects.
+  const held = planValues.get(previous);
+  if (held) {
+    const values = held.slice();
+    for (const i of changed) putLineValues(values, i, lines[i]!);
+    planValues.set(plan, values);
+  }
+  return plan;
 }
 
 /**
@@ -168,7 +178,7 @@ export function computeTotals(plan: AppendixPlan, base: PctBase, values?: Float6
   const n = plan.totals.length;
   const sums = new Float64Array(n * NF);
   const any = new Uint8Array(n * NF);
-  const flat = values ?? lineValues(plan.lines);
+  const flat = values ?? valuesOf(plan);
   const { targets } = plan;
   // The five figures unrolled, read once per line: this runs on every keystroke over thousands of lines.
   const add = (at: number, v: number) => {
@@ -202,10 +212,29 @@ export function computeTotals(plan: AppendixPlan, base: PctBase, values?: Float6
 }
 
 /** The lines' summed figures as one flat array, NaN for a blank. */
+function putLineValues(flat: Float64Array, i: number, l: RevenueLine): void {
+  const o = i * NF;
+  flat[o] = l.previousVariance ?? Number.NaN;
+  flat[o + 1] = l.grossBudget ?? Number.NaN;
+  flat[o + 2] = l.incomeBudget ?? Number.NaN;
+  flat[o + 3] = l.actual ?? Number.NaN;
+  flat[o + 4] = l.forecastVariance ?? Number.NaN;
+}
+
+/** The summed figures of the lines, five a line in SUMMED's order, a blank as NaN. */
 export function lineValues(lines: readonly RevenueLine[]): Float64Array {
   const flat = new Float64Array(lines.length * NF);
-  lines.forEach((l, i) => SUMMED.forEach((f, k) => (flat[i * NF + k] = l[f] ?? Number.NaN)));
+  for (let i = 0; i < lines.length; i++) putLineValues(flat, i, lines[i]!);
   return flat;
+}
+
+/** Each plan's line figures, read once: a replan after an edit copies them and rereads the edited lines. */
+const planValues = new WeakMap<AppendixPlan, Float64Array>();
+
+function valuesOf(plan: AppendixPlan): Float64Array {
+  let values = planValues.get(plan);
+  if (!values) planValues.set(plan, (values = lineValues(plan.lines)));
+  return values;
 }
 
 /** Appendix 1 as printed: headings, lines and computed totals in order. */

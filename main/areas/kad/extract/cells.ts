@@ -8,8 +8,11 @@ export function dayOfCell(v: CellValue | undefined): Day | null | undefined {
   switch (v.kind) {
     case 'blank':
       return null;
-    case 'text':
-      return v.text.trim() === '' ? null : (parseDay(v.text) ?? undefined);
+    case 'text': {
+      // Parsed first: only a cell that is not a date is then looked at for being blank.
+      const day = parseDay(v.text);
+      return day !== null ? day : v.text.trim() === '' ? null : undefined;
+    }
     case 'number':
       return dayOfExcelSerial(v.value) ?? undefined;
     case 'date':
@@ -26,8 +29,10 @@ export function penceOfCell(v: CellValue | undefined): number | null | undefined
   switch (v.kind) {
     case 'blank':
       return null;
-    case 'text':
-      return v.text.trim() === '' ? null : (parsePence(v.text) ?? undefined);
+    case 'text': {
+      const pence = parsePence(v.text);
+      return pence !== null ? pence : v.text.trim() === '' ? null : undefined;
+    }
     case 'number':
       return penceOfNumber(v.value) ?? undefined;
     default:
@@ -44,18 +49,28 @@ export function textOfCell(v: CellValue | undefined): string {
 
 /**
  * A fingerprint of the whole row, to tell a row repeated exactly: two 32-bit hashes of its values (and
- * their length), so no copy of the row (a person's ID, a date of birth) is kept while the file is read.
- * For 300,000 different rows the chance that two share a fingerprint is below one in a hundred million.
- * Worked out into `a` and `b` of one reused object, char by char, with nothing allocated per row.
+ * where each cell falls), so no copy of the row (a person's ID, a date of birth) is kept while the file
+ * is read. For 300,000 different rows the chance that two share a fingerprint is below one in a
+ * hundred million. Worked out into `a` and `b` of one reused object, char by char, with nothing
+ * allocated per row.
+ *
+ * The same pass keeps each text cell's own two hashes (as TextHash gives them for its trimmed text), so
+ * the package ID, support reason and service type are then told by number, never hashed or trimmed again.
  */
 export class RowFingerprint {
   a = 0;
   b = 0;
+  /** Per cell of the last row: its trimmed text's hashes; `size` -1 for a cell that is not text. */
+  private cellA = new Int32Array(64);
+  private cellB = new Int32Array(64);
+  private size = new Int32Array(64);
+  private cells = 0;
 
   of(cells: readonly ({ value: CellValue } | undefined)[]): this {
+    if (cells.length > this.size.length) this.room(cells.length);
+    this.cells = cells.length;
     let h1 = 0x811c9dc5;
     let h2 = 0x9747b28c;
-    let length = 0;
     // Blank cells count only before a value: a CSV row may stop early, a workbook row run on blank.
     let blanks = 0;
     for (let i = 0; i < cells.length; i++) {
@@ -70,27 +85,55 @@ export class RowFingerprint {
       while (from < to && isSpace(text.charCodeAt(from))) from++;
       while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
       if (from === to) {
+        this.size[i] = 0;
         blanks++;
         continue;
       }
+      let c1 = 0x811c9dc5;
+      let c2 = 0x9747b28c ^ (to - from);
+      for (let j = from; j < to; j++) {
+        const c = text.charCodeAt(j);
+        c1 = Math.imul(c1 ^ c, 16_777_619);
+        c2 = Math.imul(c2 ^ c, 0x5bd1e995);
+        c2 ^= c2 >>> 13;
+      }
+      this.cellA[i] = c1;
+      this.cellB[i] = c2;
+      this.size[i] = v!.kind === 'text' ? to - from : -1;
+      // Each blank before this value, then the value's own hashes: a cell's text and where it falls both count.
       for (; blanks > 0; blanks--) {
         h1 = Math.imul(h1 ^ 1, 16_777_619);
         h2 = Math.imul(h2 ^ 1, 0x5bd1e995);
         h2 ^= h2 >>> 13;
-        length++;
       }
-      for (let j = from; j < to; j++) {
-        const c = text.charCodeAt(j);
-        h1 = Math.imul(h1 ^ c, 16_777_619);
-        h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-        h2 ^= h2 >>> 13;
-      }
-      length += to - from;
-      blanks = 1;
+      h1 = Math.imul(h1 ^ c1, 16_777_619);
+      h1 = Math.imul(h1 ^ (to - from), 16_777_619);
+      h2 = Math.imul(h2 ^ c2, 0x5bd1e995);
+      h2 ^= h2 >>> 13;
     }
-    this.a = h1 ^ Math.imul(length, 0x27d4eb2d);
+    this.a = h1;
     this.b = h2;
     return this;
+  }
+
+  /** Whether cell `i` of the last row was text with something besides spaces (its hashes are then `cellA`/`cellB`). */
+  isText(i: number): boolean {
+    return i >= 0 && i < this.cells && this.size[i]! > 0;
+  }
+
+  hashA(i: number): number {
+    return this.cellA[i]!;
+  }
+
+  hashB(i: number): number {
+    return this.cellB[i]!;
+  }
+
+  private room(n: number): void {
+    const size = Math.max(n, this.size.length * 2);
+    this.cellA = new Int32Array(size);
+    this.cellB = new Int32Array(size);
+    this.size = new Int32Array(size);
   }
 }
 

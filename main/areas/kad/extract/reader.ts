@@ -1,4 +1,4 @@
-import { ExtractAggregator, describeFinding, type ExtractRow } from '../../../../shared/areas/kad/extract/aggregate';
+import { ExtractAggregator, describeFinding, type ExtractRow, type TextKeys } from '../../../../shared/areas/kad/extract/aggregate';
 import { formatCount } from '../../../import/read/messages';
 import { address } from '../../../import/read/a1';
 import { asFound, BLANK } from '../../../import/read/cells';
@@ -28,7 +28,8 @@ export class ExtractReading implements RecordsConsumer {
   private readonly at: Record<ExtractColumn, number>;
   private readonly agg: ExtractAggregator;
   private readonly print = new RowFingerprint();
-  private readonly current: ExtractRow = { row: 0, packageId: '', reason: '', serviceType: '', start: 0, end: null, weeklyPence: null, contributionPence: null, dateOfBirth: null, fingerprint: 0, fingerprint2: 0 };
+  private readonly current: ExtractRow = { row: 0, packageId: '', reason: '', serviceType: '', start: 0, end: null, weeklyPence: null, contributionPence: null, dateOfBirth: null, fingerprint: 0, fingerprint2: 0, keys: null };
+  private readonly keys: TextKeys = { packageA: 0, packageB: 0, reasonA: 0, reasonB: 0, typeA: 0, typeB: 0 };
   private broken = false;
 
   constructor(
@@ -61,7 +62,12 @@ export class ExtractReading implements RecordsConsumer {
     if (this.broken) return;
     const c = row.cells;
     const col = this.at;
-    const packageId = textOfCell(c[col.packageId]?.value);
+    // One pass over the row's text: its fingerprint, and the hashes its package ID, reason and type are told by.
+    const print = this.print.of(c);
+    const idCell = c[col.packageId]?.value;
+    const textual = print.isText(col.packageId) && print.isText(col.reason) && print.isText(col.serviceType);
+    // Text cells are kept as written (no trimmed copy made): the aggregator trims only what it lists.
+    const packageId = textual ? (idCell as { text: string }).text : textOfCell(idCell);
     const start = dayOfCell(c[col.start]?.value);
     const end = dayOfCell(c[col.end]?.value);
     const born = dayOfCell(c[col.dateOfBirth]?.value);
@@ -75,14 +81,27 @@ export class ExtractReading implements RecordsConsumer {
     const r = this.current;
     r.row = row.number;
     r.packageId = packageId;
-    r.reason = textOfCell(c[col.reason]?.value);
-    r.serviceType = textOfCell(c[col.serviceType]?.value);
+    if (textual) {
+      r.reason = (c[col.reason]!.value as { text: string }).text;
+      r.serviceType = (c[col.serviceType]!.value as { text: string }).text;
+      const k = this.keys;
+      k.packageA = print.hashA(col.packageId);
+      k.packageB = print.hashB(col.packageId);
+      k.reasonA = print.hashA(col.reason);
+      k.reasonB = print.hashB(col.reason);
+      k.typeA = print.hashA(col.serviceType);
+      k.typeB = print.hashB(col.serviceType);
+      r.keys = k;
+    } else {
+      r.reason = textOfCell(c[col.reason]?.value);
+      r.serviceType = textOfCell(c[col.serviceType]?.value);
+      r.keys = null;
+    }
     r.start = start;
     r.end = end;
     r.weeklyPence = weekly;
     r.contributionPence = contribution;
     r.dateOfBirth = born;
-    const print = this.print.of(c);
     r.fingerprint = print.a;
     r.fingerprint2 = print.b;
     this.agg.add(r);

@@ -92,7 +92,11 @@ export function planOf(table: RevenueTable, previous: AppendixPlan | null = null
   return replanAppendix(previous, table.directorate, table.sections, table.lines);
 }
 
-const sameLine = (a: RevenueLine, b: RevenueLine) => (Object.keys(b) as (keyof RevenueLine)[]).every((k) => a[k] === b[k]);
+// A plain loop, no array of keys per line: a save's answer is compared line by line over thousands of them.
+function sameLine(a: RevenueLine, b: RevenueLine): boolean {
+  for (const k in b) if (a[k as keyof RevenueLine] !== b[k as keyof RevenueLine]) return false;
+  return true;
+}
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -100,14 +104,21 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * line's neighbours, the directorate, the sections. Then only what the save changed is redrawn.
  */
 export function keepUnchanged(shown: RevenueTable, next: RevenueTable): RevenueTable {
-  const held = new Map(shown.lines.map((l) => [l.key, l]));
+  // Lines come back in the order shown: each is looked for in its own place first, by key only if moved.
+  let byKey: Map<string, RevenueLine> | null = null;
+  const heldOf = (l: RevenueLine, i: number) => {
+    const same = shown.lines[i];
+    if (same?.key === l.key) return same;
+    byKey ??= new Map(shown.lines.map((s) => [s.key, s]));
+    return byKey.get(l.key);
+  };
   return {
     ...next,
     directorate: sameJson(shown.directorate, next.directorate) ? shown.directorate : next.directorate,
     previous: sameJson(shown.previous, next.previous) ? shown.previous : next.previous,
     sections: sameJson(shown.sections, next.sections) ? shown.sections : next.sections,
-    lines: next.lines.map((l) => {
-      const before = held.get(l.key);
+    lines: next.lines.map((l, i) => {
+      const before = heldOf(l, i);
       return before && sameLine(before, l) ? before : l;
     }),
   };

@@ -2,7 +2,7 @@ import type { Hundredths } from '../../../units';
 import { divideRounded } from './money';
 import { HashedKeys, TextHash } from './duplicates';
 import { financialYearAround, monthEnd, ymdNumber, ymdOf, type Day } from './days';
-import { reasonIndex, reasonKey, serviceFor, type ExtractMapping, type ReasonRule } from './mapping';
+import { reasonIndex, reasonKey, type ExtractMapping, type ReasonRule } from './mapping';
 
 /**
  * Key Activity Data computed from a care-package extract (one row per person, package and cost
@@ -37,6 +37,21 @@ export interface ExtractRow {
   /** A fingerprint of the whole row as read (two 32-bit hashes, not a copy), to tell exact duplicates. */
   fingerprint: number;
   fingerprint2: number;
+  /**
+   * The package ID's, support reason's and service type's hashes (TextHash of their trimmed text), when
+   * the reader worked them out already: those texts are then told by number, not hashed again, and
+   * `packageId`, `reason` and `serviceType` may be as written, spaces and all.
+   */
+  keys?: TextKeys | null;
+}
+
+export interface TextKeys {
+  packageA: number;
+  packageB: number;
+  reasonA: number;
+  reasonB: number;
+  typeA: number;
+  typeB: number;
 }
 
 export type FindingKind = 'duplicate' | 'ends-before-start' | 'unknown-reason' | 'missing-cost' | 'unknown-type' | 'missing-birth-date';
@@ -84,6 +99,29 @@ export interface ExtractMonth {
 
 const OPEN = 2_147_483_647;
 
+/** The elements of the packages still running in the first month's financial year, each package's together in start order. */
+interface Live {
+  count: number;
+  /** Package l's elements are from[l] to from[l + 1] - 1. */
+  from: Int32Array;
+  lastEnd: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  weekly: Float64Array;
+  contribution: Float64Array;
+  rule: Int32Array;
+  type: Int32Array;
+  born: Int32Array;
+}
+
+/** Services numbered: per rule, its fixed service, or (-1 there) its services at or over and under the age threshold. */
+interface ServiceNumbers {
+  ids: string[];
+  fixed: Int32Array;
+  over: Int32Array;
+  under: Int32Array;
+}
+
 class Column<T extends Int32Array | Float64Array> {
   length = 0;
   constructor(
@@ -109,6 +147,9 @@ export class ExtractAggregator {
   /** Package IDs by a hash of their text, not the text: each package's number plus one. */
   private readonly packages = new HashedKeys();
   private readonly packageHash = new TextHash();
+  /** Support reasons and service types by their hashes: each one's index plus two (-1, none, is 1). */
+  private readonly reasonKeys = new HashedKeys(64);
+  private readonly typeKeys = new HashedKeys(64);
   private packageCount = 0;
   private readonly rules: ReasonRule[] = [];
   private readonly ruleOf = new Map<string, number>();
@@ -154,33 +195,24 @@ export class ExtractAggregator {
 
   private find(row: ExtractRow, kind: FindingKind, detail: string | null = null): void {
     this.findingCount++;
-    if (this.findings.length < this.maxFindings) this.findings.push({ row: row.row, packageId: row.packageId, kind, detail });
+    if (this.findings.length < this.maxFindings) this.findings.push({ row: row.row, packageId: row.packageId.trim(), kind, detail });
   }
 
   add(row: ExtractRow): void {
     const first = this.seen.firstOrAdd(row.fingerprint, row.fingerprint2, row.row);
     if (first !== 0) return this.find(row, 'duplicate', String(first));
     if (row.end !== null && row.end < row.start) return this.find(row, 'ends-before-start');
-    let rule = this.ruleOf.get(row.reason);
-    if (rule === undefined) {
-      const found = this.reasonRules.get(reasonKey(row.reason));
-      rule = found ? this.rules.push(found) - 1 : -1;
-      this.ruleOf.set(row.reason, rule);
-    }
+    const keys = row.keys;
+    const rule = keys ? this.byKey(this.reasonKeys, keys.reasonA, keys.reasonB, row.reason, this.ruleOfText) : this.ruleOfText(row.reason);
     if (rule < 0) return this.find(row, 'unknown-reason', row.reason.trim());
     if (row.weeklyPence === null) return this.find(row, 'missing-cost');
-    let type = this.typeOf.get(row.serviceType);
-    if (type === undefined) {
-      const id = this.typeId(row.serviceType);
-      type = id === null ? -1 : this.types.indexOf(id) >= 0 ? this.types.indexOf(id) : this.types.push(id) - 1;
-      this.typeOf.set(row.serviceType, type);
-    }
+    const type = keys ? this.byKey(this.typeKeys, keys.typeA, keys.typeB, row.serviceType, this.typeOfText) : this.typeOfText(row.serviceType);
     if (type < 0) return this.find(row, 'unknown-type', row.serviceType.trim());
     let born = 0;
     if (row.dateOfBirth !== null) born = ymdNumber(row.dateOfBirth);
     else if (!('service' in this.rules[rule]!)) return this.find(row, 'missing-birth-date');
-    const id = this.packageHash.of(row.packageId);
-    const known = this.packages.firstOrAdd(id.a, id.b, this.packageCount + 1);
+    const id = keys ? null : this.packageHash.of(row.packageId);
+    const known = id ? this.packages.firstOrAdd(id.a, id.b, this.packageCount + 1) : this.packages.firstOrAdd(keys!.packageA, keys!.packageB, this.packageCount + 1);
     const p = known ? known - 1 : this.packageCount++;
     this.pkg.push(p);
     this.start.push(row.start);
@@ -190,6 +222,37 @@ export class ExtractAggregator {
     this.rule.push(rule);
     this.type.push(type);
     this.born.push(born);
+  }
+
+  /** The rule (its index; -1: none) for a support reason as written. */
+  private readonly ruleOfText = (text: string): number => {
+    let rule = this.ruleOf.get(text);
+    if (rule === undefined) {
+      const found = this.reasonRules.get(reasonKey(text));
+      rule = found ? this.rules.push(found) - 1 : -1;
+      this.ruleOf.set(text, rule);
+    }
+    return rule;
+  };
+
+  /** The service type (its index; -1: not one Key Activity Data lists) for a service type as written. */
+  private readonly typeOfText = (text: string): number => {
+    let type = this.typeOf.get(text);
+    if (type === undefined) {
+      const id = this.typeId(text.trim());
+      type = id === null ? -1 : this.types.indexOf(id) >= 0 ? this.types.indexOf(id) : this.types.push(id) - 1;
+      this.typeOf.set(text, type);
+    }
+    return type;
+  };
+
+  /** A text told by its hashes: worked out from the text the first time they are met, then by number. */
+  private byKey(known: HashedKeys, a: number, b: number, text: string, ofText: (text: string) => number): number {
+    const found = known.get(a, b);
+    if (found !== 0) return found - 2;
+    const value = ofText(text);
+    known.firstOrAdd(a, b, value + 2);
+    return value;
   }
 
   /** Reading is over: rows no longer need telling apart. */
@@ -203,115 +266,153 @@ export class ExtractAggregator {
     const n = this.pkg.length;
     const pkg = this.pkg.data;
     const start = this.start.data;
-    // Elements of a package together (packages numbered as first met), earliest start first, file order
-    // among equal starts: one counting pass by package, then each package's few elements put in order.
+    const end = this.end.data;
     const packages = this.packageCount;
-    const groupStart = new Int32Array(packages + 1);
-    for (let i = 0; i < n; i++) groupStart[pkg[i]! + 1]!++;
-    for (let p = 0; p < packages; p++) groupStart[p + 1]! += groupStart[p]!;
-    const order = new Int32Array(n);
-    const next = groupStart.slice(0, packages);
-    for (let i = 0; i < n; i++) order[next[pkg[i]!]!++] = i;
-    for (let p = 0; p < packages; p++) {
-      for (let i = groupStart[p]! + 1; i < groupStart[p + 1]!; i++) {
+    // A package whose every element ended before a financial year began counts for none of its months.
+    // Most of a long extract's packages ended years ago: each month looks only at those still running in
+    // the first month's financial year, and only their elements are put in order.
+    const sorted = [...months].sort();
+    const firstYear = sorted.length ? financialYearAround(monthEnd(sorted[0]!)).first : OPEN;
+    const lastEnd = new Int32Array(packages).fill(-OPEN);
+    for (let i = 0; i < n; i++) if (end[i]! > lastEnd[pkg[i]!]!) lastEnd[pkg[i]!] = end[i]!;
+    // The running packages numbered in the order first met; -1 for the rest.
+    const liveNo = new Int32Array(packages);
+    let lives = 0;
+    for (let p = 0; p < packages; p++) liveNo[p] = lastEnd[p]! >= firstYear ? lives++ : -1;
+    // Their elements together (one counting pass), each package's earliest start first and file order
+    // among equal starts (its few elements put in order by insertion).
+    const from = new Int32Array(lives + 1);
+    for (let i = 0; i < n; i++) {
+      const l = liveNo[pkg[i]!]!;
+      if (l >= 0) from[l + 1]!++;
+    }
+    for (let l = 0; l < lives; l++) from[l + 1]! += from[l]!;
+    const liveElements = from[lives]!;
+    const order = new Int32Array(liveElements);
+    const next = from.slice(0, lives);
+    for (let i = 0; i < n; i++) {
+      const l = liveNo[pkg[i]!]!;
+      if (l >= 0) order[next[l]!++] = i;
+    }
+    for (let l = 0; l < lives; l++) {
+      for (let i = from[l]! + 1; i < from[l + 1]!; i++) {
         const e = order[i]!;
         let j = i - 1;
-        for (; j >= groupStart[p]! && start[order[j]!]! > start[e]!; j--) order[j + 1] = order[j]!;
+        for (; j >= from[l]! && start[order[j]!]! > start[e]!; j--) order[j + 1] = order[j]!;
         order[j + 1] = e;
       }
     }
-    const groups = groupStart;
-    // A package whose every element ended before a financial year began counts for none of its months.
-    // Most of a long extract's packages ended years ago: each month looks only at those still running in
-    // the first month's financial year.
-    const sorted = [...months].sort();
-    const firstYear = sorted.length ? financialYearAround(monthEnd(sorted[0]!)).first : OPEN;
-    const lastEnd = new Int32Array(packages);
-    const live = new Int32Array(packages);
-    let lives = 0;
-    for (let g = 0; g < packages; g++) {
-      let e = -OPEN;
-      for (let i = groups[g]!; i < groups[g + 1]!; i++) e = Math.max(e, this.end.data[order[i]!]!);
-      lastEnd[g] = e;
-      if (e >= firstYear) live[lives++] = g;
+    // Copied out in that order: each month then reads them one after another rather than hopping about
+    // every element the extract holds.
+    const live: Live = {
+      count: lives,
+      from,
+      lastEnd: new Int32Array(lives),
+      start: new Int32Array(liveElements),
+      end: new Int32Array(liveElements),
+      weekly: new Float64Array(liveElements),
+      contribution: new Float64Array(liveElements),
+      rule: new Int32Array(liveElements),
+      type: new Int32Array(liveElements),
+      born: new Int32Array(liveElements),
+    };
+    for (let p = 0; p < packages; p++) if (liveNo[p]! >= 0) live.lastEnd[liveNo[p]!] = lastEnd[p]!;
+    for (let at = 0; at < liveElements; at++) {
+      const e = order[at]!;
+      live.start[at] = start[e]!;
+      live.end[at] = end[e]!;
+      live.weekly[at] = this.weekly.data[e]!;
+      live.contribution[at] = this.contribution.data[e]!;
+      live.rule[at] = this.rule.data[e]!;
+      live.type[at] = this.type.data[e]!;
+      live.born[at] = this.born.data[e]!;
     }
-    return sorted.map((m) => this.month(m, order, groups, lastEnd, live.subarray(0, lives)));
+    // Services by number: a rule's fixed service, or its two by age.
+    const serviceIds: string[] = [];
+    const serviceNo = (id: string) => (serviceIds.includes(id) ? serviceIds.indexOf(id) : serviceIds.push(id) - 1);
+    const fixed = this.rules.map((r) => ('service' in r ? serviceNo(r.service) : -1));
+    const over = this.rules.map((r) => ('service' in r ? -1 : serviceNo(r.atOrOver)));
+    const under = this.rules.map((r) => ('service' in r ? -1 : serviceNo(r.under)));
+    const services: ServiceNumbers = { ids: serviceIds, fixed: Int32Array.from(fixed), over: Int32Array.from(over), under: Int32Array.from(under) };
+    return sorted.map((m) => this.month(m, live, services));
   }
 
-  private month(month: string, order: Int32Array, groups: Int32Array, lastEnd: Int32Array, live: Int32Array): ExtractMonth {
+  private month(month: string, live: Live, services: ServiceNumbers): ExtractMonth {
     const d = monthEnd(month);
     const fy = financialYearAround(d);
     const ymd = ymdOf(d);
     const dKey = ymd.month * 100 + ymd.day;
-    const start = this.start.data;
-    const end = this.end.data;
-    const weekly = this.weekly.data;
-    const contribution = this.contribution.data;
+    const { start, end, weekly, contribution, born, rule, type, from } = live;
     const threshold = this.mapping.ageThreshold;
-    type Cell = { count: number; weekly: number; committed: number };
-    const cells = new Map<string, Map<number, Cell>>();
-    const contributions = new Map<string, number>();
-    const cellOf = (service: string, type: number): Cell => {
-      let byType = cells.get(service);
-      if (!byType) cells.set(service, (byType = new Map()));
-      let cell = byType.get(type);
-      if (!cell) byType.set(type, (cell = { count: 0, weekly: 0, committed: 0 }));
-      return cell;
-    };
-    for (let l = 0; l < live.length; l++) {
-      const g = live[l]!;
-      if (lastEnd[g]! < fy.first) continue;
-      const from = groups[g]!;
-      const to = groups[g + 1]!;
+    const types = this.types.length;
+    const cellCount = services.ids.length * types;
+    // Per service and type: packages open, their weekly cost, committed spend, and whether any was met.
+    const count = new Int32Array(cellCount);
+    const weeklySum = new Float64Array(cellCount);
+    const committed = new Float64Array(cellCount);
+    const met = new Uint8Array(cellCount);
+    const income = new Float64Array(services.ids.length);
+    const paying = new Uint8Array(services.ids.length);
+    for (let l = 0; l < live.count; l++) {
+      if (live.lastEnd[l]! < fy.first) continue;
+      const first = from[l]!;
+      const to = from[l + 1]!;
       // The latest element known at D: elements are in start order, so the known ones come first.
-      let k = -1;
-      for (let i = from; i < to && start[order[i]!]! <= d; i++) k = i;
-      if (k < 0) continue;
-      const last = order[k]!;
-      const rule = this.rules[this.rule.data[last]!]!;
-      let service: string;
-      if ('service' in rule) service = rule.service;
-      else {
-        const born = this.born.data[last]!;
-        const by = Math.floor(born / 10_000);
-        const age = ymd.year - by - (dKey < born % 10_000 ? 1 : 0);
-        service = serviceFor(rule, age, threshold);
+      let k = first - 1;
+      while (k + 1 < to && start[k + 1]! <= d) k++;
+      if (k < first) continue;
+      const r = rule[k]!;
+      let service = services.fixed[r]!;
+      if (service < 0) {
+        const b = born[k]!;
+        const age = ymd.year - Math.floor(b / 10_000) - (dKey < b % 10_000 ? 1 : 0);
+        service = age >= threshold ? services.over[r]! : services.under[r]!;
       }
-      const open = end[last]! >= d;
+      const open = end[k]! >= d;
       let spend = 0;
-      let income = 0;
-      for (let i = from; i <= k; i++) {
-        const e = order[i]!;
-        const cut = i < k ? Math.min(end[e]!, start[order[i + 1]!]! - 1) : end[e]!;
-        const days = Math.min(cut, fy.last) - Math.max(start[e]!, fy.first) + 1;
+      let paid = 0;
+      for (let i = first; i <= k; i++) {
+        const cut = i < k ? Math.min(end[i]!, start[i + 1]! - 1) : end[i]!;
+        const days = Math.min(cut, fy.last) - Math.max(start[i]!, fy.first) + 1;
         if (days <= 0) continue;
-        spend += weekly[e]! * days;
-        income += contribution[e]! * days;
+        spend += weekly[i]! * days;
+        paid += contribution[i]! * days;
       }
       if (open || spend) {
-        const cell = cellOf(service, this.type.data[last]!);
+        const cell = service * types + type[k]!;
+        met[cell] = 1;
         if (open) {
-          cell.count++;
-          cell.weekly += weekly[last]!;
+          count[cell]!++;
+          weeklySum[cell]! += weekly[k]!;
         }
-        cell.committed += spend;
+        committed[cell]! += spend;
       }
-      if (income) contributions.set(service, (contributions.get(service) ?? 0) + income);
+      if (paid) {
+        income[service]! += paid;
+        paying[service] = 1;
+      }
     }
     // £ a week and £k are whole pounds rounded half away from zero; figures are in hundredths.
     const PENCE_DAYS_PER_K = 7 * 100 * 1000;
-    const services = [...new Set([...cells.keys(), ...contributions.keys()])].sort().map((serviceId) => ({
-      serviceId,
-      lines: [...(cells.get(serviceId) ?? new Map<number, Cell>())]
-        .map(([type, c]) => ({
-          typeId: this.types[type]!,
-          packages: c.count * 100,
-          unitCost: c.count ? divideRounded(c.weekly, c.count * 100) * 100 : null,
-          committedK: divideRounded(c.committed, PENCE_DAYS_PER_K) * 100,
-        }))
-        .sort((a, b) => a.typeId.localeCompare(b.typeId)),
-      contributionsK: -divideRounded(contributions.get(serviceId) ?? 0, PENCE_DAYS_PER_K) * 100 || 0,
-    }));
-    return { month, services };
+    const byService: ExtractService[] = [];
+    for (let sv = 0; sv < services.ids.length; sv++) {
+      const lines: ExtractLine[] = [];
+      for (let t = 0; t < types; t++) {
+        const cell = sv * types + t;
+        if (!met[cell]) continue;
+        const c = count[cell]!;
+        lines.push({
+          typeId: this.types[t]!,
+          packages: c * 100,
+          unitCost: c ? divideRounded(weeklySum[cell]!, c * 100) * 100 : null,
+          committedK: divideRounded(committed[cell]!, PENCE_DAYS_PER_K) * 100,
+        });
+      }
+      if (!lines.length && !paying[sv]) continue;
+      lines.sort((a, b) => a.typeId.localeCompare(b.typeId));
+      byService.push({ serviceId: services.ids[sv]!, lines, contributionsK: -divideRounded(income[sv]!, PENCE_DAYS_PER_K) * 100 || 0 });
+    }
+    byService.sort((a, b) => (a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : 0));
+    return { month, services: byService };
   }
 }

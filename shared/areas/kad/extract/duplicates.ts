@@ -21,21 +21,28 @@ export class HashedKeys {
   /** The number first given with this key, or 0 after noting `value` (positive) as the first. */
   firstOrAdd(a: number, b: number, value: number): number {
     if (this.size * 2 >= this.capacity) this.grow();
+    const at = this.slotOf(a | 0, b | 0);
+    const found = this.slots[at + 2]!;
+    if (found !== 0) return found;
+    this.slots[at] = a;
+    this.slots[at + 1] = b;
+    this.slots[at + 2] = value;
+    this.size++;
+    return 0;
+  }
+
+  /** The number given with this key, or 0 when it has none. */
+  get(a: number, b: number): number {
+    return this.slots[this.slotOf(a | 0, b | 0) + 2]!;
+  }
+
+  /** Where the key is, or the empty slot it would go in. */
+  private slotOf(a: number, b: number): number {
     const slots = this.slots;
     const mask = this.capacity - 1;
-    a |= 0;
-    b |= 0;
     for (let i = slot(a, b) & mask; ; i = (i + 1) & mask) {
       const at = i << 2;
-      const found = slots[at + 2]!;
-      if (found === 0) {
-        slots[at] = a;
-        slots[at + 1] = b;
-        slots[at + 2] = value;
-        this.size++;
-        return 0;
-      }
-      if (slots[at] === a && slots[at + 1] === b) return found;
+      if (slots[at + 2] === 0 || (slots[at] === a && slots[at + 1] === b)) return at;
     }
   }
 

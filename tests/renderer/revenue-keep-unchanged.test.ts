@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { RevenueTable } from '../../shared/areas/revenue/api';
+import type { RevenueLine } from '../../shared/areas/revenue/model';
+import { keepUnchanged } from '../../renderer/src/areas/revenue/rows';
+
+const line = (n: number, forecastVariance: number | null): RevenueLine => ({
+  key: `d:${n}`, directorateId: 'd', section: 'S', subsection: null, label: `Line ${n}`, committee: 'A&H', budgetHolder: null, order: n,
+  grossBudget: 100, incomeBudget: -10, actual: 5, forecastVariance, previousVariance: null, previousSource: 'none',
+});
+// Only what keepUnchanged reads; the rest of a table plays no part.
+const table = (lines: RevenueLine[]) => ({ directorate: { id: 'd', name: 'D' }, previous: { source: 'none' }, sections: [{ name: 'S' }], lines }) as unknown as RevenueTable;
+
+describe("a save's answer keeps the objects of what did not change", () => {
+  const shown = table([line(1, 10), line(2, 20), line(3, null)]);
+
+  it('keeps unchanged lines, the directorate and the sections as shown; takes the changed line from the answer', () => {
+    const answer = table([line(1, 10), line(2, 25), line(3, null)]);
+    const kept = keepUnchanged(shown, answer);
+    expect(kept.lines[0]).toBe(shown.lines[0]);
+    expect(kept.lines[1]).toBe(answer.lines[1]);
+    expect(kept.lines[2]).toBe(shown.lines[2]);
+    expect(kept.directorate).toBe(shown.directorate);
+    expect(kept.sections).toBe(shown.sections);
+  });
+
+  it('finds a line by its key when the answer holds the lines in another order', () => {
+    const answer = table([line(3, null), line(1, 10), line(2, 20)]);
+    const kept = keepUnchanged(shown, answer);
+    expect(kept.lines.map((l) => l.key)).toEqual(['d:3', 'd:1', 'd:2']);
+    expect(kept.lines[0]).toBe(shown.lines[2]);
+    expect(kept.lines[2]).toBe(shown.lines[1]);
+  });
+});
