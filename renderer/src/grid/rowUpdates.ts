@@ -17,8 +17,3 @@ export function changedPlaces(shown: readonly GridRow[], next: readonly GridRow[
   }
   return changed;
 }
-
-/** The rows of `next` at the places changedPlaces finds, or null as it is. */
-export function changedRows(shown: readonly GridRow[], next: readonly GridRow[]): GridRow[] | null {
-  return changedPlaces(shown, next)?.map((i) => next[i]!) ?? null;
-}
