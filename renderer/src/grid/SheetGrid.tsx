@@ -119,8 +119,9 @@ export function SheetGrid({
       else for (const i of places) api.getRowNode(next.body[i]!.key)?.updateData(next.body[i]!);
     }
   }, []);
+  // showRows hands over only what differs from the rows shown, so it is called whenever they may have.
   useLayoutEffect(() => {
-    if (apiRef.current && (shownRef.current.body !== body || shownRef.current.foot !== foot)) showRows(apiRef.current);
+    if (apiRef.current) showRows(apiRef.current);
   }, [body, foot, apiRef, showRows]);
 
   // The invalid marker is read through a ref, so the cells' classes need a nudge when it moves.
@@ -163,7 +164,7 @@ export function SheetGrid({
           suppressDragLeaveHidesColumns
           onGridReady={(e) => {
             apiRef.current = e.api;
-            if (shownRef.current !== rowsRef.current) showRows(e.api);
+            showRows(e.api);
             onApi?.(e.api);
           }}
           onGridPreDestroyed={() => {
