@@ -17,19 +17,20 @@ export function rowRecordValue(t: TableSpec, row: string): string {
   return `CASE WHEN ${allBlank} THEN NULL ELSE json_object(${t.columns.map((c) => `'${c.name}', ${row}.${c.name}`).join(', ')}) END`;
 }
 
-const CONTEXT = 'op_id, at, os_user, machine, channel, period, entity, entity_key';
-const AFTER = 'file_name, file_sha256, action, on_behalf_of';
+const ofA = (columns: string) => columns.split(', ').map((c) => `a.${c}`).join(', ');
+const CONTEXT = ofA('op_id, at, os_user, machine, channel, period, entity, entity_key');
+const AFTER = ofA('file_name, file_sha256, action, on_behalf_of');
 
 /** Per-cell records of `source` (a table or subquery shaped like audit_log, aliased nowhere): one per cell. */
 export function auditCells(source: string): string {
   const isRow = `a.field IS NULL AND COALESCE(a.new_value, a.old_value) IS NOT NULL`;
-  return `(SELECT a.id, 0 AS cell, ${CONTEXT.split(', ').map((c) => `a.${c}`).join(', ')}, a.field, a.old_value, a.new_value, ${AFTER.split(', ').map((c) => `a.${c}`).join(', ')}
+  return `(SELECT a.id, 0 AS cell, ${CONTEXT}, a.field, a.old_value, a.new_value, ${AFTER}
           FROM ${source} a WHERE NOT (${isRow})
           UNION ALL
-          SELECT a.id, j.id AS cell, ${CONTEXT.split(', ').map((c) => `a.${c}`).join(', ')}, j.key AS field,
+          SELECT a.id, j.id AS cell, ${CONTEXT}, j.key AS field,
                  CASE WHEN a.action = 'delete' THEN CAST(j.value AS TEXT) END AS old_value,
                  CASE WHEN a.action = 'delete' THEN NULL ELSE CAST(j.value AS TEXT) END AS new_value,
-                 ${AFTER.split(', ').map((c) => `a.${c}`).join(', ')}
+                 ${AFTER}
           FROM ${source} a JOIN json_each(COALESCE(a.new_value, a.old_value)) j
           WHERE ${isRow} AND j.type <> 'null')`;
 }

@@ -211,7 +211,7 @@ export function computeTotals(plan: AppendixPlan, base: PctBase, values?: Float6
   return out;
 }
 
-/** The lines' summed figures as one flat array, NaN for a blank. */
+/** Line i's summed figures into its five places of the flat array, in SUMMED's order, a blank as NaN. */
 function putLineValues(flat: Float64Array, i: number, l: RevenueLine): void {
   const o = i * NF;
   flat[o] = l.previousVariance ?? Number.NaN;
