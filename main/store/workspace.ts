@@ -169,7 +169,8 @@ export class Workspace {
   /**
    * Runs ONE set-based statement that writes its own audit rows (main/store/set-write.ts): while it runs,
    * the write context says the statement audits itself and the generated audit triggers skip it, so no
-   * change is audited twice or not at all. The other triggers (write context, closed months) still run.
+   * change is audited twice or not at all. The other triggers (write context, closed months) still run,
+   * except around a set-based insert, which makes their checks itself (set-write.ts, insertChecked).
    * Call inside write().
    */
   auditsItself<T>(statement: () => T): T {

@@ -192,4 +192,36 @@ describe('set-based writes that audit themselves', () => {
       ws.write(CTX, () => updateRows(ws, 'kad_lines', ['current_packages'], { sql: `SELECT period, service_id, line_key, 1 AS current_packages FROM kad_lines WHERE period = '2023-08'` })),
     ).toThrow(/closed/);
   });
+
+  it('refuse an insert into a closed month, naming that month, change nothing, and leave every trigger as generated', () => {
+    const [ws] = twoDemos();
+    const triggers = () => ws.db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all();
+    const generated = triggers();
+    const figure = (period: string) => ({
+      sql: `SELECT ? AS period, 'kad' AS area, 'learning-disability-partnership' AS table_id, 'residential' AS row_key, 'extra' AS column_key, 7 AS value_num, NULL AS value_text, 'test' AS source`,
+      params: [period],
+    });
+    // A new month after August, so both months can be closed: the refusal names the month written, not the first closed one.
+    ws.write({ channel: 'close/reopen', label: 'add a month' }, () => void ws.db.prepare(`INSERT OR IGNORE INTO periods (id, status) VALUES ('2023-09', 'open')`).run());
+    ws.write({ channel: 'close/reopen', label: 'close' }, () => void ws.db.prepare(`UPDATE periods SET status = 'closed' WHERE id IN ('2023-08', '2023-09')`).run());
+    const before = tables(ws);
+    const audit = ws.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get();
+    let message = '';
+    try {
+      ws.write(CTX, () => insertRows(ws, 'reported_values', ['value_num', 'value_text', 'source'], figure('2023-09')));
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/^September 2023 is closed/);
+    expect(tables(ws)).toEqual(before);
+    expect(ws.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(audit);
+    expect(triggers()).toEqual(generated);
+    // And an insert that goes through leaves them as generated too, its row audited once.
+    ws.write({ channel: 'close/reopen', label: 'reopen' }, () => void ws.db.prepare(`UPDATE periods SET status = 'open' WHERE id = '2023-09'`).run());
+    expect(ws.write(CTX, () => insertRows(ws, 'reported_values', ['value_num', 'value_text', 'source'], figure('2023-09')))).toBe(1);
+    expect(triggers()).toEqual(generated);
+    expect(lastOpAudit(ws).map((r) => [r.entity_key, r.action, r.new_value])).toEqual([
+      ['2023-09|kad|learning-disability-partnership|residential|extra', 'insert', '{"value_num":7,"value_text":null,"source":"test"}'],
+    ]);
+  });
 });
