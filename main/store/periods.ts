@@ -1,3 +1,4 @@
+import type { Database, Statement } from 'better-sqlite3';
 import { monthLabel, publishesFmr } from '../../shared/periods';
 import type { PeriodInfo } from '../../shared/api/contract';
 import { areasWithData } from '../core/months';
@@ -22,8 +23,20 @@ export function listPeriods(ws: Workspace): PeriodInfo[] {
   }));
 }
 
+/**
+ * Prepared once per connection: compiling this insert (the periods' triggers, and a look-up in every
+ * table whose rows name a period, for the foreign keys the write defers) costs ten times running it,
+ * and an import creating 1,515 months inserts them one by one as it rolls forward (about 0.3 s of CPU
+ * in the bench). A statement stays valid through schema changes: SQLite compiles it again when needed.
+ */
+const periodInserts = new WeakMap<Database, Statement<[string]>>();
+
 /** Inserts missing periods; call inside Workspace.write. */
 export function insertPeriods(ws: Workspace, ids: readonly string[]): void {
-  const insert = ws.db.prepare(`INSERT OR IGNORE INTO periods (id, status) VALUES (?, 'open')`);
+  let insert = periodInserts.get(ws.db);
+  if (!insert) {
+    insert = ws.db.prepare<[string]>(`INSERT OR IGNORE INTO periods (id, status) VALUES (?, 'open')`);
+    periodInserts.set(ws.db, insert);
+  }
   for (const id of ids) insert.run(id);
 }
