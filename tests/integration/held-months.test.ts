@@ -27,6 +27,6 @@ it('finds each month added, in order, as the latest before a later one', () => {
   // Adding a month twice keeps it once.
   held.added(kad, '2023-10');
   expect(['2023-11', '2023-12'].map((m) => held.latestBefore(kad, m))).toEqual(['2023-10', '2023-11']);
-  const lines = ws.db.prepare(`SELECT period, COUNT(*) FROM kad_lines WHERE period > '2023-08' GROUP BY period ORDER BY period`).raw().all();
+  const lines = ws.db.prepare(`SELECT period, COUNT(*) FROM kad_lines WHERE period > '2023-08' GROUP BY period ORDER BY period`).raw().all() as unknown[][];
   expect(lines.map((r) => r[0])).toEqual(['2023-09', '2023-10', '2023-11']);
 });
