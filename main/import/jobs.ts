@@ -11,7 +11,7 @@ import { previewLines, previewTables, stageBasePeriods, workspaceProblems, type 
 import { readWorkbook } from './read/index';
 import { readRecords } from './read/records';
 import type { ImportOptions, ImportSpec, RecordsConsumer } from './spec';
-import { dropStaged, indexStaged, stagedProblems, stagedTables, stagingSink } from './stage';
+import { dropStaged, indexStaged, stagedProblems, stagingSink } from './stage';
 import { DEFAULT_IMPORT_LIMITS, describeProblem, type ImportLimits, type ImportProblem } from './types';
 
 /**
@@ -190,13 +190,12 @@ export class ImportJobs implements ImportService {
         if (closed()) return;
         sink.flush();
         indexStaged(ws.db);
-        stageBasePeriods(ws.db, id, engine);
+        const staged = stageBasePeriods(ws.db, id, engine);
         job.rowsRead = result.rowsRead;
         if (job.abort.signal.aborted) {
           this.finish(job, 'cancelled', 'Import cancelled: nothing was changed.');
           return;
         }
-        const staged = stagedTables(ws.db, id);
         const more = workspaceProblems(ws.db, id, engine, staged);
         job.problemCount = sink.problemCount + more.length;
         job.problems = [...stagedProblems(ws.db, id, limits.maxProblems), ...more].slice(0, limits.maxProblems);

@@ -46,17 +46,17 @@ export interface ImportEngine {
   rollForwardSource(area: string, period: string): string | null;
 }
 
-/** Records, per staged table, the month a new month will be rolled forward from. */
-export function stageBasePeriods(db: Database, job: string, engine: ImportEngine): void {
-  setBasePeriods(db, job, (t) => {
+/** Records, per staged table, the month a new month will be rolled forward from; returns the staged tables, in file order. */
+export function stageBasePeriods(db: Database, job: string, engine: ImportEngine): StagedTable[] {
+  const staged = setBasePeriods(db, job, (t) => {
     const area = specFor(engine, t.spec).area;
     return engine.monthHeld(area, t.period) ? null : engine.rollForwardSource(area, t.period);
   });
-  const staged = stagedTables(db, job);
   for (const spec of engine.specs) {
     const own = staged.filter((t) => t.spec === spec.id);
     if (own.length && spec.settleKeys) spec.settleKeys(db, job, own);
   }
+  return staged;
 }
 
 export function specFor(engine: ImportEngine, id: string): ImportSpec {

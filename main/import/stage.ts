@@ -207,13 +207,21 @@ export function stagedProblems(db: Database, job: string, limit: number): Import
 
 /**
  * A table for a month its area does not hold yet is compared with that month as the roll forward will
- * make it: `base_period` names the month it will be copied from (null when there is none).
+ * make it: `base_period` names the month it will be copied from (null when there is none). Returns the
+ * job's tables with it, so the preview need not read them again (three reads of 9,090 tables took 0.1 s).
  */
-export function setBasePeriods(db: Database, job: string, basePeriod: (t: StagedTable) => string | null): void {
+export function setBasePeriods(db: Database, job: string, basePeriod: (t: StagedTable) => string | null): StagedTable[] {
   const set = db.prepare('UPDATE temp.import_tables SET base_period = ? WHERE job = ? AND table_id = ?');
+  const tables = stagedTables(db, job);
   db.transaction(() => {
-    for (const t of stagedTables(db, job)) set.run(basePeriod(t), job, t.tableId);
+    for (const t of tables) {
+      const held = t.basePeriod;
+      t.basePeriod = basePeriod(t);
+      // Only what differs is written: the column starts null, and most tables have nothing to roll forward from.
+      if (t.basePeriod !== held) set.run(t.basePeriod, job, t.tableId);
+    }
   })();
+  return tables;
 }
 
 const TABLE_COLUMNS = 'table_id AS tableId, spec, sheet, row, layout, period, subject_id AS subjectId, subject_name AS subjectName, caption, base_period AS basePeriod';
