@@ -113,6 +113,8 @@ export class SheetXmlReader {
   private readonly stack: string[] = [];
   private inSheetData = false;
   private row: SheetRow | null = null;
+  /** The open row's number as the file writes it: each cell's address ends with it, so the number is not turned back into text once per cell (seven alternating read-only runs at 200,000 rows: median CPU 2.5 s against 3.0 s, noisy). */
+  private rowText = '';
   private cell: OpenCell | null = null;
   /** Where text goes: the open cell's formula, value or inline string, or nowhere. */
   private textTo: 'formula' | 'value' | null = null;
@@ -182,6 +184,7 @@ export class SheetXmlReader {
           if (m) {
             this.stack.push('row');
             this.row = { number: Number(m[1]), cells: [] };
+            this.rowText = m[1]!;
             at = SIMPLE_ROW.lastIndex;
             if (m[2]) this.close('row');
             continue;
@@ -260,6 +263,7 @@ export class SheetXmlReader {
         const r = attributes(body, attrsFrom).r;
         if (r === undefined || !/^[1-9]\d{0,8}$/.test(r)) fail('a row without a row number');
         this.row = { number: Number(r), cells: [] };
+        this.rowText = r;
         return;
       }
       case 'c': {
@@ -365,7 +369,7 @@ export class SheetXmlReader {
   private finishCell(c: OpenCell, row: SheetRow): void {
     const value = this.value(c);
     if (value === null) return;
-    const address = `${columnLetters(c.column)}${row.number}`;
+    const address = columnLetters(c.column) + this.rowText;
     row.cells[c.column] = { address, value } satisfies Cell;
   }
 }
