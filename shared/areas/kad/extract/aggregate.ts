@@ -334,85 +334,110 @@ export class ExtractAggregator {
     const over = this.rules.map((r) => ('service' in r ? -1 : serviceNo(r.atOrOver)));
     const under = this.rules.map((r) => ('service' in r ? -1 : serviceNo(r.under)));
     const services: ServiceNumbers = { ids: serviceIds, fixed: Int32Array.from(fixed), over: Int32Array.from(over), under: Int32Array.from(under) };
-    return sorted.map((m) => this.month(m, live, services));
+    return this.months(sorted, live, services);
   }
 
-  private month(month: string, live: Live, services: ServiceNumbers): ExtractMonth {
-    const d = monthEnd(month);
-    const fy = financialYearAround(d);
-    const ymd = ymdOf(d);
-    const dKey = ymd.month * 100 + ymd.day;
-    const { start, end, weekly, contribution, born, rule, type, from } = live;
+  /**
+   * Every month in one pass over the running packages, each package's months taken in turn while its few
+   * elements are at hand (months in order, so the latest element known only moves forward), rather than
+   * one pass over every package per month.
+   */
+  private months(sorted: readonly string[], live: Live, services: ServiceNumbers): ExtractMonth[] {
+    const months = sorted.length;
+    const ends = new Int32Array(months);
+    const fyFirst = new Int32Array(months);
+    const fyLast = new Int32Array(months);
+    const years = new Int32Array(months);
+    const dKeys = new Int32Array(months);
+    for (let mi = 0; mi < months; mi++) {
+      const d = monthEnd(sorted[mi]!);
+      const fy = financialYearAround(d);
+      const ymd = ymdOf(d);
+      ends[mi] = d;
+      fyFirst[mi] = fy.first;
+      fyLast[mi] = fy.last;
+      years[mi] = ymd.year;
+      dKeys[mi] = ymd.month * 100 + ymd.day;
+    }
+    const { start, end, weekly, contribution, born, rule, type, from, lastEnd } = live;
     const threshold = this.mapping.ageThreshold;
     const types = this.types.length;
-    const cellCount = services.ids.length * types;
-    // Per service and type: packages open, their weekly cost, committed spend, and whether any was met.
-    const count = new Int32Array(cellCount);
-    const weeklySum = new Float64Array(cellCount);
-    const committed = new Float64Array(cellCount);
-    const met = new Uint8Array(cellCount);
-    const income = new Float64Array(services.ids.length);
-    const paying = new Uint8Array(services.ids.length);
+    const serviceCount = services.ids.length;
+    const cellCount = serviceCount * types;
+    // Per month, service and type: packages open, their weekly cost, committed spend, and whether any was met.
+    const count = new Int32Array(months * cellCount);
+    const weeklySum = new Float64Array(months * cellCount);
+    const committed = new Float64Array(months * cellCount);
+    const met = new Uint8Array(months * cellCount);
+    const income = new Float64Array(months * serviceCount);
+    const paying = new Uint8Array(months * serviceCount);
     for (let l = 0; l < live.count; l++) {
-      if (live.lastEnd[l]! < fy.first) continue;
       const first = from[l]!;
       const to = from[l + 1]!;
+      const last = lastEnd[l]!;
       // The latest element known at D: elements are in start order, so the known ones come first.
       let k = first - 1;
-      while (k + 1 < to && start[k + 1]! <= d) k++;
-      if (k < first) continue;
-      const r = rule[k]!;
-      let service = services.fixed[r]!;
-      if (service < 0) {
-        const b = born[k]!;
-        const age = ymd.year - Math.floor(b / 10_000) - (dKey < b % 10_000 ? 1 : 0);
-        service = age >= threshold ? services.over[r]! : services.under[r]!;
-      }
-      const open = end[k]! >= d;
-      let spend = 0;
-      let paid = 0;
-      for (let i = first; i <= k; i++) {
-        const cut = i < k ? Math.min(end[i]!, start[i + 1]! - 1) : end[i]!;
-        const days = Math.min(cut, fy.last) - Math.max(start[i]!, fy.first) + 1;
-        if (days <= 0) continue;
-        spend += weekly[i]! * days;
-        paid += contribution[i]! * days;
-      }
-      if (open || spend) {
-        const cell = service * types + type[k]!;
-        met[cell] = 1;
-        if (open) {
-          count[cell]!++;
-          weeklySum[cell]! += weekly[k]!;
+      for (let mi = 0; mi < months; mi++) {
+        const d = ends[mi]!;
+        while (k + 1 < to && start[k + 1]! <= d) k++;
+        const fyF = fyFirst[mi]!;
+        if (k < first || last < fyF) continue;
+        const fyL = fyLast[mi]!;
+        const r = rule[k]!;
+        let service = services.fixed[r]!;
+        if (service < 0) {
+          const b = born[k]!;
+          const age = years[mi]! - Math.floor(b / 10_000) - (dKeys[mi]! < b % 10_000 ? 1 : 0);
+          service = age >= threshold ? services.over[r]! : services.under[r]!;
         }
-        committed[cell]! += spend;
-      }
-      if (paid) {
-        income[service]! += paid;
-        paying[service] = 1;
+        const open = end[k]! >= d;
+        let spend = 0;
+        let paid = 0;
+        for (let i = first; i <= k; i++) {
+          const cut = i < k ? Math.min(end[i]!, start[i + 1]! - 1) : end[i]!;
+          const days = Math.min(cut, fyL) - Math.max(start[i]!, fyF) + 1;
+          if (days <= 0) continue;
+          spend += weekly[i]! * days;
+          paid += contribution[i]! * days;
+        }
+        if (open || spend) {
+          const cell = mi * cellCount + service * types + type[k]!;
+          met[cell] = 1;
+          if (open) {
+            count[cell]!++;
+            weeklySum[cell]! += weekly[k]!;
+          }
+          committed[cell]! += spend;
+        }
+        if (paid) {
+          income[mi * serviceCount + service]! += paid;
+          paying[mi * serviceCount + service] = 1;
+        }
       }
     }
     // £ a week and £k are whole pounds rounded half away from zero; figures are in hundredths.
     const PENCE_DAYS_PER_K = 7 * 100 * 1000;
-    const byService: ExtractService[] = [];
-    for (let sv = 0; sv < services.ids.length; sv++) {
-      const lines: ExtractLine[] = [];
-      for (let t = 0; t < types; t++) {
-        const cell = sv * types + t;
-        if (!met[cell]) continue;
-        const c = count[cell]!;
-        lines.push({
-          typeId: this.types[t]!,
-          packages: c * 100,
-          unitCost: c ? divideRounded(weeklySum[cell]!, c * 100) * 100 : null,
-          committedK: divideRounded(committed[cell]!, PENCE_DAYS_PER_K) * 100,
-        });
+    return sorted.map((month, mi) => {
+      const byService: ExtractService[] = [];
+      for (let sv = 0; sv < serviceCount; sv++) {
+        const lines: ExtractLine[] = [];
+        for (let t = 0; t < types; t++) {
+          const cell = mi * cellCount + sv * types + t;
+          if (!met[cell]) continue;
+          const c = count[cell]!;
+          lines.push({
+            typeId: this.types[t]!,
+            packages: c * 100,
+            unitCost: c ? divideRounded(weeklySum[cell]!, c * 100) * 100 : null,
+            committedK: divideRounded(committed[cell]!, PENCE_DAYS_PER_K) * 100,
+          });
+        }
+        if (!lines.length && !paying[mi * serviceCount + sv]) continue;
+        lines.sort((a, b) => a.typeId.localeCompare(b.typeId));
+        byService.push({ serviceId: services.ids[sv]!, lines, contributionsK: -divideRounded(income[mi * serviceCount + sv]!, PENCE_DAYS_PER_K) * 100 || 0 });
       }
-      if (!lines.length && !paying[sv]) continue;
-      lines.sort((a, b) => a.typeId.localeCompare(b.typeId));
-      byService.push({ serviceId: services.ids[sv]!, lines, contributionsK: -divideRounded(income[sv]!, PENCE_DAYS_PER_K) * 100 || 0 });
-    }
-    byService.sort((a, b) => (a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : 0));
-    return { month, services: byService };
+      byService.sort((a, b) => (a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : 0));
+      return { month, services: byService };
+    });
   }
 }
