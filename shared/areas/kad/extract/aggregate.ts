@@ -1,6 +1,7 @@
 import type { Hundredths } from '../../../units';
 import { divideRounded } from './money';
-import { HashedKeys, TextHash } from './duplicates';
+import { ints, floats } from './column';
+import { HashedKeys, PackageRows, TextHash } from './duplicates';
 import { financialYearAround, monthEnd, ymdNumber, ymdOf, type Day } from './days';
 import { reasonIndex, reasonKey, type ExtractMapping, type ReasonRule } from './mapping';
 
@@ -122,28 +123,12 @@ interface ServiceNumbers {
   under: Int32Array;
 }
 
-class Column<T extends Int32Array | Float64Array> {
-  length = 0;
-  constructor(
-    public data: T,
-    private readonly make: (n: number) => T,
-  ) {}
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-}
-const ints = (n = 1024) => new Column(new Int32Array(n), (m) => new Int32Array(m));
-const floats = (n = 1024) => new Column(new Float64Array(n), (m) => new Float64Array(m));
 
 export class ExtractAggregator {
   readonly findings: ExtractFinding[] = [];
   findingCount = 0;
-  private readonly seen = new HashedKeys();
+  /** Each package's rows by fingerprint, to tell exact repeats. */
+  private readonly seen = new PackageRows();
   /** Package IDs by a hash of their text, not the text: each package's number plus one. */
   private readonly packages = new HashedKeys();
   private readonly packageHash = new TextHash();
@@ -199,10 +184,14 @@ export class ExtractAggregator {
   }
 
   add(row: ExtractRow): void {
-    const first = this.seen.firstOrAdd(row.fingerprint, row.fingerprint2, row.row);
+    // The package first: an exact repeat of a row has the same package ID, so rows are told apart within it.
+    const keys = row.keys;
+    const id = keys ? null : this.packageHash.of(row.packageId);
+    const known = id ? this.packages.firstOrAdd(id.a, id.b, this.packageCount + 1) : this.packages.firstOrAdd(keys!.packageA, keys!.packageB, this.packageCount + 1);
+    const p = known ? known - 1 : this.packageCount++;
+    const first = this.seen.firstOrAdd(p, row.fingerprint, row.fingerprint2, row.row);
     if (first !== 0) return this.find(row, 'duplicate', String(first));
     if (row.end !== null && row.end < row.start) return this.find(row, 'ends-before-start');
-    const keys = row.keys;
     const rule = keys ? this.byKey(this.reasonKeys, keys.reasonA, keys.reasonB, row.reason, this.ruleOfText) : this.ruleOfText(row.reason);
     if (rule < 0) return this.find(row, 'unknown-reason', row.reason.trim());
     if (row.weeklyPence === null) return this.find(row, 'missing-cost');
@@ -211,9 +200,6 @@ export class ExtractAggregator {
     let born = 0;
     if (row.dateOfBirth !== null) born = ymdNumber(row.dateOfBirth);
     else if (!('service' in this.rules[rule]!)) return this.find(row, 'missing-birth-date');
-    const id = keys ? null : this.packageHash.of(row.packageId);
-    const known = id ? this.packages.firstOrAdd(id.a, id.b, this.packageCount + 1) : this.packages.firstOrAdd(keys!.packageA, keys!.packageB, this.packageCount + 1);
-    const p = known ? known - 1 : this.packageCount++;
     this.pkg.push(p);
     this.start.push(row.start);
     this.end.push(row.end ?? OPEN);
