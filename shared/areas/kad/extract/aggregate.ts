@@ -8,7 +8,7 @@ import { reasonIndex, reasonKey, type ExtractMapping, type ReasonRule } from './
 /**
  * Key Activity Data computed from a care-package extract (one row per person, package and cost
  * period). Pure: rows go in as read, a month's figures come out. Person IDs are never given to it;
- * dates of birth are kept only as the year and day of the year each element's age is worked from, in
+ * dates of birth are kept only as the day numbers each element's age is worked from, in
  * memory, for as long as the file is being read and computed.
  *
  * The definitions (defaults the FMR uses):
@@ -99,6 +99,8 @@ export interface ExtractMonth {
 }
 
 const OPEN = 2_147_483_647;
+/** No date of birth (only an element whose service does not go by age has none). */
+const NO_BIRTH = -2_147_483_648;
 
 /** The elements of the packages still running in the first month's financial year, each package's together in start order. */
 interface Live {
@@ -112,6 +114,7 @@ interface Live {
   contribution: Float64Array;
   rule: Int32Array;
   type: Int32Array;
+  /** Birth year × 10,000 + month × 100 + day (0: none): enough to tell an age. */
   born: Int32Array;
 }
 
@@ -149,7 +152,7 @@ export class ExtractAggregator {
   private readonly contribution = floats();
   private readonly rule = ints();
   private readonly type = ints();
-  /** Birth year × 10,000 + month × 100 + day: enough to tell an age, nothing more is kept. */
+  /** The date of birth as a day number (NO_BIRTH: none), turned into year, month and day only for the elements the months read. */
   private readonly born = ints();
 
   constructor(
@@ -197,9 +200,8 @@ export class ExtractAggregator {
     if (row.weeklyPence === null) return this.find(row, 'missing-cost');
     const type = keys ? this.byKey(this.typeKeys, keys.typeA, keys.typeB, row.serviceType, this.typeOfText) : this.typeOfText(row.serviceType);
     if (type < 0) return this.find(row, 'unknown-type', row.serviceType.trim());
-    let born = 0;
-    if (row.dateOfBirth !== null) born = ymdNumber(row.dateOfBirth);
-    else if (!('service' in this.rules[rule]!)) return this.find(row, 'missing-birth-date');
+    const born = row.dateOfBirth ?? NO_BIRTH;
+    if (born === NO_BIRTH && !('service' in this.rules[rule]!)) return this.find(row, 'missing-birth-date');
     this.pkg.push(p);
     this.start.push(row.start);
     this.end.push(row.end ?? OPEN);
@@ -311,7 +313,8 @@ export class ExtractAggregator {
       live.contribution[at] = this.contribution.data[e]!;
       live.rule[at] = this.rule.data[e]!;
       live.type[at] = this.type.data[e]!;
-      live.born[at] = this.born.data[e]!;
+      const born = this.born.data[e]!;
+      live.born[at] = born === NO_BIRTH ? 0 : ymdNumber(born);
     }
     // Services by number: a rule's fixed service, or its two by age.
     const serviceIds: string[] = [];
