@@ -6,7 +6,7 @@ import type { CellRef } from '../../grid/types';
 import type { SheetActions } from '../../grid/useSheetEditing';
 import { revenueCellAddress } from './history';
 import type { AppendixPlan } from '../../../../shared/areas/revenue/totals';
-import { appendixBands, appendixColumns, gridRows, keepUnchanged, planOf, revenueCells, withCellValues, type CellValue } from './rows';
+import { appendixBands, appendixColumns, gridRows, keepUnchanged, planOf, revenueCells, withCellValues, type CellValue, type ShownRows } from './rows';
 
 interface Props {
   table: RevenueTable;
@@ -29,7 +29,9 @@ export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSave
   // Keeps the previous plan's structure when only figures changed (an edit), so a long table is not re-planned per keystroke.
   const planRef = useRef<AppendixPlan | null>(null);
   const plan = useMemo(() => (planRef.current = planOf(table, planRef.current)), [table]);
-  const { body, foot } = useMemo(() => gridRows(plan, table.settings.pctBaseAppendix1), [plan, table.settings.pctBaseAppendix1]);
+  // The rows shown, so an edit remakes only the rows it changed (rows.ts, gridRows).
+  const shownRef = useRef<ShownRows | null>(null);
+  const { body, foot } = useMemo(() => (shownRef.current = gridRows(plan, table.settings.pctBaseAppendix1, shownRef.current)), [plan, table.settings.pctBaseAppendix1]);
   // Keyed on what the columns show, not on the objects: a save's answer brings an equal `previous`, and new
   // columns would re-measure and redraw every cell of a long table.
   const { source: previousSource, periodLabel: previousLabel } = table.previous;
