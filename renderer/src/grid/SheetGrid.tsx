@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { RowApiModule, RowAutoHeightModule, TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type RowClassParams, type RowClassRules } from 'ag-grid-community';
+import { RowApiModule, RowAutoHeightModule, TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type IRowNode, type RowClassParams, type RowClassRules } from 'ag-grid-community';
 import { columnDefs } from './columnDefs';
-import { changedPlaces } from './rowUpdates';
+import { changedPlaces, stateChanged } from './rowUpdates';
 import { gridMetrics, gridTheme } from './setup';
 import type { SheetContext } from './SheetCell';
 import { canvasMeasure } from './canvasMeasure';
@@ -108,16 +108,25 @@ export function SheetGrid({
     const next = rowsRef.current;
     const shown = shownRef.current;
     shownRef.current = next;
+    // A cell's classes are re-read when its figure changes; a row greyed or made editable with the same
+    // figures (an undo) has its cells' classes re-read as well.
+    const restyle: IRowNode<GridRow>[] = [];
+    const update = (node: IRowNode<GridRow> | undefined, before: GridRow | undefined, now: GridRow) => {
+      if (!node) return;
+      node.updateData(now);
+      if (stateChanged(before, now)) restyle.push(node);
+    };
     if (next.foot !== shown.foot) {
       const places = changedPlaces(shown.foot, next.foot);
       if (!places) api.setGridOption('pinnedBottomRowData', next.foot as GridRow[]);
-      else for (const i of places) api.getPinnedBottomRow(i)?.updateData(next.foot[i]!);
+      else for (const i of places) update(api.getPinnedBottomRow(i), shown.foot[i], next.foot[i]!);
     }
     if (next.body !== shown.body) {
       const places = changedPlaces(shown.body, next.body);
       if (!places) api.setGridOption('rowData', next.body as GridRow[]);
-      else for (const i of places) api.getRowNode(next.body[i]!.key)?.updateData(next.body[i]!);
+      else for (const i of places) update(api.getRowNode(next.body[i]!.key), shown.body[i], next.body[i]!);
     }
+    if (restyle.length) api.refreshCells({ rowNodes: restyle, force: true });
   }, []);
   // showRows hands over only what differs from the rows shown, so it is called whenever they may have.
   useLayoutEffect(() => {

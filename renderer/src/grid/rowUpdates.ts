@@ -17,3 +17,11 @@ export function changedPlaces(shown: readonly GridRow[], next: readonly GridRow[
   }
   return changed;
 }
+
+/**
+ * Whether a row's cells may need other classes though their figures are the same: greyed, editable or
+ * carried-forward cells changed. AG Grid re-reads a cell's classes when its value changes or when told to.
+ */
+export function stateChanged(before: GridRow | undefined, now: GridRow): boolean {
+  return !before || before.disabled !== now.disabled || before.editable !== now.editable || before.carried !== now.carried;
+}
