@@ -27,6 +27,7 @@ describe("which changed rows need their cells' classes re-read though their figu
 
   it('none when only figures changed: AG Grid re-reads the classes of a changed figure itself', () => {
     expect(stateChanged(shown, { ...shown, values: { v: 2 } })).toBe(false);
+    expect(stateChanged(shown, { ...shown, editable: ['v'], carried: undefined })).toBe(false);
   });
 
   it('a row greyed, made read-only or marked carried forward', () => {

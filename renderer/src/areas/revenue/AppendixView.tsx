@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { RevenueTable } from '../../../../shared/areas/revenue/api';
-import { messageOf, send, trackWrite } from '../../api/client';
+import { afterNextPaint, messageOf, send, trackWrite } from '../../api/client';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { CellRef } from '../../grid/types';
 import type { SheetActions } from '../../grid/useSheetEditing';
@@ -46,6 +46,8 @@ export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSave
       queue.current = trackWrite(
         queue.current.then(async () => {
           try {
+            // The edit is on screen already (withCellValues): sending waits until its frame is drawn.
+            await afterNextPaint();
             const next = await send('revenue.setCells', { ...ref, cells, source });
             onTable((t) => (t && t.period === next.period && t.directorate.id === next.directorate.id ? keepUnchanged(t, next) : t));
             onSaved();
