@@ -10,6 +10,7 @@ import { applyImport, nothingToDo, nothingToDoMessage, planImport, type ApplyRes
 import { previewLines, previewTables, stageBasePeriods, workspaceProblems, type ImportEngine, type PreviewLine, type PreviewTable } from './preview';
 import { readWorkbook } from './read/index';
 import { readRecords } from './read/records';
+import { sha256File } from './sha256';
 import type { ImportOptions, ImportSpec, RecordsConsumer } from './spec';
 import { dropStaged, indexStaged, stagedProblems, stagingSink } from './stage';
 import { DEFAULT_IMPORT_LIMITS, describeProblem, type ImportLimits, type ImportProblem } from './types';
@@ -72,16 +73,6 @@ interface Job {
  */
 function workspaceVersion(ws: Workspace): string {
   return `${ws.db.pragma('data_version', { simple: true }) as number}:${ws.db.prepare('SELECT total_changes()').pluck().get() as number}`;
-}
-
-export function sha256File(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = crypto.createHash('sha256');
-    fs.createReadStream(file)
-      .on('data', (c) => hash.update(c))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
 }
 
 export function importLimits(ws: Workspace): ImportLimits {

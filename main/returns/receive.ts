@@ -3,7 +3,7 @@ import { UserError } from '../../shared/api/errors';
 import { monthLabel } from '../../shared/periods';
 import type { Resolution, ReturnCell, ReturnPreview, ReturnsBatch } from '../../shared/returns';
 import { area as areaById } from '../areas';
-import { sha256File } from '../import/jobs';
+import { sha256File } from '../import/sha256';
 import { backupWorkspace, type BackupInfo } from '../store/backup';
 import type { Channel, Workspace } from '../store/workspace';
 import { identityTextOf, longDate, returnsArea } from './issue';

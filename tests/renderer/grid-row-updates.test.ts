@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedPlaces } from '../../renderer/src/grid/rowUpdates';
+import { changedPlaces, stateChanged } from '../../renderer/src/grid/rowUpdates';
 import type { GridRow } from '../../renderer/src/grid/types';
 
 const row = (key: string, value: number): GridRow => ({ key, label: key, kind: 'line', values: { v: value }, editable: ['v'] });
@@ -18,5 +18,21 @@ describe('the rows an edit hands the grid', () => {
     expect(changedPlaces(shown, [...shown, row('c', 1)])).toBeNull();
     expect(changedPlaces(shown, shown.slice(1))).toBeNull();
     expect(changedPlaces(shown, [shown[1]!, shown[0]!, shown[2]!])).toBeNull();
+  });
+});
+
+describe("which changed rows need their cells' classes re-read though their figures may be the same", () => {
+  const editable = ['v'];
+  const shown: GridRow = { key: 'a', label: 'a', kind: 'line', values: { v: 1 }, editable };
+
+  it('none when only figures changed: AG Grid re-reads the classes of a changed figure itself', () => {
+    expect(stateChanged(shown, { ...shown, values: { v: 2 } })).toBe(false);
+    expect(stateChanged(shown, { ...shown, editable: ['v'], carried: undefined })).toBe(false);
+  });
+
+  it('a row greyed, made read-only or marked carried forward', () => {
+    expect(stateChanged(shown, { ...shown, disabled: true })).toBe(true);
+    expect(stateChanged(shown, { ...shown, editable: [] })).toBe(true);
+    expect(stateChanged(shown, { ...shown, carried: ['v'] })).toBe(true);
   });
 });

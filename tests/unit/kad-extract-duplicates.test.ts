@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HashedKeys } from '../../shared/areas/kad/extract/duplicates';
+import { HashedKeys, PackageRows } from '../../shared/areas/kad/extract/duplicates';
 import { RowFingerprint } from '../../main/areas/kad/extract/cells';
 import type { CellValue } from '../../main/import/read/cells';
 
@@ -46,5 +46,29 @@ describe('telling an exact repeat of a row', () => {
     for (let b = 1; b <= 1000; b++) told.push(shared.firstOrAdd(42, b, b));
     expect(told.filter((r) => r !== 0)).toEqual([]);
     expect(shared.firstOrAdd(42, 500, 5000)).toBe(500);
+  });
+
+  it('names the first row of a package with the same fingerprint, within its own list and past it, and never a row of another package', () => {
+    const rows = new PackageRows();
+    // Packages 0 to 999 with one row each, fingerprints 1..1000; package 7 then gets 40 more rows.
+    for (let p = 0; p < 1000; p++) expect(rows.firstOrAdd(p, p + 1, 5, p + 1)).toBe(0);
+    const many: number[] = [];
+    for (let i = 0; i < 40; i++) many.push(rows.firstOrAdd(7, 10_000 + i, 5, 2000 + i));
+    expect(many.every((r) => r === 0)).toBe(true);
+    // Repeats: of a package's only row, of rows early in package 7's list and of rows past it.
+    expect(rows.firstOrAdd(3, 4, 5, 3000)).toBe(4);
+    expect(rows.firstOrAdd(7, 10_000, 5, 3001)).toBe(2000);
+    expect(rows.firstOrAdd(7, 10_014, 5, 3002)).toBe(2014);
+    expect(rows.firstOrAdd(7, 10_039, 5, 3003)).toBe(2039);
+    // Package 7's first row had fingerprint 8: a repeat of it after 40 more rows is still found.
+    expect(rows.firstOrAdd(7, 8, 5, 3004)).toBe(8);
+    // The same fingerprint in another package is not a repeat (it cannot be one: the package differs).
+    expect(rows.firstOrAdd(8, 10_039, 5, 3005)).toBe(0);
+    // Told apart by the second hash too.
+    expect(rows.firstOrAdd(3, 4, 6, 3006)).toBe(0);
+    expect(rows.firstOrAdd(3, 4, 6, 3007)).toBe(3006);
+    // A package met for the first time well past the last one.
+    expect(rows.firstOrAdd(5000, 1, 1, 3008)).toBe(0);
+    expect(rows.firstOrAdd(5000, 1, 1, 3009)).toBe(3008);
   });
 });

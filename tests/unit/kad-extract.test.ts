@@ -51,6 +51,15 @@ describe('dates and amounts as care systems export them', () => {
     expect(parseDay('2023-8-31')).toBeNull();
     expect(parseDay('2023-O8-31')).toBeNull();
   });
+  it('reads a dd/mm/yyyy date written with nothing around it as it reads the same date with a space before it', () => {
+    // The space sends the text the long way (trimmed, then read); a bare ten-character date is read straight off.
+    const chars = ['0', '1', '2', '3', '9', 'x', ' ', '-', '/'];
+    let seed = 7;
+    const pick = () => chars[(seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) % chars.length]!;
+    const texts = ['31/12/2023', '29/02/2024', '29/02/2023', '00/01/2023', '01/00/2023', '01/13/2023', '01/01/0000', '01/01/999x', '01/01/x999', '1x/01/2023', '01/0x/2023'];
+    for (let i = 0; i < 20_000; i++) texts.push(`${pick()}${pick()}/${pick()}${pick()}/${pick()}${pick()}${pick()}${pick()}`);
+    for (const t of texts) expect([t, parseDay(t)]).toEqual([t, parseDay(` ${t}`)]);
+  });
   it('reads 1234.56 and £1,234.56 as whole pence, and refuses what is not an amount', () => {
     expect(parsePence('1234.56')).toBe(123456);
     expect(parsePence('£1,234.56')).toBe(123456);

@@ -122,6 +122,13 @@ describe('re-planning after an edit', () => {
     expect(appendixRows(second, 'abs_net').at(-1)!.figures.forecastVariance).toBe(k(12));
   });
 
+  it('keeps the structure when the same lines come in another order, each found by its key', () => {
+    const reordered = [...edited].reverse();
+    const again = replanAppendix(plan, dir, sections, reordered);
+    expect(again.slots).toBe(plan.slots);
+    expect(appendixRows(again, 'abs_net')).toEqual(appendixRows(planAppendix(dir, sections, edited), 'abs_net'));
+  });
+
   it('plans afresh when a line moves to another heading, a line is added, or the sections are new', () => {
     const moved = lines.map((l) => (l.label === 'C' ? { ...l, section: 'Totalled' } : l));
     const added = [...lines, line('E', 'Totalled', null, 1, 0, 0, 1)];

@@ -94,3 +94,21 @@ export function messageOf(err: unknown): string {
   if (err instanceof ApiError) return err.message;
   return 'Something went wrong in this window. Nothing was saved. Reload the page and try again.';
 }
+
+/**
+ * Resolves once the browser has drawn the next frame, so work that can wait (sending a save) does not
+ * hold back the frame that shows an edit. A hidden page draws no frames: it resolves at once there, and
+ * after at most 100 ms in any case.
+ */
+export function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function' || document.visibilityState !== 'visible') return Promise.resolve();
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}

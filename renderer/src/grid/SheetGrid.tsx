@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { RowApiModule, RowAutoHeightModule, TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type RowClassParams, type RowClassRules } from 'ag-grid-community';
+import { RowApiModule, RowAutoHeightModule, TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type IRowNode, type RowClassParams, type RowClassRules } from 'ag-grid-community';
 import { columnDefs } from './columnDefs';
-import { changedPlaces } from './rowUpdates';
+import { changedPlaces, stateChanged } from './rowUpdates';
 import { gridMetrics, gridTheme } from './setup';
 import type { SheetContext } from './SheetCell';
 import { canvasMeasure } from './canvasMeasure';
@@ -108,16 +108,25 @@ export function SheetGrid({
     const next = rowsRef.current;
     const shown = shownRef.current;
     shownRef.current = next;
+    // A cell's classes are re-read when its figure changes; a row greyed or made editable with the same
+    // figures (an undo) has its cells' classes re-read as well.
+    const restyle: IRowNode<GridRow>[] = [];
+    const update = (node: IRowNode<GridRow> | undefined, before: GridRow | undefined, now: GridRow) => {
+      if (!node) return;
+      node.updateData(now);
+      if (stateChanged(before, now)) restyle.push(node);
+    };
     if (next.foot !== shown.foot) {
       const places = changedPlaces(shown.foot, next.foot);
       if (!places) api.setGridOption('pinnedBottomRowData', next.foot as GridRow[]);
-      else for (const i of places) api.getPinnedBottomRow(i)?.updateData(next.foot[i]!);
+      else for (const i of places) update(api.getPinnedBottomRow(i), shown.foot[i], next.foot[i]!);
     }
     if (next.body !== shown.body) {
       const places = changedPlaces(shown.body, next.body);
       if (!places) api.setGridOption('rowData', next.body as GridRow[]);
-      else for (const i of places) api.getRowNode(next.body[i]!.key)?.updateData(next.body[i]!);
+      else for (const i of places) update(api.getRowNode(next.body[i]!.key), shown.body[i], next.body[i]!);
     }
+    if (restyle.length) api.refreshCells({ rowNodes: restyle, force: true });
   }, []);
   // showRows hands over only what differs from the rows shown, so it is called whenever they may have.
   useLayoutEffect(() => {
@@ -152,9 +161,11 @@ export function SheetGrid({
           // still mouse is not restyled: together a quarter of the main thread's time per scrolled frame.
           animateRows={false}
           suppressRowHoverHighlight
-          // Five rows drawn beyond each edge of the view rather than ten: in the same Chromium trace, every
-          // round lower, about a sixth less main-thread time per scrolled frame (README, Benchmarks).
-          rowBuffer={5}
+          // No rows drawn beyond the edges of the view (AG Grid's default is ten): the rows coming into view
+          // are drawn in the scroll's own frame either way, and every row kept drawn is one more for React
+          // to go over on each scrolled frame. In Chromium traces, 10 → 5 took a sixth off the main thread's
+          // time per scrolled frame and 5 → 0 about a further 7% (README, Benchmarks).
+          rowBuffer={0}
           onCellFocused={editing.onCellFocused}
           onCellClicked={editing.onCellClicked}
           onCellEditingStarted={editing.onCellEditingStarted}

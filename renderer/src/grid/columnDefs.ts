@@ -18,13 +18,28 @@ export interface ColumnDefOptions {
 
 type Col = ColDef<GridRow>;
 
-/** The column's own classes, and the row's for this cell when the column gives one. */
-function cellClassOf(column: GridColumn, fixed: string[]): Col['cellClass'] {
+/**
+ * Every class of a cell, from one function: the column's own, the row's for this cell when the column
+ * gives one, and the cell's state (selected, editable, carried forward, refused). AG Grid swaps the
+ * classes a function gave for those it now gives on each refresh, so a class comes off when its state
+ * ends. Rules (cellClassRules) would do the same but touch every rule's class on every cell drawn, on or
+ * off: four class changes a cell for each of the dozens of cells drawn per scrolled frame.
+ */
+function cellClassOf(column: GridColumn, fixed: readonly string[], opts: ColumnDefOptions): Col['cellClass'] {
+  const { colId } = column;
   const forRow = column.cellClassFor;
-  if (!forRow) return fixed;
   return (p: CellClassParams<GridRow>) => {
-    const extra = p.data ? forRow(p.data) : undefined;
-    return extra ? [...fixed, extra] : fixed;
+    const classes = [...fixed];
+    const row = p.data;
+    if (!row) return classes;
+    const extra = forRow?.(row);
+    if (extra) classes.push(extra);
+    if (opts.isSelected(row.key, colId)) classes.push('sheet-cell--selected');
+    if (isEditable(row, column, opts.locked)) classes.push('sheet-cell--editable');
+    if (isCarried(row, colId)) classes.push('sheet-cell--carried');
+    const refused = opts.invalidRef.current;
+    if (refused?.rowKey === row.key && refused.colId === colId) classes.push('sheet-cell--invalid');
+    return classes;
   };
 }
 
@@ -43,15 +58,9 @@ function columnDef(column: GridColumn, opts: ColumnDefOptions): Col {
     // Dots keep their measured width; the other columns share any spare width, never going below theirs.
     // A wrapping text column keeps its width and its rows grow to the wrapped text.
     ...(kind === 'dot' ? { width } : column.wrapWidth ? { width, wrapText: true, autoHeight: true } : { minWidth: width, flex: 1 }),
-    cellClass: cellClassOf(column, [...(numeric ? ['ag-right-aligned-cell'] : []), ...(kind === 'dot' ? ['sheet-cell--dot'] : []), ...(column.cellClass ? [column.cellClass] : [])]),
+    cellClass: cellClassOf(column, [...(numeric ? ['ag-right-aligned-cell'] : []), ...(kind === 'dot' ? ['sheet-cell--dot'] : []), ...(column.cellClass ? [column.cellClass] : [])], opts),
     ...(numeric ? { type: 'rightAligned' } : {}),
     ...(kind === 'dot' ? { headerClass: 'sheet-head--center' } : {}),
-    cellClassRules: {
-      'sheet-cell--selected': (p: CellClassParams<GridRow>) => opts.isSelected(p.data?.key, colId),
-      'sheet-cell--editable': (p: CellClassParams<GridRow>) => isEditable(p.data, column, opts.locked),
-      'sheet-cell--carried': (p: CellClassParams<GridRow>) => isCarried(p.data, colId),
-      'sheet-cell--invalid': (p: CellClassParams<GridRow>) => opts.invalidRef.current?.rowKey === p.data?.key && opts.invalidRef.current?.colId === colId,
-    },
   };
   if (kind === 'label') return { ...def, pinned: 'left', cellAriaRole: 'rowheader' };
   if (kind !== 'figure' || !column.unit) return def;

@@ -17,3 +17,18 @@ export function changedPlaces(shown: readonly GridRow[], next: readonly GridRow[
   }
   return changed;
 }
+
+/**
+ * Whether a row's cells may need other classes though their figures are the same: greyed, editable or
+ * carried-forward cells changed. AG Grid re-reads a cell's classes when its value changes or when told to.
+ */
+export function stateChanged(before: GridRow | undefined, now: GridRow): boolean {
+  return !before || before.disabled !== now.disabled || !sameList(before.editable, now.editable) || !sameList(before.carried, now.carried);
+}
+
+// By content: rows are remade on every edit, often with fresh (equal) lists.
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((x, i) => x === b[i]);
+}

@@ -134,6 +134,48 @@ export function planAppendix(directorate: Directorate, sections: readonly Sectio
 
 const samePlace = (a: RevenueLine, b: RevenueLine) => a.key === b.key && a.directorateId === b.directorateId && a.section === b.section && a.subsection === b.subsection && a.order === b.order;
 
+type KeptLines = { lines: RevenueLine[]; changed: number[] };
+
+/** The usual case, an edit: the directorate's lines come in the order planned, so no lookup by key. */
+function linesInPlace(previous: AppendixPlan, dir: string, allLines: readonly RevenueLine[]): KeptLines | null {
+  const lines: RevenueLine[] = new Array(previous.lines.length);
+  const changed: number[] = [];
+  let i = 0;
+  for (const now of allLines) {
+    if (now.directorateId !== dir) continue;
+    const before = previous.lines[i];
+    if (!before || now.key !== before.key) return null;
+    if (now !== before) {
+      if (!samePlace(now, before)) return null;
+      changed.push(i);
+    }
+    lines[i++] = now;
+  }
+  return i === lines.length ? { lines, changed } : null;
+}
+
+/** The same lines in another order: each found by its key, and still under its heading and in its place. */
+function linesMoved(previous: AppendixPlan, dir: string, allLines: readonly RevenueLine[]): KeptLines | null {
+  const byKey = new Map<string, RevenueLine>();
+  let count = 0;
+  for (const l of allLines) {
+    if (l.directorateId !== dir) continue;
+    count++;
+    byKey.set(l.key, l);
+  }
+  if (count !== previous.lines.length || byKey.size !== count) return null;
+  const lines: RevenueLine[] = new Array(count);
+  const changed: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const before = previous.lines[i]!;
+    const now = byKey.get(before.key);
+    if (!now || !samePlace(now, before)) return null;
+    lines[i] = now;
+    if (now !== before) changed.push(i);
+  }
+  return { lines, changed };
+}
+
 /**
  * The plan for new figures of the same table. When the directorate and sections are the same objects and
  * every line is still in its place (same key, heading and order), the structure is kept and only the
@@ -141,23 +183,9 @@ const samePlace = (a: RevenueLine, b: RevenueLine) => a.key === b.key && a.direc
  */
 export function replanAppendix(previous: AppendixPlan | null, directorate: Directorate, sections: readonly Section[], allLines: readonly RevenueLine[]): AppendixPlan {
   if (!previous || previous.directorate !== directorate || previous.sections !== sections) return planAppendix(directorate, sections, allLines);
-  const byKey = new Map<string, RevenueLine>();
-  let count = 0;
-  for (const l of allLines) {
-    if (l.directorateId !== directorate.id) continue;
-    count++;
-    byKey.set(l.key, l);
-  }
-  if (count !== previous.lines.length || byKey.size !== count) return planAppendix(directorate, sections, allLines);
-  const lines: RevenueLine[] = new Array(count);
-  const changed: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const before = previous.lines[i]!;
-    const now = byKey.get(before.key);
-    if (!now || !samePlace(now, before)) return planAppendix(directorate, sections, allLines);
-    lines[i] = now;
-    if (now !== before) changed.push(i);
-  }
+  const kept = linesInPlace(previous, directorate.id, allLines) ?? linesMoved(previous, directorate.id, allLines);
+  if (!kept) return planAppendix(directorate, sections, allLines);
+  const { lines, changed } = kept;
   const plan = { ...previous, lines };
   // The figures of the lines an edit left alone are copied, not read again from thousands of objects.
   const held = planValues.get(previous);

@@ -1,12 +1,12 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { RevenueTable } from '../../../../shared/areas/revenue/api';
-import { messageOf, send, trackWrite } from '../../api/client';
+import { afterNextPaint, messageOf, send, trackWrite } from '../../api/client';
 import { SheetGrid } from '../../grid/SheetGrid';
 import type { CellRef } from '../../grid/types';
 import type { SheetActions } from '../../grid/useSheetEditing';
 import { revenueCellAddress } from './history';
 import type { AppendixPlan } from '../../../../shared/areas/revenue/totals';
-import { appendixBands, appendixColumns, gridRows, keepUnchanged, planOf, revenueCells, withCellValues, type CellValue } from './rows';
+import { appendixBands, appendixColumns, gridRows, keepUnchanged, planOf, revenueCells, withCellValues, type CellValue, type ShownRows } from './rows';
 
 interface Props {
   table: RevenueTable;
@@ -29,7 +29,9 @@ export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSave
   // Keeps the previous plan's structure when only figures changed (an edit), so a long table is not re-planned per keystroke.
   const planRef = useRef<AppendixPlan | null>(null);
   const plan = useMemo(() => (planRef.current = planOf(table, planRef.current)), [table]);
-  const { body, foot } = useMemo(() => gridRows(plan, table.settings.pctBaseAppendix1), [plan, table.settings.pctBaseAppendix1]);
+  // The rows shown, so an edit remakes only the rows it changed (rows.ts, gridRows).
+  const shownRef = useRef<ShownRows | null>(null);
+  const { body, foot } = useMemo(() => (shownRef.current = gridRows(plan, table.settings.pctBaseAppendix1, shownRef.current)), [plan, table.settings.pctBaseAppendix1]);
   // Keyed on what the columns show, not on the objects: a save's answer brings an equal `previous`, and new
   // columns would re-measure and redraw every cell of a long table.
   const { source: previousSource, periodLabel: previousLabel } = table.previous;
@@ -44,6 +46,8 @@ export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSave
       queue.current = trackWrite(
         queue.current.then(async () => {
           try {
+            // The edit is on screen already (withCellValues): sending waits until its frame is drawn.
+            await afterNextPaint();
             const next = await send('revenue.setCells', { ...ref, cells, source });
             onTable((t) => (t && t.period === next.period && t.directorate.id === next.directorate.id ? keepUnchanged(t, next) : t));
             onSaved();

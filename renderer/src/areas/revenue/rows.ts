@@ -1,5 +1,5 @@
 import type { RevenueTable } from '../../../../shared/areas/revenue/api';
-import { ENTERED_FIELDS, isEnteredField, type EnteredField, type RevenueLine } from '../../../../shared/areas/revenue/model';
+import { ENTERED_FIELDS, isEnteredField, type EnteredField, type Figures, type RevenueLine } from '../../../../shared/areas/revenue/model';
 import { computeTotals, replanAppendix, slotRow, type AppendixPlan, type AppendixRow } from '../../../../shared/areas/revenue/totals';
 import type { Hundredths } from '../../../../shared/units';
 import type { CellChange, GridBand, GridColumn, GridRow } from '../../grid/types';
@@ -54,13 +54,51 @@ function sameRow(a: GridRow, b: GridRow): boolean {
   return keys.length === Object.keys(a.values).length && keys.every((k) => a.values[k] === b.values[k]);
 }
 
+/** The rows shown, with what they were made from: the next edit's rows start from them. */
+export interface ShownRows {
+  plan: AppendixPlan;
+  base: RevenueTable['settings']['pctBaseAppendix1'];
+  totals: readonly Figures[];
+  body: GridRow[];
+  foot: GridRow[];
+}
+
+// Where each slot's row sits: its index in the body, or -1 - its index in the foot. One per plan structure.
+const placesOf = new WeakMap<readonly unknown[], Int32Array>();
+
+function slotPlaces(plan: AppendixPlan): Int32Array {
+  let places = placesOf.get(plan.slots);
+  if (places) return places;
+  places = new Int32Array(plan.slots.length);
+  let b = 0;
+  let f = 0;
+  plan.slots.forEach((slot, i) => {
+    const pinned = slot.type === 'total' && isPinned(plan, slot.index);
+    places![i] = pinned ? -1 - f++ : b++;
+  });
+  placesOf.set(plan.slots, places);
+  return places;
+}
+
+const isPinned = (plan: AppendixPlan, t: number) => plan.totals[t]!.kind === 'expenditure_total' || plan.totals[t]!.kind === 'overall_total';
+
+function sameFigures(a: Figures, b: Figures): boolean {
+  for (const k in b) if (a[k as keyof Figures] !== b[k as keyof Figures]) return false;
+  return true;
+}
+
 /**
  * The grid's rows: headings, lines and heading totals inline in the published order; the directorate's
  * expenditure total and the overall total pinned at the foot. Every total is recomputed from the lines
  * with the area's shared totals on every change (never the server's, never the reported figures).
+ *
+ * Given the rows shown before and a plan of the same structure (an edit), only the rows of changed lines
+ * and of totals whose figures moved are made again, in place in copies of the shown arrays: a keystroke
+ * does not walk the thousands of rows of a long table again.
  */
-export function gridRows(plan: AppendixPlan, base: RevenueTable['settings']['pctBaseAppendix1']): { body: GridRow[]; foot: GridRow[] } {
+export function gridRows(plan: AppendixPlan, base: RevenueTable['settings']['pctBaseAppendix1'], shown?: ShownRows | null): ShownRows {
   const totals = computeTotals(plan, base);
+  if (shown && shown.base === base && shown.plan.slots === plan.slots && shown.plan.totals === plan.totals) return patchRows(shown, plan, totals);
   const cache = lineRows.get(base) ?? new WeakMap<RevenueLine, GridRow>();
   lineRows.set(base, cache);
   const body: GridRow[] = [];
@@ -80,11 +118,44 @@ export function gridRows(plan: AppendixPlan, base: RevenueTable['settings']['pct
       const held = totalRows.get(`${base}|${made.key}`);
       const row = held && sameRow(held, made) ? held : made;
       totalRows.set(`${base}|${made.key}`, row);
-      const pinned = plan.totals[slot.index]!.kind === 'expenditure_total' || plan.totals[slot.index]!.kind === 'overall_total';
-      (pinned ? foot : body).push(row);
+      (isPinned(plan, slot.index) ? foot : body).push(row);
     }
   }
-  return { body, foot };
+  return { plan, base, totals, body, foot };
+}
+
+function patchRows(shown: ShownRows, plan: AppendixPlan, totals: readonly Figures[]): ShownRows {
+  const places = slotPlaces(plan);
+  const { base } = shown;
+  let body = shown.body;
+  let foot = shown.foot;
+  const put = (s: number, row: GridRow) => {
+    const at = places[s]!;
+    if (at >= 0) {
+      if (body === shown.body) body = body.slice();
+      body[at] = row;
+    } else {
+      if (foot === shown.foot) foot = foot.slice();
+      foot[-1 - at] = row;
+    }
+  };
+  const cache = lineRows.get(base) ?? new WeakMap<RevenueLine, GridRow>();
+  lineRows.set(base, cache);
+  for (let s = 0; s < plan.slots.length; s++) {
+    const slot = plan.slots[s]!;
+    if (slot.type === 'line') {
+      const line = plan.lines[slot.index]!;
+      if (line === shown.plan.lines[slot.index]) continue;
+      let row = cache.get(line);
+      if (!row) cache.set(line, (row = gridRow(slotRow(plan, slot, totals, base))));
+      put(s, row);
+    } else if (slot.type === 'total' && !sameFigures(shown.totals[slot.index]!, totals[slot.index]!)) {
+      const row = gridRow(slotRow(plan, slot, totals, base));
+      totalRows.set(`${base}|${row.key}`, row);
+      put(s, row);
+    }
+  }
+  return { plan, base, totals, body, foot };
 }
 
 /** The plan of the table, keeping the previous plan's structure when only figures changed. */

@@ -1,13 +1,14 @@
 import type { Hundredths } from '../../../units';
 import { divideRounded } from './money';
-import { HashedKeys, TextHash } from './duplicates';
+import { ints, floats } from './column';
+import { HashedKeys, PackageRows, TextHash } from './duplicates';
 import { financialYearAround, monthEnd, ymdNumber, ymdOf, type Day } from './days';
 import { reasonIndex, reasonKey, type ExtractMapping, type ReasonRule } from './mapping';
 
 /**
  * Key Activity Data computed from a care-package extract (one row per person, package and cost
  * period). Pure: rows go in as read, a month's figures come out. Person IDs are never given to it;
- * dates of birth are kept only as the year and day of the year each element's age is worked from, in
+ * dates of birth are kept only as the day numbers each element's age is worked from, in
  * memory, for as long as the file is being read and computed.
  *
  * The definitions (defaults the FMR uses):
@@ -98,6 +99,8 @@ export interface ExtractMonth {
 }
 
 const OPEN = 2_147_483_647;
+/** No date of birth (only an element whose service does not go by age has none). */
+const NO_BIRTH = -2_147_483_648;
 
 /** The elements of the packages still running in the first month's financial year, each package's together in start order. */
 interface Live {
@@ -111,6 +114,7 @@ interface Live {
   contribution: Float64Array;
   rule: Int32Array;
   type: Int32Array;
+  /** Birth year × 10,000 + month × 100 + day (0: none): enough to tell an age. */
   born: Int32Array;
 }
 
@@ -122,28 +126,12 @@ interface ServiceNumbers {
   under: Int32Array;
 }
 
-class Column<T extends Int32Array | Float64Array> {
-  length = 0;
-  constructor(
-    public data: T,
-    private readonly make: (n: number) => T,
-  ) {}
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-}
-const ints = (n = 1024) => new Column(new Int32Array(n), (m) => new Int32Array(m));
-const floats = (n = 1024) => new Column(new Float64Array(n), (m) => new Float64Array(m));
 
 export class ExtractAggregator {
   readonly findings: ExtractFinding[] = [];
   findingCount = 0;
-  private readonly seen = new HashedKeys();
+  /** Each package's rows by fingerprint, to tell exact repeats. */
+  private readonly seen = new PackageRows();
   /** Package IDs by a hash of their text, not the text: each package's number plus one. */
   private readonly packages = new HashedKeys();
   private readonly packageHash = new TextHash();
@@ -164,7 +152,7 @@ export class ExtractAggregator {
   private readonly contribution = floats();
   private readonly rule = ints();
   private readonly type = ints();
-  /** Birth year × 10,000 + month × 100 + day: enough to tell an age, nothing more is kept. */
+  /** The date of birth as a day number (NO_BIRTH: none), turned into year, month and day only for the elements the months read. */
   private readonly born = ints();
 
   constructor(
@@ -199,21 +187,21 @@ export class ExtractAggregator {
   }
 
   add(row: ExtractRow): void {
-    const first = this.seen.firstOrAdd(row.fingerprint, row.fingerprint2, row.row);
+    // The package first: an exact repeat of a row has the same package ID, so rows are told apart within it.
+    const keys = row.keys;
+    const id = keys ? null : this.packageHash.of(row.packageId);
+    const known = id ? this.packages.firstOrAdd(id.a, id.b, this.packageCount + 1) : this.packages.firstOrAdd(keys!.packageA, keys!.packageB, this.packageCount + 1);
+    const p = known ? known - 1 : this.packageCount++;
+    const first = this.seen.firstOrAdd(p, row.fingerprint, row.fingerprint2, row.row);
     if (first !== 0) return this.find(row, 'duplicate', String(first));
     if (row.end !== null && row.end < row.start) return this.find(row, 'ends-before-start');
-    const keys = row.keys;
     const rule = keys ? this.byKey(this.reasonKeys, keys.reasonA, keys.reasonB, row.reason, this.ruleOfText) : this.ruleOfText(row.reason);
     if (rule < 0) return this.find(row, 'unknown-reason', row.reason.trim());
     if (row.weeklyPence === null) return this.find(row, 'missing-cost');
     const type = keys ? this.byKey(this.typeKeys, keys.typeA, keys.typeB, row.serviceType, this.typeOfText) : this.typeOfText(row.serviceType);
     if (type < 0) return this.find(row, 'unknown-type', row.serviceType.trim());
-    let born = 0;
-    if (row.dateOfBirth !== null) born = ymdNumber(row.dateOfBirth);
-    else if (!('service' in this.rules[rule]!)) return this.find(row, 'missing-birth-date');
-    const id = keys ? null : this.packageHash.of(row.packageId);
-    const known = id ? this.packages.firstOrAdd(id.a, id.b, this.packageCount + 1) : this.packages.firstOrAdd(keys!.packageA, keys!.packageB, this.packageCount + 1);
-    const p = known ? known - 1 : this.packageCount++;
+    const born = row.dateOfBirth ?? NO_BIRTH;
+    if (born === NO_BIRTH && !('service' in this.rules[rule]!)) return this.find(row, 'missing-birth-date');
     this.pkg.push(p);
     this.start.push(row.start);
     this.end.push(row.end ?? OPEN);
@@ -325,7 +313,8 @@ export class ExtractAggregator {
       live.contribution[at] = this.contribution.data[e]!;
       live.rule[at] = this.rule.data[e]!;
       live.type[at] = this.type.data[e]!;
-      live.born[at] = this.born.data[e]!;
+      const born = this.born.data[e]!;
+      live.born[at] = born === NO_BIRTH ? 0 : ymdNumber(born);
     }
     // Services by number: a rule's fixed service, or its two by age.
     const serviceIds: string[] = [];
@@ -334,85 +323,110 @@ export class ExtractAggregator {
     const over = this.rules.map((r) => ('service' in r ? -1 : serviceNo(r.atOrOver)));
     const under = this.rules.map((r) => ('service' in r ? -1 : serviceNo(r.under)));
     const services: ServiceNumbers = { ids: serviceIds, fixed: Int32Array.from(fixed), over: Int32Array.from(over), under: Int32Array.from(under) };
-    return sorted.map((m) => this.month(m, live, services));
+    return this.months(sorted, live, services);
   }
 
-  private month(month: string, live: Live, services: ServiceNumbers): ExtractMonth {
-    const d = monthEnd(month);
-    const fy = financialYearAround(d);
-    const ymd = ymdOf(d);
-    const dKey = ymd.month * 100 + ymd.day;
-    const { start, end, weekly, contribution, born, rule, type, from } = live;
+  /**
+   * Every month in one pass over the running packages, each package's months taken in turn while its few
+   * elements are at hand (months in order, so the latest element known only moves forward), rather than
+   * one pass over every package per month.
+   */
+  private months(sorted: readonly string[], live: Live, services: ServiceNumbers): ExtractMonth[] {
+    const months = sorted.length;
+    const ends = new Int32Array(months);
+    const fyFirst = new Int32Array(months);
+    const fyLast = new Int32Array(months);
+    const years = new Int32Array(months);
+    const dKeys = new Int32Array(months);
+    for (let mi = 0; mi < months; mi++) {
+      const d = monthEnd(sorted[mi]!);
+      const fy = financialYearAround(d);
+      const ymd = ymdOf(d);
+      ends[mi] = d;
+      fyFirst[mi] = fy.first;
+      fyLast[mi] = fy.last;
+      years[mi] = ymd.year;
+      dKeys[mi] = ymd.month * 100 + ymd.day;
+    }
+    const { start, end, weekly, contribution, born, rule, type, from, lastEnd } = live;
     const threshold = this.mapping.ageThreshold;
     const types = this.types.length;
-    const cellCount = services.ids.length * types;
-    // Per service and type: packages open, their weekly cost, committed spend, and whether any was met.
-    const count = new Int32Array(cellCount);
-    const weeklySum = new Float64Array(cellCount);
-    const committed = new Float64Array(cellCount);
-    const met = new Uint8Array(cellCount);
-    const income = new Float64Array(services.ids.length);
-    const paying = new Uint8Array(services.ids.length);
+    const serviceCount = services.ids.length;
+    const cellCount = serviceCount * types;
+    // Per month, service and type: packages open, their weekly cost, committed spend, and whether any was met.
+    const count = new Int32Array(months * cellCount);
+    const weeklySum = new Float64Array(months * cellCount);
+    const committed = new Float64Array(months * cellCount);
+    const met = new Uint8Array(months * cellCount);
+    const income = new Float64Array(months * serviceCount);
+    const paying = new Uint8Array(months * serviceCount);
     for (let l = 0; l < live.count; l++) {
-      if (live.lastEnd[l]! < fy.first) continue;
       const first = from[l]!;
       const to = from[l + 1]!;
+      const last = lastEnd[l]!;
       // The latest element known at D: elements are in start order, so the known ones come first.
       let k = first - 1;
-      while (k + 1 < to && start[k + 1]! <= d) k++;
-      if (k < first) continue;
-      const r = rule[k]!;
-      let service = services.fixed[r]!;
-      if (service < 0) {
-        const b = born[k]!;
-        const age = ymd.year - Math.floor(b / 10_000) - (dKey < b % 10_000 ? 1 : 0);
-        service = age >= threshold ? services.over[r]! : services.under[r]!;
-      }
-      const open = end[k]! >= d;
-      let spend = 0;
-      let paid = 0;
-      for (let i = first; i <= k; i++) {
-        const cut = i < k ? Math.min(end[i]!, start[i + 1]! - 1) : end[i]!;
-        const days = Math.min(cut, fy.last) - Math.max(start[i]!, fy.first) + 1;
-        if (days <= 0) continue;
-        spend += weekly[i]! * days;
-        paid += contribution[i]! * days;
-      }
-      if (open || spend) {
-        const cell = service * types + type[k]!;
-        met[cell] = 1;
-        if (open) {
-          count[cell]!++;
-          weeklySum[cell]! += weekly[k]!;
+      for (let mi = 0; mi < months; mi++) {
+        const d = ends[mi]!;
+        while (k + 1 < to && start[k + 1]! <= d) k++;
+        const fyF = fyFirst[mi]!;
+        if (k < first || last < fyF) continue;
+        const fyL = fyLast[mi]!;
+        const r = rule[k]!;
+        let service = services.fixed[r]!;
+        if (service < 0) {
+          const b = born[k]!;
+          const age = years[mi]! - Math.floor(b / 10_000) - (dKeys[mi]! < b % 10_000 ? 1 : 0);
+          service = age >= threshold ? services.over[r]! : services.under[r]!;
         }
-        committed[cell]! += spend;
-      }
-      if (paid) {
-        income[service]! += paid;
-        paying[service] = 1;
+        const open = end[k]! >= d;
+        let spend = 0;
+        let paid = 0;
+        for (let i = first; i <= k; i++) {
+          const cut = i < k ? Math.min(end[i]!, start[i + 1]! - 1) : end[i]!;
+          const days = Math.min(cut, fyL) - Math.max(start[i]!, fyF) + 1;
+          if (days <= 0) continue;
+          spend += weekly[i]! * days;
+          paid += contribution[i]! * days;
+        }
+        if (open || spend) {
+          const cell = mi * cellCount + service * types + type[k]!;
+          met[cell] = 1;
+          if (open) {
+            count[cell]!++;
+            weeklySum[cell]! += weekly[k]!;
+          }
+          committed[cell]! += spend;
+        }
+        if (paid) {
+          income[mi * serviceCount + service]! += paid;
+          paying[mi * serviceCount + service] = 1;
+        }
       }
     }
     // £ a week and £k are whole pounds rounded half away from zero; figures are in hundredths.
     const PENCE_DAYS_PER_K = 7 * 100 * 1000;
-    const byService: ExtractService[] = [];
-    for (let sv = 0; sv < services.ids.length; sv++) {
-      const lines: ExtractLine[] = [];
-      for (let t = 0; t < types; t++) {
-        const cell = sv * types + t;
-        if (!met[cell]) continue;
-        const c = count[cell]!;
-        lines.push({
-          typeId: this.types[t]!,
-          packages: c * 100,
-          unitCost: c ? divideRounded(weeklySum[cell]!, c * 100) * 100 : null,
-          committedK: divideRounded(committed[cell]!, PENCE_DAYS_PER_K) * 100,
-        });
+    return sorted.map((month, mi) => {
+      const byService: ExtractService[] = [];
+      for (let sv = 0; sv < serviceCount; sv++) {
+        const lines: ExtractLine[] = [];
+        for (let t = 0; t < types; t++) {
+          const cell = mi * cellCount + sv * types + t;
+          if (!met[cell]) continue;
+          const c = count[cell]!;
+          lines.push({
+            typeId: this.types[t]!,
+            packages: c * 100,
+            unitCost: c ? divideRounded(weeklySum[cell]!, c * 100) * 100 : null,
+            committedK: divideRounded(committed[cell]!, PENCE_DAYS_PER_K) * 100,
+          });
+        }
+        if (!lines.length && !paying[mi * serviceCount + sv]) continue;
+        lines.sort((a, b) => a.typeId.localeCompare(b.typeId));
+        byService.push({ serviceId: services.ids[sv]!, lines, contributionsK: -divideRounded(income[mi * serviceCount + sv]!, PENCE_DAYS_PER_K) * 100 || 0 });
       }
-      if (!lines.length && !paying[sv]) continue;
-      lines.sort((a, b) => a.typeId.localeCompare(b.typeId));
-      byService.push({ serviceId: services.ids[sv]!, lines, contributionsK: -divideRounded(income[sv]!, PENCE_DAYS_PER_K) * 100 || 0 });
-    }
-    byService.sort((a, b) => (a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : 0));
-    return { month, services: byService };
+      byService.sort((a, b) => (a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : 0));
+      return { month, services: byService };
+    });
   }
 }

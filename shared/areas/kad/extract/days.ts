@@ -125,8 +125,22 @@ function isoDay(t: string): Day | null | undefined {
   return dayOf(y, m, d);
 }
 
+/** The digit at `i`, or -100,000 when it is not one. */
+function digit(t: string, i: number): number {
+  const c = t.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -100_000;
+}
+
 /** A date as care systems export it: UK dd/mm/yyyy, ISO yyyy-mm-dd, or an Excel serial number. Null when it is none. */
 export function parseDay(text: string): Day | null {
+  // dd/mm/yyyy with nothing around it, the usual case, read straight off (anything else goes the long way).
+  if (text.length === 10 && text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47) {
+    const d = digit(text, 0) * 10 + digit(text, 1);
+    const m = digit(text, 3) * 10 + digit(text, 4);
+    const y = digit(text, 6) * 1000 + digit(text, 7) * 100 + digit(text, 8) * 10 + digit(text, 9);
+    // A non-digit reads as -100,000, which no other digits can make up: it cannot make a date.
+    if (d > 0 && m > 0 && y >= 0) return dayOf(y, m, d);
+  }
   const t = text.trim();
   const uk = ukDay(t);
   if (uk !== undefined) return uk;

@@ -1,3 +1,5 @@
+import { ints } from './column';
+
 /**
  * Keys made of two 32-bit hashes (a row's fingerprint, a package ID's), each with the first positive
  * number it was given (a row number, a package's number plus one). An open-addressed table in one typed
@@ -62,6 +64,56 @@ export class HashedKeys {
     this.slots = new Int32Array(this.capacity * 4);
     this.size = 0;
     for (let at = 0; at < old.length; at += 4) if (old[at + 2] !== 0) this.firstOrAdd(old[at]!, old[at + 1]!, old[at + 2]!);
+  }
+}
+
+/** Rows a package keeps in its own list before the rest go to a shared table. */
+const LISTED_PER_PACKAGE = 16;
+
+/**
+ * Rows by their fingerprints, told apart within their package: an exact repeat of a row has the same
+ * package ID, so each package lists its own rows' fingerprints, appended as they come. Most packages have
+ * a row or two, so a row costs an append rather than a look-up in a table of every row. A package's rows
+ * after its first LISTED_PER_PACKAGE go to a HashedKeys table, so a file whose rows all name one package
+ * is not read in quadratic time.
+ */
+export class PackageRows {
+  /** Per package: its latest listed row's entry plus one (0: none), and how many it lists. */
+  private head = ints();
+  private listed = ints();
+  // Per listed row: its fingerprint, its row number, and its package's previous entry plus one.
+  private a = ints();
+  private b = ints();
+  private row = ints();
+  private next = ints();
+  private rest = new HashedKeys(1024);
+
+  /** The row first given with this fingerprint in package `p` (numbered from 0), or 0 after noting `row` (positive) as the first. */
+  firstOrAdd(p: number, a: number, b: number, row: number): number {
+    while (this.head.length <= p) {
+      this.head.push(0);
+      this.listed.push(0);
+    }
+    const fa = this.a.data;
+    const fb = this.b.data;
+    const next = this.next.data;
+    for (let e = this.head.data[p]! - 1; e >= 0; e = next[e]! - 1) if (fa[e] === (a | 0) && fb[e] === (b | 0)) return this.row.data[e]!;
+    if (this.listed.data[p]! >= LISTED_PER_PACKAGE) return this.rest.firstOrAdd(a, b, row);
+    this.a.push(a);
+    this.b.push(b);
+    this.row.push(row);
+    this.next.push(this.head.data[p]!);
+    this.head.data[p] = this.a.length;
+    this.listed.data[p]!++;
+    return 0;
+  }
+
+  clear(): void {
+    for (const c of [this.head, this.listed, this.a, this.b, this.row, this.next]) {
+      c.length = 0;
+      c.data = new Int32Array(1);
+    }
+    this.rest.clear();
   }
 }
 
