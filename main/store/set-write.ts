@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { rowRecordValue } from './audit-cells';
 import { registeredTable } from './schema';
 import type { TableSpec } from './tables';
-import { tableTriggers } from './triggers';
+import { CLOSED_PERIOD_IDS, tableTriggers } from './triggers';
 import { UserError } from '../../shared/api/errors';
 import type { Workspace } from './workspace';
 
@@ -116,9 +116,9 @@ function insertChecked(ws: Workspace, t: TableSpec, before: number, insert: () =
     for (const [name] of triggers) db.exec(`DROP TRIGGER ${name}`);
     const inserted = insert();
     for (const [, sql] of triggers) db.exec(sql);
-    if (t.period && db.prepare(`SELECT 1 FROM periods WHERE status = 'closed'`).get()) {
+    if (t.period && db.prepare(`${CLOSED_PERIOD_IDS} LIMIT 1`).get()) {
       const closed = db
-        .prepare(`SELECT ${t.period} FROM ${t.name} WHERE rowid > ? AND ${t.period} IN (SELECT id FROM periods WHERE status = 'closed') ORDER BY ${t.period} LIMIT 1`)
+        .prepare(`SELECT ${t.period} FROM ${t.name} WHERE rowid > ? AND ${t.period} IN (${CLOSED_PERIOD_IDS}) ORDER BY ${t.period} LIMIT 1`)
         .pluck()
         .get(before) as string | undefined;
       if (closed !== undefined) throw new UserError('period_closed', `${ws.closedReason(closed)}. Reopen it before changing its figures.`, { period: closed });
