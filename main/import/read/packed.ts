@@ -1,5 +1,3 @@
-import type { SheetRow } from './context';
-
 /**
  * Records packed on another thread (see records-thread.ts): a large CSV file of records is read in two
  * parts at once, this thread reading the first while another reads the rest. That thread turns each
@@ -7,8 +5,11 @@ import type { SheetRow } from './context';
  * the consumer here takes them in file order after its own rows, exactly as it would have taken the rows.
  */
 export interface RecordsPacker {
-  /** Packs a record for the consumer's `packed`; false leaves it to the consumer's `row`, given its cells. */
-  pack(row: SheetRow): boolean;
+  /**
+   * Packs a record, given its fields as the file has them (field 0 is column A, cell 1 of a SheetRow),
+   * for the consumer's `packed`; false leaves it to the consumer's `row`, given its cells.
+   */
+  pack(fields: readonly string[]): boolean;
   /** What was packed since the last take, and the buffers it may hand over rather than copy. */
   take(): { batch: unknown; transfer: ArrayBuffer[] };
 }

@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { isBlankRow } from './context';
-import { csvRecordsFrom, toRow } from './csv';
+import { csvRecordsFrom } from './csv';
 import type { FromPacking, PackingThreadData, RecordsPacker } from './packed';
 
 /** Records per message: few enough messages, and the first soon. */
@@ -8,7 +7,7 @@ const BATCH = 4096;
 
 /**
  * The body of a packing thread (its entry script is the spec's, passing its packer): reads the file from
- * `from` to its end, packs each record and posts them in batches, in order. A record the packer leaves
+ * `from` to its end, packs each record (no row of cells is made for it) and posts them in batches, in order. A record the packer leaves
  * goes back as its fields, to be read from its cells on the engine's thread.
  */
 export function serveRecords(makePacker: (config: unknown) => RecordsPacker): void {
@@ -29,9 +28,9 @@ export function serveRecords(makePacker: (config: unknown) => RecordsPacker): vo
     raw = [];
   };
   csvRecordsFrom(data.file, data.encoding, data.delimiter, data.from, (fields) => {
-    const row = toRow(fields, ++read);
-    if (isBlankRow(row)) return;
-    if (!packer.pack(row)) raw.push([count, fields]);
+    read++;
+    if (isBlank(fields)) return;
+    if (!packer.pack(fields)) raw.push([count, fields]);
     numbers[count++] = read;
     if (count === BATCH) post();
   }).then(
@@ -41,4 +40,10 @@ export function serveRecords(makePacker: (config: unknown) => RecordsPacker): vo
     },
     (error: unknown) => port.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies FromPacking),
   );
+}
+
+/** A record whose every field is empty or spaces, as isBlankRow says of its row. */
+function isBlank(fields: readonly string[]): boolean {
+  for (const f of fields) if (f !== '' && f.trim() !== '') return false;
+  return true;
 }

@@ -1,4 +1,4 @@
-import type { SheetRow } from '../../../import/read/context';
+import type { CellValue } from '../../../import/read/cells';
 import type { RecordsPacker } from '../../../import/read/packed';
 import type { ExtractColumn } from './columns';
 import { dayOfCell, penceOfCell, RowFingerprint } from './cells';
@@ -38,11 +38,29 @@ export class ExtractPacker implements RecordsPacker {
   private texts: string[] = [];
   private textNo = new Map<string, number>();
   private count = 0;
+  /** The record's fields as the cells csv.ts makes of them (1: column A; none for an empty field), reused from one record to the next. */
+  private readonly cells: ({ value: CellValue & { kind: 'text' } } | undefined)[] = [];
+  private readonly pool: { value: CellValue & { kind: 'text' } }[] = [];
 
   constructor(private readonly at: Record<ExtractColumn, number>) {}
 
-  pack(row: SheetRow): boolean {
-    const c = row.cells;
+  private cellsOf(fields: readonly string[]): ({ value: CellValue } | undefined)[] {
+    const c = this.cells;
+    c.length = fields.length + 1;
+    for (let i = 0; i < fields.length; i++) {
+      const text = fields[i]!;
+      if (text === '') c[i + 1] = undefined;
+      else {
+        const cell = (this.pool[i] ??= { value: { kind: 'text', text } });
+        cell.value.text = text;
+        c[i + 1] = cell;
+      }
+    }
+    return c;
+  }
+
+  pack(fields: readonly string[]): boolean {
+    const c = this.cellsOf(fields);
     const col = this.at;
     const print = this.print.of(c);
     if (!print.isText(col.packageId) || !print.isText(col.reason) || !print.isText(col.serviceType)) return false;
