@@ -5,13 +5,15 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { tempDemo } from '../helpers/workspace';
 import { scratch } from '../import-fixtures/sink';
 import { LATER_SHARE, LaterPart } from '../../main/import/read/later-part';
+import { ExtractReading } from '../../main/areas/kad/extract/reader';
 
 /**
  * A large extract is read in two parts at once (the later part packed on a thread of its own): the
  * import must come out exactly as when one thread reads the whole file — the same notes with their row
  * numbers (a row of the later part repeating one of the first), the same problems naming the same
  * cells, the same figures — and when the point the later part would start at falls inside a quoted
- * field holding line breaks, the file is read by one thread after all.
+ * field holding line breaks, the file is read by one thread after all; and should that thread fail
+ * part-way, the import's thread reads on from the first record it had not given.
  */
 const files = scratch('outturn-extract-split-');
 afterAll(() => files.remove());
@@ -99,6 +101,31 @@ describe('a large extract read in two parts at once', () => {
     const two = await imported(file, true);
     expect(await start.mock.results[0]!.value).toBeInstanceOf(LaterPart);
     expect(batches).not.toHaveBeenCalled();
+    const one = await imported(file, false);
+    expect(two.said.state).toBe('applied');
+    expect(two).toEqual(one);
+  });
+
+  it('reads the rest itself, from the first record not given, when the later part’s thread fails part-way', async () => {
+    const file = files.file('failing.csv', text);
+    const packing = ExtractReading.prototype.packing;
+    // The real entry, whose thread fails as it posts its second batch of records.
+    vi.spyOn(ExtractReading.prototype, 'packing').mockImplementation(function (this: ExtractReading) {
+      const real = packing.call(this)!;
+      const entry = files.file(
+        'failing-entry.js',
+        `const { parentPort } = require('node:worker_threads');
+         const post = parentPort.postMessage.bind(parentPort);
+         let batches = 0;
+         parentPort.postMessage = (m, t) => { if (m.type === 'batch' && ++batches > 1) throw new Error('out of memory, say'); return post(m, t); };
+         require(${JSON.stringify(real.entry)});`,
+      );
+      return { ...real, entry };
+    });
+    const feed = vi.spyOn(LaterPart.prototype, 'feed');
+    const two = await imported(file, true);
+    expect(feed).toHaveBeenCalledTimes(1);
+    vi.restoreAllMocks();
     const one = await imported(file, false);
     expect(two.said.state).toBe('applied');
     expect(two).toEqual(one);

@@ -1,7 +1,20 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { CsvSplit } from './csv';
+import { isBlankRow, type SheetRow } from './context';
+import { csvRecordsFrom, toRow, type CsvSplit } from './csv';
 import type { FromPacking, Packing, PackingThreadData } from './packed';
+
+/** What takes the records: each as its cells, or as the packer packed it. */
+export interface PackedTaker {
+  row(row: SheetRow): void;
+  packed?(batch: unknown, i: number, rowNumber: number): void;
+}
+
+/** Rows read so far (blank ones too) and records given to the consumer, across both parts. */
+export interface Tally {
+  read: number;
+  records: number;
+}
 
 /** Where the later part starts: this share of the file from its end, at the next line. */
 export const LATER_SHARE = 0.55;
@@ -33,14 +46,14 @@ export class LaterPart {
   private worker: Worker | null = null;
   private ended = false;
 
-  private constructor() {}
+  private constructor(private readonly data: PackingThreadData) {}
 
   static async start(file: string, size: number, encoding: PackingThreadData['encoding'], split: CsvSplit, packing: Packing): Promise<LaterPart | null> {
     if (!split.delimiter) return null;
     const from = await lineStartNear(file, Math.floor(size * (1 - LATER_SHARE)), size);
     if (from === null) return null;
-    const part = new LaterPart();
     const data: PackingThreadData = { file, encoding, delimiter: split.delimiter, from, config: packing.config };
+    const part = new LaterPart(data);
     const worker = new Worker(packing.entry, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 64 } });
     part.worker = worker;
     worker.on('message', (m: FromPacking) => part.push(m));
@@ -68,6 +81,52 @@ export class LaterPart {
       else if (m.type === 'done') return m.read;
       else throw new Error(m.message);
     }
+  }
+
+  /**
+   * Gives the later part's records to `consumer` in file order, their rows numbered on from `before`
+   * (the rows of the first part); false when that makes more than `maxRecords`. Should the thread fail
+   * (it ran out of memory, say), this thread reads the rest itself from the first record not yet given.
+   */
+  async feed(consumer: PackedTaker, before: number, tally: Tally, maxRecords: number, progress: (read: number) => void, signal?: AbortSignal): Promise<boolean> {
+    let taken = 0;
+    const parts = this.batches();
+    for (;;) {
+      let next: IteratorResult<Extract<FromPacking, { type: 'batch' }>, number>;
+      try {
+        next = await parts.next();
+      } catch {
+        break;
+      }
+      if (next.done) {
+        tally.read = before + next.value;
+        return true;
+      }
+      const { numbers, raw, packed } = next.value;
+      let r = 0;
+      let k = 0;
+      for (let i = 0; i < numbers.length; i++) {
+        if (++tally.records > maxRecords) return false;
+        if (r < raw.length && raw[r]![0] === i) consumer.row(toRow(raw[r++]![1], before + numbers[i]!));
+        else consumer.packed!(packed, k++, before + numbers[i]!);
+      }
+      taken = next.value.read;
+      tally.read = before + taken;
+      progress(tally.read);
+      if (signal?.aborted) return true;
+    }
+    this.stop();
+    let n = 0;
+    let over = false;
+    await csvRecordsFrom(this.data.file, this.data.encoding, this.data.delimiter, this.data.from, (fields) => {
+      if (over || signal?.aborted || ++n <= taken) return;
+      const row = toRow(fields, before + n);
+      tally.read = before + n;
+      if (isBlankRow(row)) return;
+      if (++tally.records > maxRecords) over = true;
+      else consumer.row(row);
+    });
+    return !over;
   }
 
   stop(): void {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { ImportSink, ImportLimits } from '../types';
 import { plainText } from './cells';
 import { isBlankRow, type SheetRow } from './context';
-import { csvRows, toRow, type CsvSplit } from './csv';
-import { LaterPart } from './later-part';
+import { csvRows, type CsvSplit } from './csv';
+import { LaterPart, type Tally } from './later-part';
 import type { Packing } from './packed';
 import { MSG, formatCount } from './messages';
 import { sniffFile } from './sniff';
@@ -101,15 +101,14 @@ export async function readRecords(
   const { sheet, rows } = opened;
   let consumer: RecordsTaker | null = null;
   let later: LaterPart | null = null;
-  let read = 0;
-  let records = 0;
+  const tally: Tally = { read: 0, records: 0 };
   const tooMany = () => {
     sink.problem({ sheet, cell: null, value: null, reason: `holds more than ${formatCount(limits.maxRecords)} records, more than Outturn reads from one file` });
   };
   try {
     for await (const row of rows) {
       if (signal?.aborted) break;
-      read++;
+      const read = ++tally.read;
       if (!consumer) {
         if (read > HEADER_WITHIN) return null;
         const which = isHeader(rowTexts(row));
@@ -126,33 +125,14 @@ export async function readRecords(
         later = null;
       }
       if (isBlankRow(row)) continue;
-      if (++records > limits.maxRecords) {
+      if (++tally.records > limits.maxRecords) {
         tooMany();
         break;
       }
       consumer.row(row);
     }
     if (later && split.handedOff && consumer && !signal?.aborted) {
-      const parts = later.batches();
-      const before = split.rowsBefore;
-      let next = await parts.next();
-      for (; !next.done && !signal?.aborted; next = await parts.next()) {
-        const { numbers, raw, packed } = next.value;
-        let r = 0;
-        let k = 0;
-        for (let i = 0; i < numbers.length; i++) {
-          if (++records > limits.maxRecords) break;
-          if (r < raw.length && raw[r]![0] === i) consumer.row(toRow(raw[r++]![1], before + numbers[i]!));
-          else consumer.packed!(packed, k++, before + numbers[i]!);
-        }
-        read = before + next.value.read;
-        sink.progress(read);
-        if (records > limits.maxRecords) {
-          tooMany();
-          break;
-        }
-      }
-      if (next.done) read = before + next.value;
+      if (!(await later.feed(consumer, split.rowsBefore, tally, limits.maxRecords, (n) => sink.progress(n), signal))) tooMany();
     }
   } catch (error) {
     if (!consumer) return null;
@@ -162,8 +142,8 @@ export async function readRecords(
     await rows.return(undefined);
   }
   if (!consumer) return null;
-  sink.progress(read);
-  return { rowsRead: read };
+  sink.progress(tally.read);
+  return { rowsRead: tally.read };
 }
 
 /** The thread reading a large CSV file's later part, when the consumer packs records; null to read it all here. */
@@ -171,6 +151,12 @@ async function startLaterPart(file: string, encoding: RecordRows['splittable'], 
   if (!encoding || !consumer.packing || !consumer.packed) return null;
   const size = (await fs.promises.stat(file)).size;
   if (size < limits.splitRecordsBytes) return null;
-  const packing = consumer.packing();
+  let packing: Packing | null;
+  try {
+    packing = consumer.packing();
+  } catch {
+    // Its entry script is not built (running from the sources): this thread reads the whole file.
+    return null;
+  }
   return packing ? LaterPart.start(file, size, encoding, split, packing) : null;
 }
