@@ -4,7 +4,7 @@ import type { ImportSink, ImportLimits } from '../types';
 import { plainText } from './cells';
 import { isBlankRow, type SheetRow } from './context';
 import { csvRows, type CsvSplit } from './csv';
-import { LaterPart, type Tally } from './later-part';
+import { LaterPart, type PackedTaker, type Tally } from './later-part';
 import type { Packing } from './packed';
 import { MSG, formatCount } from './messages';
 import { sniffFile } from './sniff';
@@ -73,11 +73,10 @@ export interface RecordsOutcome {
   rowsRead: number;
 }
 
-export interface RecordsTaker {
-  row(row: SheetRow): void;
+/** What takes the records (a spec's RecordsConsumer). */
+export interface RecordsTaker extends PackedTaker {
   /** Optionally, a thread that packs the records of a large CSV file's later part (see packed.ts). */
   packing?(): Packing | null;
-  packed?(batch: unknown, i: number, rowNumber: number): void;
 }
 
 /**
