@@ -54,6 +54,8 @@ export class LaterPart {
     if (from === null) return null;
     const data: PackingThreadData = { file, encoding, delimiter: split.delimiter, from, config: packing.config };
     const part = new LaterPart(data);
+    // Its own heap, beside the import's: it holds one chunk, one record and one batch at a time, and
+    // should it run out, this thread reads on from the last batch (feed).
     const worker = new Worker(packing.entry, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 64 } });
     part.worker = worker;
     worker.on('message', (m: FromPacking) => part.push(m));
