@@ -4,6 +4,7 @@ import type { Target } from '../../shared/area';
 import type { Workspace } from '../store/workspace';
 import type { SheetRow } from './read/context';
 import type { FoundMonth } from './read/names';
+import type { Packing } from './read/packed';
 import type { ImportProblem, ImportSink } from './types';
 
 /**
@@ -215,6 +216,13 @@ export interface RecordsReader {
 export interface RecordsConsumer {
   /** One record (blank rows are not passed). */
   row(row: SheetRow): void;
+  /**
+   * Optionally, for a large CSV file: the entry script of a thread whose packer (read/packed.ts) turns
+   * the file's later records into plain numbers while this thread reads the first, and its config.
+   */
+  packing?(): Packing | null;
+  /** A record that thread packed: the `i`th packed of `batch`, row `rowNumber` of the file. */
+  packed?(batch: unknown, i: number, rowNumber: number): void;
   /**
    * Every record is read: stage the figures through the sink (`table`, then its `line`s) and say what
    * the officer should know that does not stop the import (rows left out, months left alone).

@@ -86,6 +86,8 @@ export interface ImportLimits {
   maxProblems: number;
   /** Most records a file of records (an extract) may hold. */
   maxRecords: number;
+  /** A CSV file of records this large or larger is read in two parts at once, on two threads. */
+  splitRecordsBytes: number;
 }
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
@@ -94,6 +96,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxZipEntries: 10_000,
   maxProblems: 1000,
   maxRecords: 1_000_000,
+  splitRecordsBytes: 4 * 1024 * 1024,
 };
 
 export interface ReadOptions {

@@ -51,7 +51,7 @@ export function sniffDelimiter(text: string): string {
   return overall.winner;
 }
 
-class RecordParser {
+export class RecordParser {
   private fields: string[] = [];
   private field = '';
   private quoted = false;
@@ -60,7 +60,7 @@ class RecordParser {
   private started = false;
 
   constructor(
-    private readonly delimiter: string,
+    readonly delimiter: string,
     private readonly emit: (fields: string[]) => void,
   ) {}
 
@@ -141,12 +141,17 @@ class RecordParser {
     }
   }
 
+  /** Whether the text so far ended a record and nothing of the next has begun (not inside quotes). */
+  atRecordStart(): boolean {
+    return !this.started && !this.quoted && !this.afterQuote && !this.pendingCR && this.field === '' && this.fields.length === 0;
+  }
+
   end(): void {
     if (this.started || this.field !== '' || this.fields.length > 0 || this.quoted || this.afterQuote) this.endRecord();
   }
 }
 
-function toRow(fields: string[], number: number): SheetRow {
+export function toRow(fields: string[], number: number): SheetRow {
   const cells: (Cell | undefined)[] = [];
   fields.forEach((text, i) => {
     if (text !== '') cells[i + 1] = { address: address(i + 1, number), value: { kind: 'text', text } };
@@ -167,23 +172,57 @@ export function* csvTextRows(text: string): Generator<SheetRow> {
   yield* ready.splice(0);
 }
 
+/**
+ * Where another thread may take over the rest of a file (records.ts): `at`, the byte a line starts at,
+ * is set while the rows are read. On reaching it, csvRows stops when a record ended exactly there
+ * (`handedOff` true: the rest is read from `at` as a file of its own, with this `delimiter`); when it
+ * fell inside a quoted field that holds line breaks, it reads on itself (`handedOff` false).
+ */
+export interface CsvSplit {
+  at: number | null;
+  delimiter: string | null;
+  /** Rows read before `at`, once handed off. */
+  rowsBefore: number;
+  handedOff: boolean | null;
+}
+
 /** Yields the file's records as rows numbered as Excel would number them on opening the file. */
-export async function* csvRows(path: string, encoding: CsvEncoding, signal?: AbortSignal): AsyncGenerator<SheetRow> {
+export async function* csvRows(path: string, encoding: CsvEncoding, signal?: AbortSignal, split?: CsvSplit): AsyncGenerator<SheetRow> {
   const decoder = new TextDecoder(encoding);
   const stream = fs.createReadStream(path, { highWaterMark: 64 * 1024 });
   const ready: SheetRow[] = [];
   let number = 0;
   let parser: RecordParser | null = null;
   let buffered = '';
+  let bytes = 0;
   const emit = (fields: string[]) => ready.push(toRow(fields, ++number));
   try {
-    for await (const chunk of stream) {
+    for await (const read of stream) {
       if (signal?.aborted) return;
-      const text = decoder.decode(chunk as Buffer, { stream: true });
+      let chunk = read as Buffer;
+      if (split?.at != null && split.handedOff === null && bytes + chunk.length >= split.at) {
+        const head = split.at - bytes;
+        // Only a point not read yet, once reading has begun, can be handed over.
+        if (!parser || head < 0) split.handedOff = false;
+        else {
+          // Up to the line `at` starts, then stop there if a record ended exactly there.
+          parser.write(decoder.decode(chunk.subarray(0, head), { stream: true }));
+          split.handedOff = parser.atRecordStart();
+          while (ready.length) yield ready.shift()!;
+          if (split.handedOff) {
+            split.rowsBefore = number;
+            return;
+          }
+          chunk = chunk.subarray(head);
+        }
+      }
+      bytes += (read as Buffer).length;
+      const text = decoder.decode(chunk, { stream: true });
       if (!parser) {
         buffered += text;
         if (buffered.length < SNIFF_CHARS) continue;
         parser = new RecordParser(sniffDelimiter(buffered), emit);
+        if (split) split.delimiter = parser.delimiter;
         parser.write(buffered);
         buffered = '';
       } else parser.write(text);
@@ -200,4 +239,17 @@ export async function* csvRows(path: string, encoding: CsvEncoding, signal?: Abo
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * The records of a file from byte `from` (the start of a line) to its end, as a file of its own: fields
+ * with `delimiter`, numbered from 1. For a thread reading the rest of a file another has begun (see CsvSplit).
+ */
+export async function csvRecordsFrom(path: string, encoding: CsvEncoding, delimiter: string, from: number, each: (fields: string[]) => void): Promise<void> {
+  // A BOM-like character starting that line is text of the file, not a mark to drop.
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+  const parser = new RecordParser(delimiter, each);
+  for await (const chunk of fs.createReadStream(path, { start: from, highWaterMark: 64 * 1024 })) parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+  parser.write(decoder.decode());
+  parser.end();
 }

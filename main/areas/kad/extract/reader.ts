@@ -10,6 +10,9 @@ import { LabelIndex } from '../../../import/read/names';
 import { listServiceTypes } from '../repository';
 import { EXTRACT_COLUMNS, extractColumnNamed, isExtractHeader, type ExtractColumn } from './columns';
 import { dayOfCell, penceOfCell, RowFingerprint, textOfCell } from './cells';
+import { AT, NO_DAY, STRIDE, type ExtractBatch } from './packer';
+import { compiledEntry } from '../../../host/entry';
+import type { Packing } from '../../../import/read/packed';
 import { extractMapping } from './settings';
 import { stageExtract } from './stage';
 
@@ -104,6 +107,41 @@ export class ExtractReading implements RecordsConsumer {
     r.dateOfBirth = born;
     r.fingerprint = print.a;
     r.fingerprint2 = print.b;
+    this.agg.add(r);
+  }
+
+  /** A large file's later records are packed on a thread of their own (pack-thread.ts), then taken by `packed`. */
+  packing(): Packing | null {
+    return this.broken ? null : { entry: compiledEntry(__dirname, 'pack-thread'), config: { at: this.at } };
+  }
+
+  /** A record packed by ExtractPacker: the same row as `row` would make of its cells. */
+  packed(packed: unknown, i: number, rowNumber: number): void {
+    const b = packed as ExtractBatch;
+    const n = b.ints;
+    const o = i * STRIDE;
+    const r = this.current;
+    const k = this.keys;
+    r.row = rowNumber;
+    r.packageId = b.ids.slice(i ? b.idEnds[i - 1]! : 0, b.idEnds[i]!);
+    r.reason = b.texts[n[o + AT.reasonText]!]!;
+    r.serviceType = b.texts[n[o + AT.typeText]!]!;
+    k.packageA = n[o + AT.package]!;
+    k.packageB = n[o + AT.package2]!;
+    k.reasonA = n[o + AT.reason]!;
+    k.reasonB = n[o + AT.reason2]!;
+    k.typeA = n[o + AT.type]!;
+    k.typeB = n[o + AT.type2]!;
+    r.keys = k;
+    r.start = n[o + AT.start]!;
+    r.end = n[o + AT.end] === NO_DAY ? null : n[o + AT.end]!;
+    r.dateOfBirth = n[o + AT.born] === NO_DAY ? null : n[o + AT.born]!;
+    const weekly = b.money[i * 2]!;
+    const contribution = b.money[i * 2 + 1]!;
+    r.weeklyPence = Number.isNaN(weekly) ? null : weekly;
+    r.contributionPence = Number.isNaN(contribution) ? null : contribution;
+    r.fingerprint = n[o + AT.print]!;
+    r.fingerprint2 = n[o + AT.print2]!;
     this.agg.add(r);
   }
 
