@@ -134,6 +134,8 @@ function replaceReported(ws: Workspace, job: string, engine: ImportEngine, table
         params: [job],
       });
     }
+    // The staged rows in the file's order, table by table: grouped by reported_values's key, so they are
+    // inserted as they come rather than sorted first (insertRows, InsertOrder).
     const staged = `temp.import_reported r CROSS JOIN ${REPORTED_CHANGED} c ON c.table_id = r.table_id CROSS JOIN json_each(r.vals) e`;
     const figure = `c.period, c.area, c.subject_id AS table_id, r.row_key, ${REPORTED_COLUMN} AS column_key, ${REPORTED_NUM} AS value_num, ${REPORTED_TEXT} AS value_text, ? AS source`;
     if (anyHeld) updateRows(ws, 'reported_values', ['value_num', 'value_text', 'source'], { sql: `SELECT ${figure} FROM ${staged} WHERE r.job = ?`, params: [source, job] });
@@ -142,7 +144,7 @@ function replaceReported(ws: Workspace, job: string, engine: ImportEngine, table
         anyHeld ? ` AND NOT EXISTS (SELECT 1 FROM reported_values h WHERE h.period = c.period AND h.area = c.area AND h.table_id = c.subject_id AND h.row_key = r.row_key AND h.column_key = ${REPORTED_COLUMN})` : ''
       }`,
       params: [source, job],
-    });
+    }, 'source');
   } finally {
     db.exec(`DROP TABLE IF EXISTS ${REPORTED_CHANGED}`);
   }

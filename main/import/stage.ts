@@ -78,9 +78,9 @@ const BATCH = 2000;
 const ROWS_PER_STATEMENT = 64;
 
 /** Inserts many rows with a few statements of ROWS_PER_STATEMENT rows each: far fewer calls than one per row. */
-function rowsInserter(db: Database, table: string, columns: readonly string[]): (rows: readonly unknown[][]) => void {
+function rowsInserter(db: Database, table: string, columns: readonly string[], verb = 'INSERT'): (rows: readonly unknown[][]) => void {
   const row = `(${columns.map(() => '?').join(', ')})`;
-  const sql = (n: number) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array<string>(n).fill(row).join(', ')}`;
+  const sql = (n: number) => `${verb} INTO ${table} (${columns.join(', ')}) VALUES ${Array<string>(n).fill(row).join(', ')}`;
   const many = db.prepare(sql(ROWS_PER_STATEMENT));
   const one = db.prepare(sql(1));
   return (rows) => {
@@ -100,12 +100,17 @@ const columnOf = (address: string) => {
 /** A sink that writes to the staging tables in batches, each batch one transaction. */
 export function stagingSink(db: Database, job: string, onProgress: (rows: number) => void, maxProblems: number, onEstimate: (rows: number) => void = () => undefined): StagingSink {
   ensureStagingTables(db);
-  const insTable = db.prepare('INSERT OR REPLACE INTO temp.import_tables (job, table_id, spec, sheet, row, layout, period, subject_id, subject_name, caption, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insTables = rowsInserter(
+    db,
+    'temp.import_tables',
+    ['job', 'table_id', 'spec', 'sheet', 'row', 'layout', 'period', 'subject_id', 'subject_name', 'caption', 'seq', 'columns', 'reported'],
+    'INSERT OR REPLACE',
+  );
   const setTable = db.prepare('UPDATE temp.import_tables SET columns = ?, reported = ? WHERE job = ? AND table_id = ?');
   const insLines = rowsInserter(db, 'temp.import_lines', ['job', 'table_id', 'sheet', 'row', 'line_key', 'label', 'vals']);
   const insReported = rowsInserter(db, 'temp.import_reported', ['job', 'table_id', 'row_key', 'vals']);
   const insProblem = db.prepare('INSERT INTO temp.import_problems (job, seq, sheet, cell, value, reason) VALUES (?, ?, ?, ?, ?, ?)');
-  let tables: ImportTable[] = [];
+  let tables: [ImportTable, string, number][] = [];
   let tableUpdates: [string, number, string][] = [];
   let lines: ImportLine[] = [];
   let reported: [string, string, string][] = [];
@@ -116,10 +121,12 @@ export function stagingSink(db: Database, job: string, onProgress: (rows: number
   let rows = 0;
   // The table being read (a field's column is the same on every line of a table), and the row whose
   // reported figures are being gathered: the reader gives a table's rows in order, then the next table.
-  let current: { id: string; columns: Record<string, string>; reported: number } | null = null;
+  // A table is written once it has been read, with its columns and count of reported figures: one
+  // insert per table instead of an insert and then an update (9,090 of each in the bench import, 0.2 s).
+  let current: { id: string; table: ImportTable | null; columns: Record<string, string>; reported: number } | null = null;
   let row: { tableId: string; rowKey: string; values: Record<string, number | string> } | null = null;
   const write = db.transaction(() => {
-    for (const t of tables) insTable.run(job, t.id, t.spec, t.sheet, t.row, t.layout, t.period, t.subjectId, t.subjectName, t.caption ?? null, ++tableCount);
+    insTables(tables.map(([t, columns, count]) => [job, t.id, t.spec, t.sheet, t.row, t.layout, t.period, t.subjectId, t.subjectName, t.caption ?? null, ++tableCount, columns, count]));
     for (const [columns, count, id] of tableUpdates) setTable.run(columns, count, job, id);
     insLines(lines.map((l) => [job, l.tableId, l.sheet, l.row, l.lineKey, l.label, JSON.stringify(l.values)]));
     insReported(reported.map((r) => [job, ...r]));
@@ -142,7 +149,11 @@ export function stagingSink(db: Database, job: string, onProgress: (rows: number
   };
   const tableDone = () => {
     rowDone();
-    if (current && (current.reported || Object.keys(current.columns).length)) {
+    if (current?.table) {
+      tables.push([current.table, JSON.stringify(current.columns), current.reported]);
+      queued();
+    } else if (current && (current.reported || Object.keys(current.columns).length)) {
+      // Rows of a table written already, after another table's (not how the reader gives them).
       tableUpdates.push([JSON.stringify(current.columns), current.reported, current.id]);
       queued();
     }
@@ -151,16 +162,14 @@ export function stagingSink(db: Database, job: string, onProgress: (rows: number
   const tableOf = (id: string) => {
     if (current?.id !== id) {
       tableDone();
-      current = { id, columns: {}, reported: 0 };
+      current = { id, table: null, columns: {}, reported: 0 };
     }
     return current;
   };
   return {
     table(t: ImportTable) {
       tableDone();
-      tables.push(t);
-      queued();
-      current = { id: t.id, columns: {}, reported: 0 };
+      current = { id: t.id, table: t, columns: {}, reported: 0 };
     },
     line(l: ImportLine) {
       rowDone();

@@ -16,7 +16,13 @@ const APPEND_ONLY = `RAISE(ABORT, 'outturn:append_only')`;
 type Row = 'NEW' | 'OLD';
 type Action = 'insert' | 'update' | 'delete';
 
-const closedExpr = (row: Row, column: string) => `(SELECT status FROM periods WHERE id = ${row}.${column}) = 'closed'`;
+/**
+ * What makes a month closed, for the guard triggers (one row at a time) and for set-based inserts
+ * (set-write.ts: one check for the whole set): the two must never disagree.
+ */
+const CLOSED_STATUS = `'closed'`;
+export const CLOSED_PERIOD_IDS = `SELECT id FROM periods WHERE status = ${CLOSED_STATUS}`;
+const closedExpr = (row: Row, column: string) => `(SELECT status FROM periods WHERE id = ${row}.${column}) = ${CLOSED_STATUS}`;
 
 function keyExpr(t: TableSpec, row: Row): string {
   return t.key.map((k) => `${row}.${k}`).join(` || '|' || `);

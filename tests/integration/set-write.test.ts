@@ -105,6 +105,27 @@ describe('set-based writes that audit themselves', () => {
     expect(runsAreWhole(cells)).toBe(true);
   });
 
+  it("insert in the source's order when told its rows already come grouped by key, audited the same", () => {
+    const [byKey, bySource] = twoDemos();
+    // Respite, then residential, then nursing: the reverse of the key's order.
+    const source = {
+      sql: `SELECT '2023-09' AS period, 'autism' AS service_id, column1 AS line_key, 1 AS in_use, column2 AS current_packages
+            FROM (VALUES ('respite', 3), ('residential', 1), ('nursing', 2))`,
+    };
+    const insert = (ws: Workspace, order?: 'source') =>
+      ws.write(CTX, () => {
+        ws.db.prepare(`INSERT INTO periods (id) VALUES ('2023-09') ON CONFLICT DO NOTHING`).run();
+        expect(insertRows(ws, 'kad_lines', ['in_use', 'current_packages'], source, order)).toBe(3);
+      });
+    insert(byKey);
+    insert(bySource, 'source');
+    expect(tables(bySource)).toEqual(tables(byKey));
+    expect(sorted(lastOpAudit(bySource))).toEqual(sorted(lastOpAudit(byKey)));
+    const keys = (ws: Workspace) => lastOpAudit(ws).map((r) => r.entity_key);
+    expect(keys(byKey)).toEqual(['2023-09|autism|nursing', '2023-09|autism|residential', '2023-09|autism|respite']);
+    expect(keys(bySource)).toEqual(['2023-09|autism|respite', '2023-09|autism|residential', '2023-09|autism|nursing']);
+  });
+
   it('record a row whose every column is blank as the row itself', () => {
     const unregister = registerArea(toyArea);
     try {
