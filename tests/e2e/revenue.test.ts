@@ -85,6 +85,26 @@ describe('revenue monitoring in Chromium', () => {
     expect(await panel.count()).toBe(0);
   });
 
+  it('shows the new totals by the time the committing keystroke has been handled, not a task or frame later', async () => {
+    const actualOf = async () => Number((await text(page, ED, 'actual'))!.replace(/,/g, ''));
+    const overallOf = async () => Number((await text(page, 't:ahc:overall', 'actual'))!.replace(/,/g, ''));
+    const [line, overall] = [await actualOf(), await overallOf()];
+    await cell(page, ED, 'actual').click();
+    await page.keyboard.type(String(line + 7));
+    // The Enter is dispatched by a script, and the total read in the same script straight after it: no
+    // microtask, task or frame has run in between, so the total must be drawn inside the keystroke.
+    const during = await page.evaluate(() => {
+      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
+      return document.querySelector('[row-id="t:ahc:overall"] [col-id="actual"]')!.textContent;
+    });
+    expect(Number(during!.replace(/,/g, ''))).toBe(overall + 7);
+    // Put back, so the tests after this one see the published figure.
+    await cell(page, ED, 'actual').click();
+    await page.keyboard.type(String(line));
+    await page.keyboard.press('Enter');
+    await expect.poll(overallOf).toBe(overall);
+  });
+
   it('takes a paste from Excel as one step', async () => {
     await cell(page, ED, 'grossBudget').click();
     await pasteText('19,700\t-50,100\r\n');

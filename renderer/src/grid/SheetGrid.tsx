@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import { RowApiModule, RowAutoHeightModule, TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type IRowNode, type RowClassParams, type RowClassRules } from 'ag-grid-community';
+import { createGrid, RowApiModule, RowAutoHeightModule, TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type GridOptions, type IRowNode, type RowClassParams, type RowClassRules } from 'ag-grid-community';
 import { columnDefs } from './columnDefs';
 import { changedPlaces, stateChanged } from './rowUpdates';
 import { gridMetrics, gridTheme } from './setup';
@@ -138,51 +137,65 @@ export function SheetGrid({
     apiRef.current?.refreshCells({ force: true });
   }, [invalid, apiRef]);
 
+  // The grid's own options, read by AG Grid through this ref, so it always calls the latest handlers.
+  const latest = useRef({ editing, onApi, showRows });
+  latest.current = { editing, onApi, showRows };
+  const gridRef = useRef<HTMLDivElement>(null);
+  const domLayout = height ? 'normal' : 'autoHeight';
+  // AG Grid's own DOM grid, not its React wrapper: the wrapper renders every row and cell as React
+  // components, which cost most of a scrolled frame's script time; the cells are plain DOM renderers
+  // (SheetCell) and the editor AG Grid's own, so nothing here needs React inside the grid.
+  useLayoutEffect(() => {
+    const options: GridOptions<GridRow> = {
+      theme: gridTheme,
+      styleNonce,
+      columnDefs: defs,
+      defaultColDef,
+      rowData: first.body as GridRow[],
+      pinnedBottomRowData: first.foot as GridRow[],
+      getRowId,
+      context,
+      rowClassRules,
+      getRowClass,
+      domLayout,
+      // Every column stays in the DOM: screen readers, copy and the layout checks see the whole table.
+      suppressColumnVirtualisation: true,
+      enableBrowserTooltips: true,
+      // Rows never animate (a transition on every row drawn while scrolling) and a row sliding under a
+      // still mouse is not restyled: together a quarter of the main thread's time per scrolled frame.
+      animateRows: false,
+      suppressRowHoverHighlight: true,
+      // No rows drawn beyond the edges of the view (AG Grid's default is ten): the rows coming into view
+      // are drawn in the scroll's own frame either way (README, Benchmarks).
+      rowBuffer: 0,
+      onCellFocused: (e) => latest.current.editing.onCellFocused(e),
+      onCellClicked: (e) => latest.current.editing.onCellClicked(e),
+      onCellEditingStarted: () => latest.current.editing.onCellEditingStarted(),
+      // Enter on a cell starts editing (like F2); Enter in the editor commits and moves down.
+      enterNavigatesVerticallyAfterEdit: true,
+      stopEditingWhenCellsLoseFocus: true,
+      suppressDragLeaveHidesColumns: true,
+    };
+    const api = createGrid(gridRef.current!, options, { modules: GRID_MODULES });
+    apiRef.current = api;
+    latest.current.showRows(api);
+    latest.current.onApi?.(api);
+    return () => {
+      apiRef.current = null;
+      latest.current.onApi?.(null);
+      api.destroy();
+    };
+    // Created once; what may change later is handed over by the effects below.
+  }, []);
+  useEffect(() => apiRef.current?.setGridOption('columnDefs', defs), [defs, apiRef]);
+  useEffect(() => apiRef.current?.setGridOption('defaultColDef', defaultColDef), [defaultColDef, apiRef]);
+  useEffect(() => apiRef.current?.setGridOption('context', context), [context, apiRef]);
+  useEffect(() => apiRef.current?.setGridOption('domLayout', domLayout), [domLayout, apiRef]);
+
   return (
     <>
       <div ref={hostRef} className="sheet" style={height ? { height } : undefined}>
-        <AgGridReact<GridRow>
-          modules={GRID_MODULES}
-          theme={gridTheme}
-          styleNonce={styleNonce}
-          columnDefs={defs}
-          defaultColDef={defaultColDef}
-          rowData={first.body as GridRow[]}
-          pinnedBottomRowData={first.foot as GridRow[]}
-          getRowId={getRowId}
-          context={context}
-          rowClassRules={rowClassRules}
-          getRowClass={getRowClass}
-          domLayout={height ? 'normal' : 'autoHeight'}
-          // Every column stays in the DOM: screen readers, copy and the layout checks see the whole table.
-          suppressColumnVirtualisation
-          enableBrowserTooltips
-          // Rows never animate (a transition on every row drawn while scrolling) and a row sliding under a
-          // still mouse is not restyled: together a quarter of the main thread's time per scrolled frame.
-          animateRows={false}
-          suppressRowHoverHighlight
-          // No rows drawn beyond the edges of the view (AG Grid's default is ten): the rows coming into view
-          // are drawn in the scroll's own frame either way, and every row kept drawn is one more for React
-          // to go over on each scrolled frame. In Chromium traces, 10 → 5 took a sixth off the main thread's
-          // time per scrolled frame and 5 → 0 about a further 7% (README, Benchmarks).
-          rowBuffer={0}
-          onCellFocused={editing.onCellFocused}
-          onCellClicked={editing.onCellClicked}
-          onCellEditingStarted={editing.onCellEditingStarted}
-          // Enter on a cell starts editing (like F2); Enter in the editor commits and moves down.
-          enterNavigatesVerticallyAfterEdit
-          stopEditingWhenCellsLoseFocus
-          suppressDragLeaveHidesColumns
-          onGridReady={(e) => {
-            apiRef.current = e.api;
-            showRows(e.api);
-            onApi?.(e.api);
-          }}
-          onGridPreDestroyed={() => {
-            apiRef.current = null;
-            onApi?.(null);
-          }}
-        />
+        <div ref={gridRef} style={{ height: '100%' }} />
       </div>
       {history}
     </>

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { RevenueTable } from '../../../../shared/areas/revenue/api';
 import { afterNextPaint, messageOf, send, trackWrite } from '../../api/client';
 import { SheetGrid } from '../../grid/SheetGrid';
@@ -42,7 +43,10 @@ export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSave
   const save = useCallback(
     (cells: CellValue[], source: 'grid' | 'paste', done: string | null) => {
       const ref = { period: table.period, directorateId: table.directorate.id };
-      onTable((t) => (t && t.period === ref.period && t.directorate.id === ref.directorateId ? withCellValues(t, cells) : t));
+      // Drawn at once, inside the keystroke that committed the edit and before AG Grid moves the focus down:
+      // the focus move then lays out the page with the new totals in it, rather than a second layout for
+      // them afterwards (about 3 ms less per committed keystroke on a 5,000-line table, README Benchmarks).
+      flushSync(() => onTable((t) => (t && t.period === ref.period && t.directorate.id === ref.directorateId ? withCellValues(t, cells) : t)));
       queue.current = trackWrite(
         queue.current.then(async () => {
           try {
