@@ -1,7 +1,7 @@
 import { UserError } from '../../shared/api/errors';
 import { sharedArea } from '../../shared/areas';
 import { actionWords, auditValueText, channelWords, type AuditChange, type CellAddress, type CellHistory } from '../../shared/audit';
-import { AUDIT_CELLS } from '../store/audit-cells';
+import { AUDIT_CELLS, auditCells } from '../store/audit-cells';
 import { ownedTables } from '../store/schema';
 import type { TableSpec } from '../store/tables';
 import type { Workspace } from '../store/workspace';
@@ -28,8 +28,14 @@ interface AuditRow {
   label: string | null;
 }
 
-const SELECT = `SELECT a.id, a.at, a.os_user, a.machine, a.channel, a.period, a.entity, a.entity_key, a.field, a.old_value, a.new_value, a.action,
-                       a.file_name, a.file_sha256, o.label FROM ${AUDIT_CELLS} a LEFT JOIN operations o ON o.id = a.op_id`;
+const selectFrom = (cells: string) => `SELECT a.id, a.at, a.os_user, a.machine, a.channel, a.period, a.entity, a.entity_key, a.field, a.old_value, a.new_value, a.action,
+                       a.file_name, a.file_sha256, o.label FROM ${cells} a LEFT JOIN operations o ON o.id = a.op_id`;
+const SELECT = selectFrom(AUDIT_CELLS);
+/**
+ * One row's records: those keyed by it, and the group records its inserts may be in (whose cells are
+ * keyed by it once expanded), found through the audit's cell index before any is expanded.
+ */
+const ROW_CELLS = auditCells(`(SELECT * FROM audit_log WHERE entity = @entity AND entity_key IN (@key, @group))`);
 
 export const areaNameOf = (owner: string): string => (owner === 'core' ? 'Outturn' : (sharedArea(owner)?.name ?? owner));
 
@@ -63,9 +69,10 @@ export function cellHistory(ws: Workspace, cell: CellAddress): CellHistory {
   const extra = Object.keys(cell.key).filter((k) => !spec.key.includes(k));
   if (missing.length || extra.length) throw new UserError('invalid_input', `A row of ${cell.table} is named by ${spec.key.join(', ')}${missing.length ? `; ${missing.join(', ')} missing` : ''}${extra.length ? `; ${extra.join(', ')} not part of it` : ''}.`);
   const entityKey = spec.key.map((k) => String(cell.key[k])).join('|');
+  const group = spec.key.slice(0, spec.auditGroupKey ?? spec.key.length).map((k) => String(cell.key[k])).join('|');
   const rows = ws.db
-    .prepare(`${SELECT} WHERE a.entity = ? AND a.entity_key = ? AND (a.field = ? OR a.field IS NULL) ORDER BY a.id, a.cell`)
-    .all(spec.entity, entityKey, cell.field) as AuditRow[];
+    .prepare(`${selectFrom(ROW_CELLS)} WHERE a.entity_key = @key AND (a.field = @field OR a.field IS NULL) ORDER BY a.id, a.cell`)
+    .all({ entity: spec.entity, key: entityKey, group, field: cell.field }) as AuditRow[];
   return { table: spec.name, field: cell.field, entityKey, areaName: areaNameOf(owner), changes: rows.map((r) => toChange(r, spec)) };
 }
 

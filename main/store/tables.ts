@@ -41,6 +41,12 @@ export interface TableSpec {
    * table naming a period (every area's) is part of the month's figures.
    */
   figures?: boolean;
+  /**
+   * For a table whose rows come in large sets sharing the first N key columns (a table's reported figures
+   * of a month): an insert of many rows at once is audited as one record per such set instead of one
+   * per row (main/store/audit-cells.ts). Readers still see one record per cell.
+   */
+  auditGroupKey?: number;
 }
 
 /** Tables only ever appended to: the audit trail and the history of operations. */
@@ -75,6 +81,8 @@ export const CORE_TABLES: readonly TableSpec[] = [
       { name: 'source', type: 'text' },
     ],
     period: 'period',
+    // An import states a month's published table whole: one record per table, not one per figure.
+    auditGroupKey: 3,
   },
   {
     name: 'workspace_events',

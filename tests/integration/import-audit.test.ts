@@ -6,7 +6,7 @@ import { formatValue } from '../../shared/units';
 import type { AppSession } from '../../main/app/session';
 import { FIELD_COLUMNS } from '../../main/areas/kad/repository';
 import type { PreviewLine } from '../../main/import/spec';
-import { AUDIT_CELLS } from '../../main/store/audit-cells';
+import { AUDIT_CELLS, GROUP_FIELD } from '../../main/store/audit-cells';
 import { redo, undo } from '../../main/store/history';
 import { userTables } from '../../main/store/schema';
 import { Workspace } from '../../main/store/workspace';
@@ -178,16 +178,26 @@ describe('an import audits itself, set-based', () => {
     expect(context).toEqual([{ ...op, file_name: 'audit.xlsx', file_sha256: sha }]);
   });
 
-  it('stores one record per inserted or deleted row and one per changed cell of an updated row', () => {
+  it('stores one record per inserted or deleted row (per table of reported figures inserted) and one per changed cell of an updated row', () => {
     const expected = [...auditOfDiff(before, rolled), ...auditOfDiff(rolled, after)];
-    // A stored record per update cell, and per (action, row) of an insert or delete: the cells it expands to share it.
-    const records = new Set(expected.map((e, i) => (e.action === 'update' ? `update|${i}` : `${e.action}|${e.entity}|${e.entity_key}`)));
+    // A stored record per update cell, and per (action, row) of an insert or delete: the cells it expands
+    // to share it. The inserted rows of a table that groups its audit (its reported figures) share one per
+    // group: their key's first columns.
+    const groupKey = new Map(userTables().map((t) => [t.entity, t.auditGroupKey]));
+    const recordKey = (e: Audit) => {
+      const n = e.action === 'insert' ? groupKey.get(e.entity) : undefined;
+      return n ? e.entity_key.split('|').slice(0, n).join('|') : e.entity_key;
+    };
+    const records = new Set(expected.map((e, i) => (e.action === 'update' ? `update|${i}` : `${e.action}|${e.entity}|${recordKey(e)}`)));
     const want: Record<string, number> = {};
     for (const r of records) want[r.slice(0, r.indexOf('|'))] = (want[r.slice(0, r.indexOf('|'))] ?? 0) + 1;
-    const stored = session.ws.db.prepare('SELECT action, SUM(field IS NULL) AS whole, COUNT(*) AS n FROM audit_log WHERE op_id = ? GROUP BY action').all(opId) as { action: string; whole: number; n: number }[];
+    const stored = session.ws.db
+      .prepare(`SELECT action, SUM(field IS NULL) AS whole, SUM(field = '${GROUP_FIELD}') AS grouped, COUNT(*) AS n FROM audit_log WHERE op_id = ? GROUP BY action`)
+      .all(opId) as { action: string; whole: number; grouped: number; n: number }[];
     expect(want.insert).toBeGreaterThan(100);
     expect(Object.fromEntries(stored.map((s) => [s.action, s.n]))).toEqual(want);
-    expect(stored.filter((s) => s.action !== 'update').every((s) => s.whole === s.n)).toBe(true);
+    expect(stored.find((s) => s.action === 'insert')?.grouped).toBeGreaterThan(5);
+    expect(stored.filter((s) => s.action !== 'update').every((s) => s.whole + s.grouped === s.n)).toBe(true);
     expect(stored.find((s) => s.action === 'update')?.whole).toBe(0);
   });
 

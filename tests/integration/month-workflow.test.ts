@@ -15,7 +15,9 @@ import { buildCommitteeWorkbook } from '../import-fixtures/committee';
 import { publishedTables } from '../import-fixtures/published';
 import { cli } from '../helpers/cli';
 import { demoPerTest } from '../helpers/workspace';
-import { AUDIT_CELLS } from '../../main/store/audit-cells';
+import { AUDIT_CELLS, GROUP_FIELD } from '../../main/store/audit-cells';
+import { correctionsSinceReported } from '../../main/areas/kad/repository';
+import { insertRows } from '../../main/store/set-write';
 
 // Closing a month builds and archives its committee pack (a second or two; more on a busy machine).
 vi.setConfig({ testTimeout: 30_000 });
@@ -30,6 +32,21 @@ const demo = (): AppSession => demos.open();
 
 
 describe('correcting a published month is not an error', () => {
+  it('counts only corrections made after the table was last reported, figures inserted set-based (one group record) included', () => {
+    const s = demo();
+    setKadCell(s.ws, { period: '2023-08', serviceId: LDP, lineKey: 'residential', field: 'currentPackages', value: 24000 }, 'grid');
+    expect(correctionsSinceReported(s.ws, '2023-08', LDP).map((c) => c.lineKey)).toEqual(['residential']);
+    // The table reported again afterwards (as an import states a new figure): the correction came before it.
+    s.ws.write({ channel: 'import', label: 'a figure reported', fileName: 'f.xlsx', fileSha256: 'ab'.repeat(32) }, () =>
+      insertRows(s.ws, 'reported_values', ['value_num', 'source'], {
+        sql: `SELECT '2023-08' AS period, 'kad' AS area, ? AS table_id, 'residential' AS row_key, 'note' AS column_key, 1 AS value_num, 'f.xlsx' AS source`,
+        params: [LDP],
+      }),
+    );
+    expect(s.ws.db.prepare(`SELECT entity_key, field FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)`).get()).toEqual({ entity_key: `2023-08|kad|${LDP}`, field: GROUP_FIELD });
+    expect(correctionsSinceReported(s.ws, '2023-08', LDP)).toEqual([]);
+  });
+
   it('shows the reported totals a correction invalidates as superseded, and lets the officer accept them once, audited', () => {
     const s = demo();
     const before = monthFindings(s.ws, '2023-08');

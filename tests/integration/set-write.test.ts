@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerArea } from '../../main/areas';
 import { redo, undo } from '../../main/store/history';
-import { AUDIT_CELLS } from '../../main/store/audit-cells';
+import { AUDIT_CELLS, GROUP_FIELD } from '../../main/store/audit-cells';
+import { cellHistory } from '../../main/core/audit';
 import { deleteRows, insertRows, updateRows } from '../../main/store/set-write';
 import type { Workspace } from '../../main/store/workspace';
 import { toyArea } from '../fixtures/toy-area/main';
@@ -85,13 +86,15 @@ describe('set-based writes that audit themselves', () => {
     });
     expect(tables(bySet)).toEqual(tables(byRow));
     const audit = lastOpAudit(bySet);
+    const ofLines = (rows: Record<string, unknown>[]) => rows.filter((r) => r.entity === 'kad_line');
     // The same records; the set-based insert writes its rows in key order (the source gave residential first).
-    expect(sorted(audit)).toEqual(sorted(lastOpAudit(byRow)));
-    const kadKeys = [...new Set(audit.filter((r) => r.entity === 'kad_line').map((r) => r.entity_key))];
+    expect(sorted(ofLines(audit))).toEqual(sorted(ofLines(lastOpAudit(byRow))));
+    const kadKeys = [...new Set(ofLines(audit).map((r) => r.entity_key))];
     expect(kadKeys).toEqual(['2023-09|autism|nursing', '2023-09|autism|residential', '2023-09|autism|respite']);
     expect(audit.every((r) => r.same_time === 1)).toBe(true);
-    // One record per inserted row, its columns as JSON…
-    expect(audit.map((r) => [r.entity, r.field, r.action])).toEqual([...Array(3).fill(['kad_line', null, 'insert']), ['reported_value', null, 'insert']]);
+    // One record per inserted row, its columns as JSON; reported figures one per table (their group)…
+    expect(audit.map((r) => [r.entity, r.field, r.action])).toEqual([...Array(3).fill(['kad_line', null, 'insert']), ['reported_value', GROUP_FIELD, 'insert']]);
+    expect(audit.at(-1)).toMatchObject({ entity_key: '2023-08|kad|autism', new_value: '{"x|y":{"value_num":null,"value_text":null,"source":"z"}}' });
     // …read back as one record per non-blank cell, as the triggers wrote them before.
     const cells = lastOpAudit(bySet, 'cells');
     expect(sorted(cells)).toEqual(sorted(lastOpAudit(byRow, 'cells')));
@@ -151,6 +154,78 @@ describe('set-based writes that audit themselves', () => {
     } finally {
       unregister();
     }
+  });
+
+  it('record a row whose every column is blank as the row itself inside a group record too', () => {
+    const unregister = registerArea({ ...toyArea, tables: toyArea.tables.map((t) => ({ ...t, auditGroupKey: 1 })) });
+    try {
+      const [byRow, bySet] = twoDemos();
+      byRow.write(CTX, () => void byRow.db.prepare(`INSERT INTO toy_figures (period, item, amount, quantity) VALUES ('2023-08', 'empty', NULL, NULL), ('2023-08', 'half', 5, NULL)`).run());
+      bySet.write(CTX, () => void insertRows(bySet, 'toy_figures', ['amount'], { sql: `SELECT '2023-08' AS period, 'empty' AS item, NULL AS amount UNION ALL SELECT '2023-08', 'half', 5` }));
+      expect(lastOpAudit(bySet).map((r) => [r.entity_key, r.field, r.new_value])).toEqual([
+        ['2023-08', GROUP_FIELD, '{"empty":null,"half":{"amount":5,"quantity":null,"holder":null,"note":null}}'],
+      ]);
+      const audit = lastOpAudit(bySet, 'cells');
+      expect(audit).toEqual(lastOpAudit(byRow, 'cells'));
+      expect(audit.map((r) => [r.entity_key, r.field, r.new_value])).toEqual([
+        ['2023-08|empty', null, null],
+        ['2023-08|half', 'amount', '5'],
+      ]);
+      undo(bySet);
+      expect(bySet.db.prepare('SELECT COUNT(*) FROM toy_figures').pluck().get()).toBe(0);
+    } finally {
+      unregister();
+    }
+  });
+
+  it('insert the rows of a grouping table as one record per group, read back, undone and redone as the triggers audit them row by row', () => {
+    const [byRow, bySet] = twoDemos();
+    // Two tables' figures of September, in the source's order.
+    const figures = [
+      ['autism', 'residential', 'packages', 12, null, 'f.xlsx'],
+      ['autism', 'residential', 'dot', null, 'up', 'f.xlsx'],
+      ['older-people', 'nursing', 'packages', 40, null, 'f.xlsx'],
+    ] as const;
+    const sql = (v: unknown) => (v === null ? 'NULL' : typeof v === 'string' ? `'${v}'` : String(v));
+    byRow.write(CTX, () => {
+      byRow.db.prepare(`INSERT INTO periods (id) VALUES ('2023-09') ON CONFLICT DO NOTHING`).run();
+      const ins = byRow.db.prepare(`INSERT INTO reported_values (period, area, table_id, row_key, column_key, value_num, value_text, source) VALUES ('2023-09', 'kad', ?, ?, ?, ?, ?, ?)`);
+      for (const f of figures) ins.run(...f);
+    });
+    const before = tables(bySet);
+    bySet.write(CTX, () => {
+      bySet.db.prepare(`INSERT INTO periods (id) VALUES ('2023-09') ON CONFLICT DO NOTHING`).run();
+      const values = figures.map((f) => `(${f.map(sql).join(', ')})`).join(', ');
+      const source = `SELECT '2023-09' AS period, 'kad' AS area, column1 AS table_id, column2 AS row_key, column3 AS column_key, column4 AS value_num, column5 AS value_text, column6 AS source FROM (VALUES ${values})`;
+      expect(insertRows(bySet, 'reported_values', ['value_num', 'value_text', 'source'], { sql: source }, 'source')).toBe(3);
+    });
+    expect(tables(bySet)).toEqual(tables(byRow));
+    const audit = lastOpAudit(bySet);
+    expect(audit.map((r) => [r.period, r.entity_key, r.field, r.action])).toEqual([
+      ['2023-09', '2023-09|kad|autism', GROUP_FIELD, 'insert'],
+      ['2023-09', '2023-09|kad|older-people', GROUP_FIELD, 'insert'],
+    ]);
+    // Read back as cells: exactly the trigger's records of each row.
+    const cells = lastOpAudit(bySet, 'cells');
+    expect(sorted(cells)).toEqual(sorted(lastOpAudit(byRow, 'cells')));
+    // Members in key order within a record, each member's cells together.
+    expect(cells.map((r) => [r.entity_key, r.field, r.new_value])).toEqual([
+      ['2023-09|kad|autism|residential|dot', 'value_text', 'up'],
+      ['2023-09|kad|autism|residential|dot', 'source', 'f.xlsx'],
+      ['2023-09|kad|autism|residential|packages', 'value_num', '12'],
+      ['2023-09|kad|autism|residential|packages', 'source', 'f.xlsx'],
+      ['2023-09|kad|older-people|nursing|packages', 'value_num', '40'],
+      ['2023-09|kad|older-people|nursing|packages', 'source', 'f.xlsx'],
+    ]);
+    expect(runsAreWhole(cells)).toBe(true);
+    // A cell's history finds its insert inside the group record.
+    const history = cellHistory(bySet, { table: 'reported_values', key: { period: '2023-09', area: 'kad', table_id: 'autism', row_key: 'residential', column_key: 'packages' }, field: 'value_num' });
+    expect(history.changes.map((c) => [c.action, c.from, c.to, c.fileName])).toEqual([['Added', 'blank', '12', 'f.xlsx']]);
+    const after = tables(bySet);
+    undo(bySet);
+    expect(tables(bySet).reported).toEqual(before.reported);
+    redo(bySet);
+    expect(tables(bySet)).toEqual(after);
   });
 
   it('update only the cells that change, each audited once with its old and new value', () => {
@@ -242,7 +317,7 @@ describe('set-based writes that audit themselves', () => {
     expect(ws.write(CTX, () => insertRows(ws, 'reported_values', ['value_num', 'value_text', 'source'], figure('2023-09')))).toBe(1);
     expect(triggers()).toEqual(generated);
     expect(lastOpAudit(ws).map((r) => [r.entity_key, r.action, r.new_value])).toEqual([
-      ['2023-09|kad|learning-disability-partnership|residential|extra', 'insert', '{"value_num":7,"value_text":null,"source":"test"}'],
+      ['2023-09|kad|learning-disability-partnership', 'insert', '{"residential|extra":{"value_num":7,"value_text":null,"source":"test"}}'],
     ]);
   });
 });

@@ -181,10 +181,12 @@ export function hasKad(ws: Workspace, period: string): boolean {
  * so an edit that was undone, or put back by hand, is not a correction.
  */
 export function correctionsSinceReported(ws: Workspace, period: string, serviceId: string): { lineKey: string; field: KadField; at: string }[] {
+  // The table's reported figures are audited a figure at a time, or all at once in one group record keyed by the table.
+  const table = `${period}|${KAD_AREA_ID}|${serviceId}`;
   const since = ws.db
-    .prepare(`SELECT MAX(op_id) FROM audit_log WHERE entity = 'reported_value' AND entity_key LIKE ? ESCAPE '\\'`)
+    .prepare(`SELECT MAX(op_id) FROM audit_log WHERE entity = 'reported_value' AND (entity_key LIKE ? ESCAPE '\\' OR entity_key = ?)`)
     .pluck()
-    .get(`${period}|${KAD_AREA_ID}|${serviceId.replace(/[\\%_]/g, (c) => `\\${c}`)}|%`) as number | null;
+    .get(`${table.replace(/[\\%_]/g, (c) => `\\${c}`)}|%`, table) as number | null;
   if (since === null) return [];
   const columns = Object.entries(FIELD_COLUMNS) as [KadField, string][];
   const rows = ws.db
