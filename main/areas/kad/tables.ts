@@ -42,6 +42,8 @@ export const KAD_TABLES: readonly TableSpec[] = [
       { name: 'total_spend_k_cf', type: 'integer' },
     ],
     period: 'period',
+    // An import states a service's table whole: one record per table, not one per line.
+    auditGroupKey: 2,
   },
   {
     name: 'kad_extract_figures',
