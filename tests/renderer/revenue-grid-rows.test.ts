@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RevenueTable } from '../../shared/areas/revenue/api';
 import type { Directorate, RevenueLine, Section } from '../../shared/areas/revenue/model';
 import { gridRows, planOf, withCellValues } from '../../renderer/src/areas/revenue/rows';
+import { changedPlaces, notePatched } from '../../renderer/src/grid/rowUpdates';
 
 const directorate: Directorate = { id: 'd', name: 'Dir', appendix: '1a', expenditureTotalLabel: 'Dir Total', overallTotalLabel: 'Overall Total' };
 const sections: Section[] = [
@@ -37,5 +38,46 @@ describe("an edit's rows are patched from the rows shown", () => {
   it('builds all rows again when the percentage base changes', () => {
     const other = gridRows(plan, 'gross', patched);
     expect(other.body).toEqual(gridRows(planOf(edited), 'gross').body);
+  });
+});
+
+describe('an edit typed or pasted', () => {
+  it('copies each edited line once, with every figure given, and keeps the other lines', () => {
+    const pasted = withCellValues(table, [
+      { lineKey: 'd:2', field: 'grossBudget', value: 7 },
+      { lineKey: 'd:2', field: 'actual', value: 8 },
+      { lineKey: 'd:4', field: 'forecastVariance', value: null },
+      { lineKey: 'd:9', field: 'actual', value: 1 },
+    ]);
+    expect(pasted.lines.map((l, i) => l === table.lines[i])).toEqual([true, false, true, false]);
+    expect(pasted.lines[1]).toEqual({ ...table.lines[1], grossBudget: 7, actual: 8 });
+    expect(pasted.lines[3]!.forecastVariance).toBeNull();
+    expect(table.lines[1]!.grossBudget).toBe(2000);
+  });
+
+  it('tells the grid which rows it made again, the same places as comparing every row finds', () => {
+    let current = table;
+    let shown = gridRows(planOf(current), 'abs_net');
+    for (const [lineKey, value] of [['d:3', 500], ['d:1', 11], ['d:3', null]] as const) {
+      const edited = withCellValues(current, [{ lineKey, field: 'forecastVariance', value }]);
+      const next = gridRows(planOf(edited, shown.plan), 'abs_net', shown);
+      const compared = next.body.flatMap((r, i) => (r !== shown.body[i] ? [i] : []));
+      expect(compared.length).toBeGreaterThan(0);
+      expect(changedPlaces(shown.body, next.body)).toEqual(compared);
+      expect(changedPlaces(shown.foot, next.foot)).toEqual(next.foot.flatMap((r, i) => (r !== shown.foot[i] ? [i] : [])));
+      expect(next.body).toEqual(gridRows(planOf(edited), 'abs_net').body);
+      shown = next;
+      current = edited;
+    }
+  });
+});
+
+describe('the places an edit noted', () => {
+  it('are taken as they are, the rows not compared again; for other rows every row is compared', () => {
+    const rows = gridRows(planOf(table), 'abs_net').body;
+    const next = rows.map((r) => ({ ...r }));
+    notePatched(next, rows, [2]);
+    expect(changedPlaces(rows, next)).toEqual([2]);
+    expect(changedPlaces(rows.slice(), next)).toEqual(rows.map((_, i) => i));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RevenueTable } from '../../shared/areas/revenue/api';
 import type { RevenueLine } from '../../shared/areas/revenue/model';
-import { keepUnchanged } from '../../renderer/src/areas/revenue/rows';
+import { keepUnchanged, planOf } from '../../renderer/src/areas/revenue/rows';
 
 const line = (n: number, forecastVariance: number | null): RevenueLine => ({
   key: `d:${n}`, directorateId: 'd', section: 'S', subsection: null, label: `Line ${n}`, committee: 'A&H', budgetHolder: null, order: n,
@@ -29,5 +29,15 @@ describe("a save's answer keeps the objects of what did not change", () => {
     expect(kept.lines.map((l) => l.key)).toEqual(['d:3', 'd:1', 'd:2']);
     expect(kept.lines[0]).toBe(shown.lines[2]);
     expect(kept.lines[2]).toBe(shown.lines[1]);
+  });
+
+  it('keeps the very list of lines shown when the answer changed none, so nothing is planned or drawn again', () => {
+    const kept = keepUnchanged(shown, table([line(1, 10), line(2, 20), line(3, null)]));
+    expect(kept.lines).toBe(shown.lines);
+    const sections = [{ directorateId: 'd', name: 'S', order: 1, totalLabel: null, isMitigation: false, summaryRow: 'D' }];
+    const directorate = { id: 'd', name: 'D', appendix: '1a', expenditureTotalLabel: 'D Total', overallTotalLabel: 'Overall Total' };
+    const withPlan = (t: RevenueTable) => ({ ...t, directorate, sections }) as RevenueTable;
+    const plan = planOf(withPlan(shown));
+    expect(planOf({ ...withPlan(shown), lines: kept.lines }, plan)).toBe(plan);
   });
 });

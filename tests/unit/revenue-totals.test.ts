@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Directorate, RevenueLine, Section } from '../../shared/areas/revenue/model';
 import { variancePct } from '../../shared/areas/revenue/percent';
-import { appendixRows, computeTotals, lineValues, planAppendix, replanAppendix } from '../../shared/areas/revenue/totals';
+import { noteLinesEdited, replanAppendix } from '../../shared/areas/revenue/replan';
+import { appendixRows, computeTotals, editedLines, lineValues, planAppendix } from '../../shared/areas/revenue/totals';
 import { describeVariance, headline, summaryRows } from '../../shared/areas/revenue/summary';
 
 /** £000 → hundredths, so the figures below read as the published tables print them. */
@@ -137,5 +138,54 @@ describe('re-planning after an edit', () => {
       expect(again.slots).not.toBe(plan.slots);
       expect(appendixRows(again, 'abs_net')).toEqual(appendixRows(planAppendix(dir, secs, ls), 'abs_net'));
     }
+  });
+});
+
+describe('an edit noted with its lines', () => {
+  // As the grid hands them over: the same array but for new objects at the edited indices.
+  const edit = (from: readonly RevenueLine[], changes: Record<string, Partial<RevenueLine>>) => {
+    const next = from.slice();
+    const indices: number[] = [];
+    from.forEach((l, i) => {
+      if (changes[l.label]) {
+        next[i] = { ...l, ...changes[l.label] };
+        indices.push(i);
+      }
+    });
+    noteLinesEdited(next, from, indices);
+    return next;
+  };
+  const full = (p: ReturnType<typeof planAppendix>) => computeTotals(p, 'abs_net', lineValues(p.lines));
+
+  it('moves the previous totals by the edited lines, blanks and all, to what adding every line gives', () => {
+    let plan = replanAppendix(null, dir, sections, lines);
+    let now: readonly RevenueLine[] = lines;
+    expect(computeTotals(plan, 'abs_net')).toEqual(full(plan));
+    const steps: Record<string, Partial<RevenueLine>>[] = [
+      { B1: { forecastVariance: k(25) } },
+      { D: { forecastVariance: null, grossBudget: k(7) }, M: { actual: null } },
+      { C: { forecastVariance: k(-8) }, B2: { actual: k(3), previousVariance: k(1) } },
+      { B1: { forecastVariance: null }, B2: { forecastVariance: null } },
+    ];
+    for (const step of steps) {
+      const previous = plan;
+      now = edit(now, step);
+      plan = replanAppendix(previous, dir, sections, now);
+      expect(plan.slots).toBe(previous.slots);
+      expect(editedLines(plan, previous)).toEqual(plan.lines.flatMap((l, i) => (step[l.label] ? [i] : [])));
+      expect(computeTotals(plan, 'abs_net')).toEqual(full(plan));
+      expect(appendixRows(plan, 'abs_net')).toEqual(appendixRows(planAppendix(dir, sections, now), 'abs_net'));
+    }
+    // The Sub total's variance: B1 and B2 both blanked, so the total is blank, not 0.
+    expect(appendixRows(plan, 'abs_net').find((r) => r.label === 'Sub Total')!.figures.forecastVariance).toBeNull();
+  });
+
+  it('is not taken for lines other than the plan was made from: those are compared one by one', () => {
+    const plan = replanAppendix(null, dir, sections, lines);
+    const elsewhere = lines.map((l) => ({ ...l }));
+    const next = edit(elsewhere, { A: { forecastVariance: k(50) } });
+    const again = replanAppendix(plan, dir, sections, next);
+    expect(editedLines(again, plan)).toEqual(lines.map((_, i) => i));
+    expect(computeTotals(again, 'abs_net')).toEqual(full(again));
   });
 });

@@ -5,7 +5,7 @@ import { changedPlaces, stateChanged } from './rowUpdates';
 import { gridMetrics, gridTheme } from './setup';
 import type { SheetContext } from './SheetCell';
 import { canvasMeasure } from './canvasMeasure';
-import { columnWidths, measureContent, type ContentWidths } from './sizing';
+import { columnWidths, measureContent, widerContent, type ContentWidths } from './sizing';
 import type { CellRef, GridBand, GridColumn, GridRow } from './types';
 import { useCellHistory, type HistoryOf } from './useCellHistory';
 import { suppressSheetKeys, useSheetEditing, type SheetActions } from './useSheetEditing';
@@ -76,12 +76,23 @@ export function SheetGrid({
   const history = useCellHistory(hostRef, sheet, historyOf, actions.onAnnounce);
 
   const measure = useMemo(() => canvasMeasure(), []);
-  // Measured again only where an edit changed a row (sizing.ts, measureContent).
-  const contentRef = useRef<ContentWidths | undefined>(undefined);
+  // Measured again only where an edit changed a row (sizing.ts, measureContent); the body and the foot
+  // apart, so an edit compares neither with a fresh copy of the two joined.
+  // The widths are worked out again only when a column's widest text changed, which an edit rarely does.
+  const contentRef = useRef<{ body: ContentWidths; foot: ContentWidths } | undefined>(undefined);
+  const widthsRef = useRef<{ columns: readonly GridColumn[]; bands: readonly GridBand[]; content: Float64Array; widths: Map<string, number> } | null>(null);
   const widths = useMemo(() => {
-    const rows = [...body, ...foot];
-    const content = (contentRef.current = measureContent(columns, rows, gridMetrics, measure, contentRef.current));
-    return columnWidths(columns, bands, rows, gridMetrics, measure, content);
+    const before = contentRef.current;
+    const content = (contentRef.current = {
+      body: measureContent(columns, body, gridMetrics, measure, before?.body),
+      foot: measureContent(columns, foot, gridMetrics, measure, before?.foot),
+    });
+    const widest = widerContent(content.body, content.foot);
+    const last = widthsRef.current;
+    if (last && last.columns === columns && last.bands === bands && last.content.every((w, c) => w === widest.widths[c])) return last.widths;
+    const next = columnWidths(columns, bands, body, gridMetrics, measure, widest);
+    widthsRef.current = { columns, bands, content: widest.widths, widths: next };
+    return next;
   }, [columns, bands, body, foot, measure]);
   // The columns are rebuilt only when a width really changes (widthsKey), not on every save.
   const widthsKey = [...widths].map(([id, w]) => `${id}:${w}`).join(',');

@@ -1,11 +1,26 @@
 import type { GridRow } from './types';
 
+/** Rows made from others by putting new rows in a few places (notePatched). */
+const patches = new WeakMap<readonly GridRow[], { from: readonly GridRow[]; places: readonly number[] }>();
+
+/**
+ * Says that `next` is `from` with new rows at `places` only (an edit), so changedPlaces need not compare the
+ * thousands of others. Only the latest step is kept, so a long session does not hold every earlier array.
+ */
+export function notePatched(next: readonly GridRow[], from: readonly GridRow[], places: readonly number[]): void {
+  if (next === from) return;
+  patches.delete(from);
+  patches.set(next, { from, places });
+}
+
 /**
  * The places where `next` holds a new object for the same row as `shown` (an edit: the line and the totals
  * it moved), or null when rows were added, removed or reordered. Rows are immutable, so an unchanged row
  * is the same object and one pass of identity checks finds the few to hand AG Grid.
  */
 export function changedPlaces(shown: readonly GridRow[], next: readonly GridRow[]): number[] | null {
+  const patch = patches.get(next);
+  if (patch?.from === shown) return [...new Set(patch.places)].sort((a, b) => a - b);
   if (shown.length !== next.length) return null;
   const changed: number[] = [];
   for (let i = 0; i < next.length; i++) {

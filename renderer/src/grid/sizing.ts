@@ -100,6 +100,11 @@ export function measureContent(columns: readonly GridColumn[], rows: readonly Gr
   return { columns, rows, widths };
 }
 
+/** The wider of two measures of the same columns, column by column (a table's body and its foot, measured apart). */
+export function widerContent(a: ContentWidths, b: ContentWidths): Pick<ContentWidths, 'widths'> {
+  return { widths: a.widths.map((w, c) => Math.max(w, b.widths[c]!)) };
+}
+
 /**
  * Each column's minimum width from its content: the widest text any of its cells shows (bold rows in
  * bold, carried figures with their mark) and the longest word of its header, plus the cell's padding.
@@ -111,7 +116,7 @@ export function columnWidths(
   rows: readonly GridRow[],
   m: GridMetrics,
   measure: Measure,
-  content: ContentWidths = measureContent(columns, rows, m, measure),
+  content: Pick<ContentWidths, 'widths'> = measureContent(columns, rows, m, measure),
 ): Map<string, number> {
   const widths = new Map<string, number>();
   const headerFont = font(m, m.headerFontSize, m.headerFontWeight);

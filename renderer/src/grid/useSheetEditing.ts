@@ -103,11 +103,15 @@ export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostR
   }, []);
   const areaCache = useRef<SelectedArea | null>(null);
 
+  // A single cell is never a block: its rectangle needs no look-up of its row among thousands, which a
+  // committed edit (new rows, so new axes) followed by the move down would otherwise pay for.
+  const blockOf = useCallback((selection: Selection | null): Rect | null => (!selection || sameCell(selection.anchor, selection.end) ? null : rectOf(selection, axes())), [axes]);
+
   const setSelection = useCallback(
     (next: Selection | null, announce?: string) => {
-      const before = rectOf(selectionRef.current, axes());
+      const before = blockOf(selectionRef.current);
       selectionRef.current = next;
-      const after = rectOf(next, axes());
+      const after = blockOf(next);
       if (isMultiCell(before) || isMultiCell(after)) {
         apiRef.current?.refreshCells({ force: true });
         markSelected(hostRef.current, isMultiCell(after) ? after : null, axes());
@@ -115,7 +119,7 @@ export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostR
       if (announce !== undefined) actionsRef.current.onAnnounce(announce);
       else if (isMultiCell(after)) actionsRef.current.onAnnounce(sizeLabel(after));
     },
-    [axes, hostRef],
+    [axes, blockOf, hostRef],
   );
 
   const isSelected = useCallback(
@@ -182,8 +186,8 @@ export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostR
 
   const onCellEditingStarted = useCallback(() => {
     const selection = selectionRef.current;
-    if (selection && isMultiCell(rectOf(selection, axes()))) setSelection(single(selection.end), '');
-  }, [axes, setSelection]);
+    if (selection && isMultiCell(blockOf(selection))) setSelection(single(selection.end), '');
+  }, [blockOf, setSelection]);
 
   const run = useCallback((plan: Plan, source: 'grid' | 'paste', what: 'pasted' | 'changed', done: (n: number) => string) => {
     if (!plan.ok) {

@@ -132,60 +132,12 @@ export function planAppendix(directorate: Directorate, sections: readonly Sectio
   return { directorate, sections, lines, totals, targets: targets.map((t) => Int32Array.from(t)), slots, mitigationSections: new Set(mitigation.map((m) => m.name)) };
 }
 
-const samePlace = (a: RevenueLine, b: RevenueLine) => a.key === b.key && a.directorateId === b.directorateId && a.section === b.section && a.subsection === b.subsection && a.order === b.order;
-
-type KeptLines = { lines: RevenueLine[]; changed: number[] };
-
-/** The usual case, an edit: the directorate's lines come in the order planned, so no lookup by key. */
-function linesInPlace(previous: AppendixPlan, dir: string, allLines: readonly RevenueLine[]): KeptLines | null {
-  const lines: RevenueLine[] = new Array(previous.lines.length);
-  const changed: number[] = [];
-  let i = 0;
-  for (const now of allLines) {
-    if (now.directorateId !== dir) continue;
-    const before = previous.lines[i];
-    if (!before || now.key !== before.key) return null;
-    if (now !== before) {
-      if (!samePlace(now, before)) return null;
-      changed.push(i);
-    }
-    lines[i++] = now;
-  }
-  return i === lines.length ? { lines, changed } : null;
-}
-
-/** The same lines in another order: each found by its key, and still under its heading and in its place. */
-function linesMoved(previous: AppendixPlan, dir: string, allLines: readonly RevenueLine[]): KeptLines | null {
-  const byKey = new Map<string, RevenueLine>();
-  let count = 0;
-  for (const l of allLines) {
-    if (l.directorateId !== dir) continue;
-    count++;
-    byKey.set(l.key, l);
-  }
-  if (count !== previous.lines.length || byKey.size !== count) return null;
-  const lines: RevenueLine[] = new Array(count);
-  const changed: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const before = previous.lines[i]!;
-    const now = byKey.get(before.key);
-    if (!now || !samePlace(now, before)) return null;
-    lines[i] = now;
-    if (now !== before) changed.push(i);
-  }
-  return { lines, changed };
-}
-
 /**
- * The plan for new figures of the same table. When the directorate and sections are the same objects and
- * every line is still in its place (same key, heading and order), the structure is kept and only the
- * lines are swapped in, so an edit of a 5,000-line table re-plans nothing; otherwise it is planned afresh.
+ * A plan for new figures of the same table: `previous`'s structure with `lines` (the same lines in the same
+ * places, those at `changed` new objects). Its figures are the previous plan's, with the changed lines'
+ * read again, and its totals are the previous plan's moved by those lines alone (computeTotals).
  */
-export function replanAppendix(previous: AppendixPlan | null, directorate: Directorate, sections: readonly Section[], allLines: readonly RevenueLine[]): AppendixPlan {
-  if (!previous || previous.directorate !== directorate || previous.sections !== sections) return planAppendix(directorate, sections, allLines);
-  const kept = linesInPlace(previous, directorate.id, allLines) ?? linesMoved(previous, directorate.id, allLines);
-  if (!kept) return planAppendix(directorate, sections, allLines);
-  const { lines, changed } = kept;
+export function derivePlan(previous: AppendixPlan, lines: readonly RevenueLine[], changed: readonly number[]): AppendixPlan {
   const plan = { ...previous, lines };
   // The figures of the lines an edit left alone are copied, not read again from thousands of objects.
   const held = planValues.get(previous);
@@ -194,25 +146,56 @@ export function replanAppendix(previous: AppendixPlan | null, directorate: Direc
     for (const i of changed) putLineValues(values, i, lines[i]!);
     planValues.set(plan, values);
   }
+  // Only the latest step holds its previous plan: the one before is not needed to update totals, and
+  // holding it would keep every plan of a long session alive.
+  const before = planEdits.get(previous);
+  if (before) before.previous = null;
+  planEdits.set(plan, { previous, previousLines: previous.lines, changed });
   return plan;
+}
+
+/** The lines (plan indices) that differ between `previous` and `plan`, when derivePlan made one from the other. */
+export function editedLines(plan: AppendixPlan, previous: AppendixPlan): readonly number[] | null {
+  const edit = planEdits.get(plan);
+  return edit && edit.previousLines === previous.lines && plan.slots === previous.slots ? edit.changed : null;
 }
 
 /**
  * Every total of the plan from the lines' current figures: one pass adding each line's five summed
  * figures into the totals it counts in. `values` may be given as a flat array (5 per line, NaN for a
- * blank) for a caller that keeps its figures that way; otherwise they are read from the plan's lines.
+ * blank) for a caller that keeps its figures that way; otherwise they are read from the plan's lines,
+ * and a plan derivePlan made after an edit moves its previous plan's totals by the edited lines alone.
  */
 export function computeTotals(plan: AppendixPlan, base: PctBase, values?: Float64Array): Figures[] {
+  const { sums, counts } = values ? addLines(plan, values) : sumsOf(plan);
   const n = plan.totals.length;
-  const sums = new Float64Array(n * NF);
-  const any = new Uint8Array(n * NF);
-  const flat = values ?? valuesOf(plan);
+  const out: Figures[] = new Array(n);
+  for (let j = 0; j < n; j++) {
+    const get = (f: number) => (counts[j * NF + f] ? sums[j * NF + f]! : null);
+    const grossBudget = get(1);
+    const incomeBudget = get(2);
+    const netBudget = netOf(grossBudget, incomeBudget);
+    const forecastVariance = get(4);
+    out[j] = { previousVariance: get(0), grossBudget, incomeBudget, netBudget, actual: get(3), forecastVariance, variancePct: variancePct(forecastVariance, { netBudget, grossBudget }, base) };
+  }
+  return out;
+}
+
+/** Each total's five sums, and how many lines gave each sum a figure (none: the total is blank). */
+interface Sums {
+  sums: Float64Array;
+  counts: Int32Array;
+}
+
+function addLines(plan: AppendixPlan, flat: Float64Array): Sums {
+  const sums = new Float64Array(plan.totals.length * NF);
+  const counts = new Int32Array(plan.totals.length * NF);
   const { targets } = plan;
-  // The five figures unrolled, read once per line: this runs on every keystroke over thousands of lines.
+  // The five figures unrolled, read once per line: this runs over thousands of lines.
   const add = (at: number, v: number) => {
     if (v !== v) return; // NaN: a blank
     sums[at] = sums[at]! + v;
-    any[at] = 1;
+    counts[at] = counts[at]! + 1;
   };
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i]!;
@@ -227,16 +210,53 @@ export function computeTotals(plan: AppendixPlan, base: PctBase, values?: Float6
       add(at + 4, v4);
     }
   }
-  const out: Figures[] = new Array(n);
-  for (let j = 0; j < n; j++) {
-    const get = (f: number) => (any[j * NF + f] ? sums[j * NF + f]! : null);
-    const grossBudget = get(1);
-    const incomeBudget = get(2);
-    const netBudget = netOf(grossBudget, incomeBudget);
-    const forecastVariance = get(4);
-    out[j] = { previousVariance: get(0), grossBudget, incomeBudget, netBudget, actual: get(3), forecastVariance, variancePct: variancePct(forecastVariance, { netBudget, grossBudget }, base) };
+  return { sums, counts };
+}
+
+interface PlanEdit {
+  previous: AppendixPlan | null;
+  previousLines: readonly RevenueLine[];
+  changed: readonly number[];
+}
+const planEdits = new WeakMap<AppendixPlan, PlanEdit>();
+// Each plan's sums. Figures are whole numbers of hundredths (HundredthsSchema: safe integers), so moving
+// a sum by an edit's old and new figures gives exactly what adding every line again would.
+const planSums = new WeakMap<AppendixPlan, Sums>();
+
+function sumsOf(plan: AppendixPlan): Sums {
+  let sums = planSums.get(plan);
+  if (sums) return sums;
+  const flat = valuesOf(plan);
+  const edit = planEdits.get(plan);
+  const before = edit?.previous ? planSums.get(edit.previous) : undefined;
+  sums = before ? movedSums(plan, before, valuesOf(edit!.previous!), flat, edit!.changed) : addLines(plan, flat);
+  planSums.set(plan, sums);
+  return sums;
+}
+
+/** `before` moved by the changed lines' old and new figures (NaN: a blank, counted in no sum). */
+function movedSums(plan: AppendixPlan, before: Sums, was: Float64Array, now: Float64Array, changed: readonly number[]): Sums {
+  const sums = before.sums.slice();
+  const counts = before.counts.slice();
+  for (const i of changed) {
+    for (let f = 0; f < NF; f++) {
+      const a = was[i * NF + f]!;
+      const b = now[i * NF + f]!;
+      if (a === b || (a !== a && b !== b)) continue;
+      for (const t of plan.targets[i]!) {
+        const at = t * NF + f;
+        if (a === a) {
+          sums[at] = sums[at]! - a;
+          counts[at] = counts[at]! - 1;
+        }
+        if (b === b) {
+          sums[at] = sums[at]! + b;
+          counts[at] = counts[at]! + 1;
+        }
+      }
+    }
   }
-  return out;
+  return { sums, counts };
 }
 
 /** Line i's summed figures into its five places of the flat array, in SUMMED's order, a blank as NaN. */

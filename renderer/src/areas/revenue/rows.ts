@@ -1,7 +1,9 @@
 import type { RevenueTable } from '../../../../shared/areas/revenue/api';
 import { ENTERED_FIELDS, isEnteredField, type EnteredField, type Figures, type RevenueLine } from '../../../../shared/areas/revenue/model';
-import { computeTotals, replanAppendix, slotRow, type AppendixPlan, type AppendixRow } from '../../../../shared/areas/revenue/totals';
+import { noteLinesEdited, replanAppendix } from '../../../../shared/areas/revenue/replan';
+import { computeTotals, editedLines, slotRow, type AppendixPlan, type AppendixRow } from '../../../../shared/areas/revenue/totals';
 import type { Hundredths } from '../../../../shared/units';
+import { notePatched } from '../../grid/rowUpdates';
 import type { CellChange, GridBand, GridColumn, GridRow } from '../../grid/types';
 
 /** Appendix 1's published columns; net budget, the % and the previous variance are computed, never typed. */
@@ -63,20 +65,32 @@ export interface ShownRows {
   foot: GridRow[];
 }
 
-// Where each slot's row sits: its index in the body, or -1 - its index in the foot. One per plan structure.
-const placesOf = new WeakMap<readonly unknown[], Int32Array>();
+/**
+ * Where each slot's row sits (`row`: its index in the body, or -1 - its index in the foot), and the slot of
+ * each line and of each total. One per plan structure.
+ */
+interface SlotPlaces {
+  row: Int32Array;
+  ofLine: Int32Array;
+  ofTotal: Int32Array;
+}
+const placesOf = new WeakMap<readonly unknown[], SlotPlaces>();
 
-function slotPlaces(plan: AppendixPlan): Int32Array {
+function slotPlaces(plan: AppendixPlan): SlotPlaces {
   let places = placesOf.get(plan.slots);
   if (places) return places;
-  places = new Int32Array(plan.slots.length);
+  const row = new Int32Array(plan.slots.length);
+  const ofLine = new Int32Array(plan.lines.length);
+  const ofTotal = new Int32Array(plan.totals.length);
   let b = 0;
   let f = 0;
   plan.slots.forEach((slot, i) => {
     const pinned = slot.type === 'total' && isPinned(plan, slot.index);
-    places![i] = pinned ? -1 - f++ : b++;
+    row[i] = pinned ? -1 - f++ : b++;
+    if (slot.type === 'line') ofLine[slot.index] = i;
+    else if (slot.type === 'total') ofTotal[slot.index] = i;
   });
-  placesOf.set(plan.slots, places);
+  placesOf.set(plan.slots, (places = { row, ofLine, ofTotal }));
   return places;
 }
 
@@ -129,32 +143,51 @@ function patchRows(shown: ShownRows, plan: AppendixPlan, totals: readonly Figure
   const { base } = shown;
   let body = shown.body;
   let foot = shown.foot;
+  const bodyPlaces: number[] = [];
+  const footPlaces: number[] = [];
   const put = (s: number, row: GridRow) => {
-    const at = places[s]!;
+    const at = places.row[s]!;
     if (at >= 0) {
       if (body === shown.body) body = body.slice();
       body[at] = row;
+      bodyPlaces.push(at);
     } else {
       if (foot === shown.foot) foot = foot.slice();
       foot[-1 - at] = row;
+      footPlaces.push(-1 - at);
     }
   };
   const cache = lineRows.get(base) ?? new WeakMap<RevenueLine, GridRow>();
   lineRows.set(base, cache);
-  for (let s = 0; s < plan.slots.length; s++) {
-    const slot = plan.slots[s]!;
-    if (slot.type === 'line') {
-      const line = plan.lines[slot.index]!;
-      if (line === shown.plan.lines[slot.index]) continue;
-      let row = cache.get(line);
-      if (!row) cache.set(line, (row = gridRow(slotRow(plan, slot, totals, base))));
-      put(s, row);
-    } else if (slot.type === 'total' && !sameFigures(shown.totals[slot.index]!, totals[slot.index]!)) {
-      const row = gridRow(slotRow(plan, slot, totals, base));
-      totalRows.set(`${base}|${row.key}`, row);
-      put(s, row);
+  const putLine = (i: number) => {
+    const line = plan.lines[i]!;
+    if (line === shown.plan.lines[i]) return;
+    const s = places.ofLine[i]!;
+    let row = cache.get(line);
+    if (!row) cache.set(line, (row = gridRow(slotRow(plan, plan.slots[s]!, totals, base))));
+    put(s, row);
+  };
+  const putTotal = (t: number) => {
+    if (sameFigures(shown.totals[t]!, totals[t]!)) return;
+    const row = gridRow(slotRow(plan, plan.slots[places.ofTotal[t]!]!, totals, base));
+    totalRows.set(`${base}|${row.key}`, row);
+    put(places.ofTotal[t]!, row);
+  };
+  // An edit says which lines it changed: only they, and the totals they count in, can differ.
+  const edited = editedLines(plan, shown.plan);
+  if (edited) {
+    const moved = new Set<number>();
+    for (const i of edited) {
+      putLine(i);
+      for (const t of plan.targets[i]!) moved.add(t);
     }
+    for (const t of moved) putTotal(t);
+  } else {
+    for (let i = 0; i < plan.lines.length; i++) putLine(i);
+    for (let t = 0; t < plan.totals.length; t++) putTotal(t);
   }
+  notePatched(body, shown.body, bodyPlaces);
+  notePatched(foot, shown.foot, footPlaces);
   return { plan, base, totals, body, foot };
 }
 
@@ -183,15 +216,23 @@ export function keepUnchanged(shown: RevenueTable, next: RevenueTable): RevenueT
     byKey ??= new Map(shown.lines.map((s) => [s.key, s]));
     return byKey.get(l.key);
   };
+  let inPlace = next.lines.length === shown.lines.length;
+  const lines = next.lines.map((l, i) => {
+    const before = heldOf(l, i);
+    const kept = before && sameLine(before, l) ? before : l;
+    inPlace &&= kept === shown.lines[i] || l.key === shown.lines[i]!.key;
+    return kept;
+  });
+  const same = inPlace && lines.every((l, i) => l === shown.lines[i]);
+  // The lines shown, when the answer changed none (the usual case): then nothing is planned or compared again.
+  // Otherwise, with every line in its place, the next edit finds its lines by the same index.
+  if (!same && inPlace) keepLineIndex(lines, shown.lines);
   return {
     ...next,
     directorate: sameJson(shown.directorate, next.directorate) ? shown.directorate : next.directorate,
     previous: sameJson(shown.previous, next.previous) ? shown.previous : next.previous,
     sections: sameJson(shown.sections, next.sections) ? shown.sections : next.sections,
-    lines: next.lines.map((l, i) => {
-      const before = heldOf(l, i);
-      return before && sameLine(before, l) ? before : l;
-    }),
+    lines: same ? shown.lines : lines,
   };
 }
 
@@ -207,16 +248,36 @@ export function revenueCells(changes: readonly CellChange[]): CellValue[] {
 
 /** The table with figures changed, shown at once while the server confirms. */
 export function withCellValues(table: RevenueTable, cells: readonly CellValue[]): RevenueTable {
-  const byLine = new Map<string, CellValue[]>();
-  for (const c of cells) byLine.set(c.lineKey, [...(byLine.get(c.lineKey) ?? []), c]);
-  return {
-    ...table,
-    lines: table.lines.map((l): RevenueLine => {
-      const changes = byLine.get(l.key);
-      if (!changes) return l;
-      const next = { ...l };
-      for (const c of changes) next[c.field] = c.value;
-      return next;
-    }),
-  };
+  const at = lineIndex(table.lines);
+  const lines = table.lines.slice();
+  const edited: number[] = [];
+  for (const c of cells) {
+    const i = at.get(c.lineKey);
+    if (i === undefined) continue;
+    // A line edited twice in one batch (a paste) is copied once.
+    if (lines[i] === table.lines[i]) {
+      lines[i] = { ...lines[i]! };
+      edited.push(i);
+    }
+    (lines[i] as Record<EnteredField, Hundredths | null>)[c.field] = c.value;
+  }
+  // The same keys in the same places: the next edit finds its lines with the same index.
+  keepLineIndex(lines, table.lines);
+  // The plan then swaps in the edited lines alone, rather than comparing the thousands of others.
+  noteLinesEdited(lines, table.lines, edited);
+  return { ...table, lines };
+}
+
+const lineIndexes = new WeakMap<readonly RevenueLine[], ReadonlyMap<string, number>>();
+
+/** Lines with the same keys in the same places as `from` share its index, if it has one. */
+function keepLineIndex(lines: readonly RevenueLine[], from: readonly RevenueLine[]): void {
+  const at = lineIndexes.get(from);
+  if (at) lineIndexes.set(lines, at);
+}
+
+function lineIndex(lines: readonly RevenueLine[]): ReadonlyMap<string, number> {
+  let at = lineIndexes.get(lines);
+  if (!at) lineIndexes.set(lines, (at = new Map(lines.map((l, i) => [l.key, i]))));
+  return at;
 }
