@@ -80,10 +80,12 @@ function groupRecords(t: TableSpec, db: Database, before: number): void {
   // A group files one period and names its members by the rest of the key: both must be well defined.
   if (!member.length || (period && !group.includes(period))) throw new Error(`${t.name}: an audit group must leave part of the key to its members and include the period`);
   const joined = (columns: readonly string[]) => columns.map((k) => `r.${k}`).join(` || '|' || `);
+  // A member's value nests as an object: json_object's result stays JSON through the CASE (set-write.test.ts
+  // checks the stored text), so it is not parsed again with json(), which cost about a sixth of the statement.
   db.prepare(
     `INSERT INTO audit_log (${AUDIT_COLUMNS})
      SELECT w.op_id, w.at, w.os_user, w.machine, w.channel, ${periodOf(t, 'r')}, '${t.entity}', ${joined(group)}, '${GROUP_FIELD}',
-            NULL, json_group_object(${joined(member)}, json(${rowRecordValue(t, 'r')})), w.file_name, w.file_sha256, 'insert', w.on_behalf_of
+            NULL, json_group_object(${joined(member)}, ${rowRecordValue(t, 'r')}), w.file_name, w.file_sha256, 'insert', w.on_behalf_of
      FROM write_context w CROSS JOIN ${t.name} r
      WHERE w.id = 1 AND r.rowid > ?
      GROUP BY ${group.map((k) => `r.${k}`).join(', ')}
