@@ -11,6 +11,7 @@ import { redo, undo } from '../../main/store/history';
 import { userTables } from '../../main/store/schema';
 import { Workspace } from '../../main/store/workspace';
 import { rollForwardInto } from '../../main/core/months';
+import { cellHistory, periodAudit } from '../../main/core/audit';
 import { buildCommitteeWorkbook } from '../import-fixtures/committee';
 import { publishedTables, type PublishedRow } from '../import-fixtures/published';
 import { scratch } from '../import-fixtures/sink';
@@ -193,6 +194,24 @@ describe('an import audits itself, set-based', () => {
     const grouped = of('insert').filter((r) => r.field === GROUP_FIELD);
     expect(new Set(grouped.map((r) => r.entity))).toEqual(new Set(['kad_line', 'reported_value']));
     expect(grouped.length).toBeLessThan(of('insert').length);
+  });
+
+  it("lists a grouped insert cell by cell in the month's audit report and in the cell's history", () => {
+    const expected = [...auditOfDiff(before, rolled), ...auditOfDiff(rolled, after)];
+    const months = [...new Set(expected.map((e) => e.period).filter((p): p is string => p !== null))];
+    expect(months.length).toBeGreaterThan(0);
+    for (const month of months) {
+      const report = periodAudit(session.ws, month).filter((r) => r.operation === opId);
+      expect(report.length, month).toBe(expected.filter((e) => e.period === month).length);
+    }
+    // A reported figure the import added, found inside its table's group record.
+    const group = session.ws.db.prepare(`SELECT entity_key, new_value FROM audit_log WHERE op_id = ? AND entity = 'reported_value' AND field = ? LIMIT 1`).get(opId, GROUP_FIELD) as { entity_key: string; new_value: string };
+    const [member, figure] = Object.entries(JSON.parse(group.new_value) as Record<string, { value_num: number | null; value_text: string | null }>)[0]!;
+    const [period, area, tableId] = group.entity_key.split('|');
+    const [rowKey, columnKey] = member.split('|');
+    const field = figure.value_num === null ? 'value_text' : 'value_num';
+    const history = cellHistory(session.ws, { table: 'reported_values', key: { period: period!, area: area!, table_id: tableId!, row_key: rowKey!, column_key: columnKey! }, field });
+    expect(history.changes.map((c) => [c.action, c.from, c.fileName])).toEqual([['Added', 'blank', 'audit.xlsx']]);
   });
 
   it('matches the staged changes cell by cell: each changed cell of the preview audited once, old → new', () => {
