@@ -68,8 +68,9 @@ export function cellHistory(ws: Workspace, cell: CellAddress): CellHistory {
   const missing = spec.key.filter((k) => cell.key[k] === undefined);
   const extra = Object.keys(cell.key).filter((k) => !spec.key.includes(k));
   if (missing.length || extra.length) throw new UserError('invalid_input', `A row of ${cell.table} is named by ${spec.key.join(', ')}${missing.length ? `; ${missing.join(', ')} missing` : ''}${extra.length ? `; ${extra.join(', ')} not part of it` : ''}.`);
-  const entityKey = spec.key.map((k) => String(cell.key[k])).join('|');
-  const group = spec.key.slice(0, spec.auditGroupKey ?? spec.key.length).map((k) => String(cell.key[k])).join('|');
+  const values = spec.key.map((k) => String(cell.key[k]));
+  const entityKey = values.join('|');
+  const group = values.slice(0, spec.auditGroupKey ?? values.length).join('|');
   const rows = ws.db
     .prepare(`${selectFrom(ROW_CELLS)} WHERE a.entity_key = @key AND (a.field = @field OR a.field IS NULL) ORDER BY a.id, a.cell`)
     .all({ entity: spec.entity, key: entityKey, group, field: cell.field }) as AuditRow[];

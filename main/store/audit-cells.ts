@@ -9,11 +9,11 @@ import type { TableSpec } from './tables';
  * GROUP record per set of rows sharing the first N key columns (field GROUP_FIELD, entity_key those N
  * values): its value maps each row's other key values, joined by "|", to the row's columns as above
  * (null when all are blank). The 519,651 rows the 200,000-row bench import inserts (its reported
- * figures and its tables' lines) are 19,701 records then, which took about two seconds off the write. Workspaces keep the per-cell
- * records written before, so readers see all three through AUDIT_CELLS, which expands a row or group
- * record into one record per non-blank column of each row, exactly the records the triggers used to
- * write (values as the TEXT column holds them, the row's whole key as entity_key), with `cell`
- * ordering a record's cells.
+ * figures and its tables' lines) are 19,701 records then, which took about two seconds off the write.
+ * Workspaces keep the per-cell records written before, so readers see all three through AUDIT_CELLS,
+ * which expands a row or group record into one record per non-blank column of each row, exactly the
+ * records the triggers used to write (values as the TEXT column holds them, the row's whole key as
+ * entity_key), with `cell` ordering a record's cells.
  */
 
 /** The field of a group record: no column is named so (set-write.ts accepts identifiers only). */

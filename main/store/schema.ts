@@ -46,8 +46,19 @@ export function userTables(): TableSpec[] {
   for (const t of tables) {
     if (seen.has(t.name)) throw new Error(`the table ${t.name} is registered twice`);
     seen.add(t.name);
+    checkAuditGroup(t);
   }
   return tables;
+}
+
+/** A group record files one period and names its members by the rest of the key: both must be well defined. */
+function checkAuditGroup(t: TableSpec): void {
+  const n = t.auditGroupKey;
+  if (n === undefined) return;
+  const period = t.auditPeriod ?? t.period;
+  if (!Number.isInteger(n) || n < 1 || n >= t.key.length || (period !== undefined && !t.key.slice(0, n).includes(period))) {
+    throw new Error(`${t.name}: auditGroupKey must be fewer of its key columns than all of them, the period among them`);
+  }
 }
 
 export function schemaTriggers(): Map<string, string> {

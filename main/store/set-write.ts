@@ -40,7 +40,9 @@ function checked(t: TableSpec, columns: readonly string[]): string[] {
   return [...columns];
 }
 
-const keyOf = (t: TableSpec, alias: string) => t.key.map((k) => `${alias}.${k}`).join(` || '|' || `);
+/** SQL: the values of `columns` of a row, by alias, joined by "|" as the audit's entity_key joins them. */
+const joinedKey = (columns: readonly string[], alias: string) => columns.map((k) => `${alias}.${k}`).join(` || '|' || `);
+const keyOf = (t: TableSpec, alias: string) => joinedKey(t.key, alias);
 const periodOf = (t: TableSpec, alias: string) => {
   const column = t.auditPeriod ?? t.period;
   return column ? `${alias}.${column}` : 'NULL';
@@ -73,19 +75,15 @@ function rowRecords(t: TableSpec, db: Database, action: 'insert' | 'delete', fro
  * table's key index to group), each member's cells together whatever it is.
  */
 function groupRecords(t: TableSpec, db: Database, before: number): void {
-  const n = t.auditGroupKey!;
-  const group = t.key.slice(0, n);
-  const member = t.key.slice(n);
-  const period = t.auditPeriod ?? t.period;
-  // A group files one period and names its members by the rest of the key: both must be well defined.
-  if (!member.length || (period && !group.includes(period))) throw new Error(`${t.name}: an audit group must leave part of the key to its members and include the period`);
-  const joined = (columns: readonly string[]) => columns.map((k) => `r.${k}`).join(` || '|' || `);
+  // The registry has checked the split (schema.ts): the period in the group, some of the key left to its members.
+  const group = t.key.slice(0, t.auditGroupKey);
+  const member = t.key.slice(t.auditGroupKey);
   // A member's value nests as an object: json_object's result stays JSON through the CASE (set-write.test.ts
   // checks the stored text), so it is not parsed again with json(), which cost about a sixth of the statement.
   db.prepare(
     `INSERT INTO audit_log (${AUDIT_COLUMNS})
-     SELECT w.op_id, w.at, w.os_user, w.machine, w.channel, ${periodOf(t, 'r')}, '${t.entity}', ${joined(group)}, '${GROUP_FIELD}',
-            NULL, json_group_object(${joined(member)}, ${rowRecordValue(t, 'r')}), w.file_name, w.file_sha256, 'insert', w.on_behalf_of
+     SELECT w.op_id, w.at, w.os_user, w.machine, w.channel, ${periodOf(t, 'r')}, '${t.entity}', ${joinedKey(group, 'r')}, '${GROUP_FIELD}',
+            NULL, json_group_object(${joinedKey(member, 'r')}, ${rowRecordValue(t, 'r')}), w.file_name, w.file_sha256, 'insert', w.on_behalf_of
      FROM write_context w CROSS JOIN ${t.name} r
      WHERE w.id = 1 AND r.rowid > ?
      GROUP BY ${group.map((k) => `r.${k}`).join(', ')}

@@ -4,6 +4,7 @@ import { redo, undo } from '../../main/store/history';
 import { AUDIT_CELLS, GROUP_FIELD } from '../../main/store/audit-cells';
 import { cellHistory } from '../../main/core/audit';
 import { deleteRows, insertRows, updateRows } from '../../main/store/set-write';
+import { userTables } from '../../main/store/schema';
 import type { Workspace } from '../../main/store/workspace';
 import { toyArea } from '../fixtures/toy-area/main';
 import { tempDemo } from '../helpers/workspace';
@@ -225,6 +226,28 @@ describe('set-based writes that audit themselves', () => {
     expect(tables(bySet).reported).toEqual(before.reported);
     redo(bySet);
     expect(tables(bySet)).toEqual(after);
+  });
+
+  it('refuse a table registered to group its audit by the whole key, by no column, or leaving its period out of the group', () => {
+    const variants = [
+      { auditGroupKey: 2 },
+      { auditGroupKey: 0 },
+      { auditGroupKey: 1, key: ['item', 'period'] },
+    ];
+    for (const v of variants) {
+      const unregister = registerArea({ ...toyArea, tables: toyArea.tables.map((t) => ({ ...t, ...v })) });
+      try {
+        expect(() => userTables(), JSON.stringify(v)).toThrow(/toy_figures: auditGroupKey must be/);
+      } finally {
+        unregister();
+      }
+    }
+    const unregister = registerArea({ ...toyArea, tables: toyArea.tables.map((t) => ({ ...t, auditGroupKey: 1 })) });
+    try {
+      expect(userTables().find((t) => t.name === 'toy_figures')?.auditGroupKey).toBe(1);
+    } finally {
+      unregister();
+    }
   });
 
   it('update only the cells that change, each audited once with its old and new value', () => {
