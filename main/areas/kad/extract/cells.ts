@@ -1,6 +1,7 @@
 import { dayOfExcelSerial, parseDay, type Day } from '../../../../shared/areas/kad/extract/days';
 import { parsePence, penceOfNumber } from '../../../../shared/areas/kad/extract/money';
 import type { CellValue } from '../../../import/read/cells';
+import type { ExtractColumn } from './columns';
 
 /** A cell of an extract as a day, null when blank, undefined when it cannot be read as a date. */
 export function dayOfCell(v: CellValue | undefined): Day | null | undefined {
@@ -140,4 +141,40 @@ export class RowFingerprint {
 /** The characters String.prototype.trim removes that a care system's export holds: space, tab, line breaks, no-break space. */
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0xfeff;
+}
+
+/** A record's dates and amounts as its cells give them: null for none, undefined for a cell that is not one. */
+export interface RecordFigures {
+  start: Day | null | undefined;
+  end: Day | null | undefined;
+  born: Day | null | undefined;
+  weekly: number | null | undefined;
+  contribution: number | null | undefined;
+}
+
+/**
+ * Reads a record's dates and amounts from its cells (1: column A) into `into`, one object reused from
+ * record to record: for the engine's thread (reader.ts) and the packing thread (packer.ts) alike.
+ */
+export function readFigures(c: readonly ({ value: CellValue } | undefined)[], col: Record<ExtractColumn, number>, into: RecordFigures): RecordFigures {
+  into.start = dayOfCell(c[col.start]?.value);
+  into.end = dayOfCell(c[col.end]?.value);
+  into.born = dayOfCell(c[col.dateOfBirth]?.value);
+  into.weekly = penceOfCell(c[col.weeklyCost]?.value);
+  into.contribution = penceOfCell(c[col.contribution]?.value);
+  return into;
+}
+
+/** A record's figures once read: a start day; an end, a birth date and amounts, or none. */
+export interface ReadFigures {
+  start: Day;
+  end: Day | null;
+  born: Day | null;
+  weekly: number | null;
+  contribution: number | null;
+}
+
+/** True when every figure a record needs could be read. */
+export function figuresRead(f: RecordFigures): f is ReadFigures {
+  return f.start != null && f.end !== undefined && f.born !== undefined && f.weekly !== undefined && f.contribution !== undefined;
 }

@@ -1,7 +1,7 @@
 import type { CellValue } from '../../../import/read/cells';
 import type { RecordsPacker } from '../../../import/read/packed';
 import type { ExtractColumn } from './columns';
-import { dayOfCell, penceOfCell, RowFingerprint } from './cells';
+import { figuresRead, readFigures, RowFingerprint, type RecordFigures } from './cells';
 
 /**
  * An extract's records packed on the thread reading the later part of a large file (see
@@ -30,6 +30,7 @@ const FIRST_ROOM = 4096;
 
 export class ExtractPacker implements RecordsPacker {
   private readonly print = new RowFingerprint();
+  private readonly figures: RecordFigures = { start: null, end: null, born: null, weekly: null, contribution: null };
   private ints = new Int32Array(FIRST_ROOM * STRIDE);
   private money = new Float64Array(FIRST_ROOM * 2);
   private idEnds = new Int32Array(FIRST_ROOM);
@@ -64,12 +65,9 @@ export class ExtractPacker implements RecordsPacker {
     const col = this.at;
     const print = this.print.of(c);
     if (!print.isText(col.packageId) || !print.isText(col.reason) || !print.isText(col.serviceType)) return false;
-    const start = dayOfCell(c[col.start]?.value);
-    const end = dayOfCell(c[col.end]?.value);
-    const born = dayOfCell(c[col.dateOfBirth]?.value);
-    const weekly = penceOfCell(c[col.weeklyCost]?.value);
-    const contribution = penceOfCell(c[col.contribution]?.value);
-    if (start == null || end === undefined || born === undefined || weekly === undefined || contribution === undefined) return false;
+    const f = readFigures(c, col, this.figures);
+    if (!figuresRead(f)) return false;
+    const { start, end, born, weekly, contribution } = f;
     if (!isDay(start) || (end !== null && !isDay(end)) || (born !== null && !isDay(born))) return false;
     if (this.count * STRIDE === this.ints.length) this.grow();
     const o = this.count * STRIDE;

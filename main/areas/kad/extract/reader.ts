@@ -9,7 +9,7 @@ import type { Workspace } from '../../../store/workspace';
 import { LabelIndex } from '../../../import/read/names';
 import { listServiceTypes } from '../repository';
 import { EXTRACT_COLUMNS, extractColumnNamed, isExtractHeader, type ExtractColumn } from './columns';
-import { dayOfCell, penceOfCell, RowFingerprint, textOfCell } from './cells';
+import { figuresRead, readFigures, RowFingerprint, textOfCell, type RecordFigures } from './cells';
 import { AT, NO_DAY, STRIDE, type ExtractBatch } from './packer';
 import { compiledEntry } from '../../../host/entry';
 import type { Packing } from '../../../import/read/packed';
@@ -33,6 +33,7 @@ export class ExtractReading implements RecordsConsumer {
   private readonly print = new RowFingerprint();
   private readonly current: ExtractRow = { row: 0, packageId: '', reason: '', serviceType: '', start: 0, end: null, weeklyPence: null, contributionPence: null, dateOfBirth: null, fingerprint: 0, fingerprint2: 0, keys: null };
   private readonly keys: TextKeys = { packageA: 0, packageB: 0, reasonA: 0, reasonB: 0, typeA: 0, typeB: 0 };
+  private readonly figures: RecordFigures = { start: null, end: null, born: null, weekly: null, contribution: null };
   private broken = false;
 
   constructor(
@@ -71,13 +72,9 @@ export class ExtractReading implements RecordsConsumer {
     const textual = print.isText(col.packageId) && print.isText(col.reason) && print.isText(col.serviceType);
     // Text cells are kept as written (no trimmed copy made): the aggregator trims only what it lists.
     const packageId = textual ? (idCell as { text: string }).text : textOfCell(idCell);
-    const start = dayOfCell(c[col.start]?.value);
-    const end = dayOfCell(c[col.end]?.value);
-    const born = dayOfCell(c[col.dateOfBirth]?.value);
-    const weekly = penceOfCell(c[col.weeklyCost]?.value);
-    const contribution = penceOfCell(c[col.contribution]?.value);
-    if (!packageId || start == null || end === undefined || born === undefined || weekly === undefined || contribution === undefined) {
-      this.refuseRow(row, packageId, start, end, born, weekly, contribution);
+    const f = readFigures(c, col, this.figures);
+    if (!packageId || !figuresRead(f)) {
+      this.refuseRow(row, packageId, f);
       return;
     }
     // One object, filled afresh for each row: the aggregator copies what it keeps.
@@ -100,11 +97,11 @@ export class ExtractReading implements RecordsConsumer {
       r.serviceType = textOfCell(c[col.serviceType]?.value);
       r.keys = null;
     }
-    r.start = start;
-    r.end = end;
-    r.weeklyPence = weekly;
-    r.contributionPence = contribution;
-    r.dateOfBirth = born;
+    r.start = f.start;
+    r.end = f.end;
+    r.weeklyPence = f.weekly;
+    r.contributionPence = f.contribution;
+    r.dateOfBirth = f.born;
     r.fingerprint = print.a;
     r.fingerprint2 = print.b;
     this.agg.add(r);
@@ -146,7 +143,7 @@ export class ExtractReading implements RecordsConsumer {
   }
 
   /** A row that cannot be read: each cell at fault is a problem naming it (a date of birth without its value). */
-  private refuseRow(row: SheetRow, packageId: string, start: number | null | undefined, end: number | null | undefined, born: number | null | undefined, weekly: number | null | undefined, contribution: number | null | undefined): void {
+  private refuseRow(row: SheetRow, packageId: string, { start, end, born, weekly, contribution }: RecordFigures): void {
     const value = (k: ExtractColumn) => asFound(row.cells[this.at[k]]?.value ?? BLANK);
     if (!packageId) this.problem(row, 'packageId', null, 'has no Package ID');
     if (start === undefined) this.problem(row, 'start', value('start'), NOT_DATE);
