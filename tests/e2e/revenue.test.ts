@@ -105,6 +105,32 @@ describe('revenue monitoring in Chromium', () => {
     await expect.poll(overallOf).toBe(overall);
   });
 
+  it('moves the focus from the editor straight to the cell below on Enter: one focus change, no keypress', async () => {
+    const actualOf = async () => Number((await text(page, ED, 'actual'))!.replace(/,/g, ''));
+    const overallOf = async () => Number((await text(page, 't:ahc:overall', 'actual'))!.replace(/,/g, ''));
+    const [line, overall] = [await actualOf(), await overallOf()];
+    const index = Number(await page.locator(`[role="row"][row-id="${ED}"]`).first().getAttribute('row-index'));
+    const below = await page.locator(`[role="row"][row-index="${index + 1}"]`).first().getAttribute('row-id');
+    await cell(page, ED, 'actual').click();
+    await page.keyboard.type(String(line + 3));
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+      const where = (e: Event) => `${e.type} ${(e.target as Element).closest('[row-id]')?.getAttribute('row-id')} ${(e.target as Element).tagName}`;
+      for (const type of ['focusin', 'focusout', 'keypress']) document.addEventListener(type, (e) => seen.push(where(e)), true);
+    });
+    await page.keyboard.press('Enter');
+    await expect.poll(overallOf).toBe(overall + 3);
+    // AG Grid's own Enter focused the edited cell and then the one below: two focus changes and two layouts.
+    expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([`focusout ${ED} INPUT`, `focusin ${below} DIV`]);
+    expect(await page.evaluate(() => `${document.activeElement?.closest('[row-id]')?.getAttribute('row-id')} ${document.activeElement?.getAttribute('col-id')}`)).toBe(`${below} actual`);
+    expect(await cell(page, ED, 'actual').locator('input').count()).toBe(0);
+    await expect.poll(async () => (await api<{ lines: { key: string; actual: number | null }[] }>('revenue.table', { period: '2023-08', directorateId: 'ahc' })).lines.find((l) => l.key === ED)!.actual).toBe((line + 3) * 100);
+    await cell(page, ED, 'actual').click();
+    await page.keyboard.type(String(line));
+    await page.keyboard.press('Enter');
+    await expect.poll(overallOf).toBe(overall);
+  });
+
   it('takes a paste from Excel as one step', async () => {
     await cell(page, ED, 'grossBudget').click();
     await pasteText('19,700\t-50,100\r\n');

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { createGrid, RowApiModule, RowAutoHeightModule, TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type GridOptions, type IRowNode, type RowClassParams, type RowClassRules } from 'ag-grid-community';
+import { createGrid, RowApiModule, RowAutoHeightModule, ScrollApiModule, TooltipModule, type ColDef, type GetRowIdParams, type GridApi, type GridOptions, type IRowNode, type RowClassParams, type RowClassRules } from 'ag-grid-community';
 import { columnDefs } from './columnDefs';
 import { changedPlaces, stateChanged } from './rowUpdates';
 import { gridMetrics, gridTheme } from './setup';
@@ -41,8 +41,9 @@ const getRowClass = (p: RowClassParams<GridRow>) => (p.data ? `sheet-row--${p.da
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.key;
 
 // Registered for this grid only: headers can explain themselves as a browser tooltip, a wrapping text
-// column (GridColumn.wrapWidth) grows its rows to the text, and an edit updates its rows' nodes.
-const GRID_MODULES = [TooltipModule, RowAutoHeightModule, RowApiModule];
+// column (GridColumn.wrapWidth) grows its rows to the text, an edit updates its rows' nodes, and Enter
+// can tell whether the row below is in view (useTypedEdits).
+const GRID_MODULES = [TooltipModule, RowAutoHeightModule, RowApiModule, ScrollApiModule];
 
 /**
  * A spreadsheet grid over AG Grid Community, driven by column definitions and rows that name no area:

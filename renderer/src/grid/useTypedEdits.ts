@@ -14,6 +14,25 @@ export function typedRefusal(row: GridRow, column: GridColumn, text: string, rea
 const committing = (e: KeyboardEvent) => (e.key === 'Enter' || e.key === 'Tab') && !e.ctrlKey && !e.metaKey && !e.altKey;
 
 /**
+ * Enter on valid input, when the cell below is in view: the focus goes straight to that cell, then the
+ * edit is committed (AG Grid often commits it on the focus change already; then stopEditing does nothing).
+ * AG Grid's own Enter would focus the edited cell first and then the one below: two focus changes, each
+ * laying out the page, for one keystroke. The result is the same; anywhere else (the last row, a row out
+ * of view, the totals) AG Grid's own Enter runs, which also scrolls. True when the focus was moved.
+ */
+function moveDownInView(p: SuppressKeyboardEventParams<GridRow>): boolean {
+  const { api, node } = p;
+  if (node.rowPinned || node.rowIndex === null) return false;
+  const below = api.getDisplayedRowAtIndex(node.rowIndex + 1);
+  if (!below || below.rowTop === null || below.rowHeight === null || below.rowHeight === undefined) return false;
+  const view = api.getVerticalPixelRange();
+  if (below.rowTop < view.top || below.rowTop + below.rowHeight > view.bottom) return false;
+  api.setFocusedCell(node.rowIndex + 1, p.column);
+  api.stopEditing();
+  return true;
+}
+
+/**
  * What an officer types into a cell, checked in the column's unit. Input that does not parse stays in the
  * editor, as in Excel: Enter and Tab are held back from the grid while the text is refused, the message
  * quotes the text exactly as typed, and the officer corrects it in place. Valid input is saved as a
@@ -42,8 +61,12 @@ export function useTypedEdits(columns: readonly GridColumn[], locked: boolean, a
       if (e.type !== 'keydown' || !committing(e) || !p.data || !(e.target instanceof HTMLInputElement)) return false;
       const column = state.current.columns.find((c) => c.colId === p.column.getColId());
       if (!column?.unit || !isEditable(p.data, column, state.current.locked)) return false;
-      if (!refuse(p.data, column, e.target.value, e.target)) return false;
-      e.preventDefault(); // Tab must not take the browser's focus out of the editor either
+      if (refuse(p.data, column, e.target.value, e.target)) {
+        e.preventDefault(); // Tab must not take the browser's focus out of the editor either
+        return true;
+      }
+      if (e.key !== 'Enter' || e.shiftKey || !moveDownInView(p)) return false;
+      e.preventDefault(); // the key is spent: no keypress follows it
       return true;
     },
     [refuse, suppressSheetKeys],
