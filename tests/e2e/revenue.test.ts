@@ -131,6 +131,55 @@ describe('revenue monitoring in Chromium', () => {
     await expect.poll(overallOf).toBe(overall);
   });
 
+  it("keeps a later edit on screen when the answer to an earlier save arrives before that edit's own", async () => {
+    const overallOf = async () => Number((await text(page, 't:ahc:overall', 'actual'))!.replace(/,/g, ''));
+    const numberIn = async (row: string, col: string) => Number((await text(page, row, col))!.replace(/,/g, ''));
+    const [ed, psw, overall] = [await numberIn(ED, 'actual'), await numberIn(PSW, 'actual'), await overallOf()];
+    // Each save's answer is held until released; the saves go one after another, so the second is sent
+    // only once the first answer has been taken in.
+    const held: { release: () => void; sent: Promise<void> }[] = [];
+    let arrived: () => void = () => {};
+    await page.route('**/api/revenue.setCells', async (route) => {
+      const response = await route.fetch();
+      let release = () => {};
+      const gate = new Promise<void>((r) => (release = r));
+      held.push({ release, sent: Promise.resolve() });
+      arrived();
+      await gate;
+      await route.fulfill({ response });
+    });
+    const nextArrival = () => new Promise<void>((r) => (arrived = r));
+    try {
+      const first = nextArrival();
+      await cell(page, ED, 'actual').click();
+      await page.keyboard.type(String(ed + 1));
+      await page.keyboard.press('Enter');
+      await first;
+      await cell(page, PSW, 'actual').click();
+      await page.keyboard.type(String(psw + 2));
+      await page.keyboard.press('Enter');
+      await expect.poll(overallOf).toBe(overall + 3);
+      // The first answer (the executive director's line saved, the principal social worker's not yet).
+      const second = nextArrival();
+      held[0]!.release();
+      await second;
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await numberIn(PSW, 'actual')).toBe(psw + 2);
+      expect(await overallOf()).toBe(overall + 3);
+      held[1]!.release();
+      await expect.poll(async () => (await api<{ lines: { key: string; actual: number | null }[] }>('revenue.table', { period: '2023-08', directorateId: 'ahc' })).lines.find((l) => l.key === PSW)!.actual).toBe((psw + 2) * 100);
+    } finally {
+      for (const h of held) h.release();
+      await page.unrouteAll({ behavior: 'wait' });
+    }
+    for (const [row, value] of [[ED, ed], [PSW, psw]] as const) {
+      await cell(page, row, 'actual').click();
+      await page.keyboard.type(String(value));
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(overallOf).toBe(overall);
+  });
+
   it('takes a paste from Excel as one step', async () => {
     await cell(page, ED, 'grossBudget').click();
     await pasteText('19,700\t-50,100\r\n');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RevenueTable } from '../../shared/areas/revenue/api';
 import type { RevenueLine } from '../../shared/areas/revenue/model';
-import { keepUnchanged, planOf } from '../../renderer/src/areas/revenue/rows';
+import { keepUnchanged, planOf, withAnswer } from '../../renderer/src/areas/revenue/rows';
 
 const line = (n: number, forecastVariance: number | null): RevenueLine => ({
   key: `d:${n}`, directorateId: 'd', section: 'S', subsection: null, label: `Line ${n}`, committee: 'A&H', budgetHolder: null, order: n,
@@ -39,5 +39,23 @@ describe("a save's answer keeps the objects of what did not change", () => {
     const withPlan = (t: RevenueTable) => ({ ...t, directorate, sections }) as RevenueTable;
     const plan = planOf(withPlan(shown));
     expect(planOf({ ...withPlan(shown), lines: kept.lines }, plan)).toBe(plan);
+  });
+});
+
+describe('the answer to an earlier save, with later edits still waiting for theirs', () => {
+  // Shown: line 1 edited to 11 (its save answered now) and then line 2 edited to 30 (its save not yet answered).
+  const shown = table([line(1, 11), line(2, 30), line(3, null)]);
+  // The answer to the first save: line 1 saved, line 2 as the store held it before the second edit.
+  const answer = table([line(1, 11), line(2, 20), line(3, null)]);
+  const second = [{ lineKey: 'd:2', field: 'forecastVariance' as const, value: 30 }];
+
+  it('keeps the later edit on screen, with the same line objects, rather than showing it as before', () => {
+    const next = withAnswer(shown, answer, [second]);
+    expect(next.lines.map((l) => l.forecastVariance)).toEqual([11, 30, null]);
+    expect(next.lines).toBe(shown.lines);
+  });
+
+  it('takes the answer as it is once nothing is waiting', () => {
+    expect(withAnswer(shown, answer, []).lines.map((l) => l.forecastVariance)).toEqual([11, 20, null]);
   });
 });

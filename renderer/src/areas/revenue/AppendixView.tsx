@@ -3,11 +3,12 @@ import { flushSync } from 'react-dom';
 import type { RevenueTable } from '../../../../shared/areas/revenue/api';
 import { afterNextPaint, messageOf, send, trackWrite } from '../../api/client';
 import { SheetGrid } from '../../grid/SheetGrid';
+import { WaitingEdits } from '../../grid/waitingEdits';
 import type { CellRef } from '../../grid/types';
 import type { SheetActions } from '../../grid/useSheetEditing';
 import { revenueCellAddress } from './history';
 import type { AppendixPlan } from '../../../../shared/areas/revenue/totals';
-import { appendixBands, appendixColumns, gridRows, keepUnchanged, planOf, revenueCells, withCellValues, type CellValue, type ShownRows } from './rows';
+import { appendixBands, appendixColumns, gridRows, planOf, revenueCells, withAnswer, withCellValues, type CellValue, type ShownRows } from './rows';
 
 interface Props {
   table: RevenueTable;
@@ -27,6 +28,7 @@ const SCROLL_ROWS = 200;
 export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSaved, onRefused, onReload }: Props) {
   const [announcement, setAnnouncement] = useState('');
   const queue = useRef<Promise<void>>(Promise.resolve());
+  const waiting = useRef(new WaitingEdits<CellValue[]>());
   // Keeps the previous plan's structure when only figures changed (an edit), so a long table is not re-planned per keystroke.
   const planRef = useRef<AppendixPlan | null>(null);
   const plan = useMemo(() => (planRef.current = planOf(table, planRef.current)), [table]);
@@ -47,16 +49,20 @@ export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSave
       // the focus move then lays out the page with the new totals in it, rather than a second layout for
       // them afterwards (about 3 ms less per committed keystroke on a 5,000-line table, README Benchmarks).
       flushSync(() => onTable((t) => (t && t.period === ref.period && t.directorate.id === ref.directorateId ? withCellValues(t, cells) : t)));
+      const answered = waiting.current.add(`${ref.period}/${ref.directorateId}`, cells);
       queue.current = trackWrite(
         queue.current.then(async () => {
           try {
             // The edit is on screen already (withCellValues): sending waits until its frame is drawn.
             await afterNextPaint();
             const next = await send('revenue.setCells', { ...ref, cells, source });
-            onTable((t) => (t && t.period === next.period && t.directorate.id === next.directorate.id ? keepUnchanged(t, next) : t));
+            answered();
+            const later = waiting.current.of(`${next.period}/${next.directorate.id}`);
+            onTable((t) => (t && t.period === next.period && t.directorate.id === next.directorate.id ? withAnswer(t, next, later) : t));
             onSaved();
             if (done) setAnnouncement(done);
           } catch (err) {
+            answered();
             onRefused(messageOf(err), { rowKey: cells[0]!.lineKey, colId: cells[0]!.field });
             onReload();
           }

@@ -236,6 +236,15 @@ export function keepUnchanged(shown: RevenueTable, next: RevenueTable): RevenueT
   };
 }
 
+/**
+ * A save's answer with the edits still waiting for their own answers put back on top. Saves are answered
+ * in the order they were sent, so the answer to an earlier one does not hold a later edit yet: taken as
+ * it is, it would show that cell (and its totals) as before the later edit until the next answer came.
+ */
+export function withAnswer(shown: RevenueTable, answer: RevenueTable, waiting: readonly (readonly CellValue[])[]): RevenueTable {
+  return keepUnchanged(shown, waiting.reduce(withCellValues, answer));
+}
+
 export interface CellValue {
   lineKey: string;
   field: EnteredField;
