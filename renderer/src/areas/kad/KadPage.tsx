@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { KadServiceInfo, KadTable } from '../../../../shared/areas/kad/api';
 import { KAD_AREA_ID, KAD_AREA_NAME } from '../../../../shared/areas/kad/ids';
-import { messageOf, send, trackWrite } from '../../api/client';
+import { messageOf, send } from '../../api/client';
 import type { SheetActions } from '../../grid/useSheetEditing';
-import { WaitingEdits } from '../../grid/waitingEdits';
+import { SaveQueue } from '../../grid/saveQueue';
 import type { AreaPageProps } from '../types';
 import { KadTrendCharts } from './charts/KadTrendCharts';
 import { RUN_RATE_DESCRIPTION } from './columns';
@@ -51,8 +51,7 @@ export function KadPage({ period, months, params, onParamsChange, reloadKey, wor
   const [announcement, setAnnouncement] = useState('');
   const [saves, setSaves] = useState(0);
   // Edits go to the server one at a time, so the last table to come back is the newest.
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const waiting = useRef(new WaitingEdits<CellValue[]>());
+  const [saveQueue] = useState(() => new SaveQueue<CellValue[]>());
   const { services, error: servicesError } = useServices(reloadKey);
   const held = period.areas.includes(KAD_AREA_ID);
 
@@ -93,25 +92,25 @@ export function KadPage({ period, months, params, onParamsChange, reloadKey, wor
       if (!table) return;
       const ref = { period: table.period, serviceId: table.service.id };
       setTable((t) => (t && t.period === ref.period && t.service.id === ref.serviceId ? withCellValues(t, cells) : t));
-      const answered = waiting.current.add(`${ref.period}/${ref.serviceId}`, cells);
-      queue.current = trackWrite(queue.current.then(async () => {
-        try {
-          const next = await send('kad.setCells', { ...ref, cells, source });
-          answered();
-          // Later edits still waiting for their answers stay on screen (WaitingEdits).
-          const shown = waiting.current.of(`${next.period}/${next.service.id}`).reduce(withCellValues, next);
+      saveQueue.save(
+        `${ref.period}/${ref.serviceId}`,
+        cells,
+        () => send('kad.setCells', { ...ref, cells, source }),
+        (next, later) => {
+          // Later edits still waiting for their answers stay on screen (SaveQueue).
+          const shown = later.reduce(withCellValues, next);
           setTable((t) => (sameTable(t, next) ? { ...shown, comparison: t.comparison } : t));
           onSaved();
           setSaves((n) => n + 1);
           if (done) setAnnouncement(done);
-        } catch (err) {
-          answered();
+        },
+        (err) => {
           onRefused(messageOf(err), { rowKey: cells[0]!.lineKey, colId: cells[0]!.field });
           setFetchKey((k) => k + 1); // drop the optimistic values
-        }
-      }));
+        },
+      );
     },
-    [table, onSaved, onRefused],
+    [table, saveQueue, onSaved, onRefused],
   );
 
   const actions = useMemo<SheetActions>(

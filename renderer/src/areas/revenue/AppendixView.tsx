@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { RevenueTable } from '../../../../shared/areas/revenue/api';
-import { afterNextPaint, messageOf, send, trackWrite } from '../../api/client';
+import { afterNextPaint, messageOf, send } from '../../api/client';
 import { SheetGrid } from '../../grid/SheetGrid';
-import { WaitingEdits } from '../../grid/waitingEdits';
+import { SaveQueue } from '../../grid/saveQueue';
 import type { CellRef } from '../../grid/types';
 import type { SheetActions } from '../../grid/useSheetEditing';
 import { revenueCellAddress } from './history';
@@ -27,8 +27,7 @@ const SCROLL_ROWS = 200;
 /** One directorate's Appendix 1 in the generic grid: lines typed, heading and directorate totals computed as the officer types. */
 export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSaved, onRefused, onReload }: Props) {
   const [announcement, setAnnouncement] = useState('');
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const waiting = useRef(new WaitingEdits<CellValue[]>());
+  const [saveQueue] = useState(() => new SaveQueue<CellValue[]>());
   // Keeps the previous plan's structure when only figures changed (an edit), so a long table is not re-planned per keystroke.
   const planRef = useRef<AppendixPlan | null>(null);
   const plan = useMemo(() => (planRef.current = planOf(table, planRef.current)), [table]);
@@ -49,27 +48,26 @@ export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSave
       // the focus move then lays out the page with the new totals in it, rather than a second layout for
       // them afterwards (about 3 ms less per committed keystroke on a 5,000-line table, README Benchmarks).
       flushSync(() => onTable((t) => (t && t.period === ref.period && t.directorate.id === ref.directorateId ? withCellValues(t, cells) : t)));
-      const answered = waiting.current.add(`${ref.period}/${ref.directorateId}`, cells);
-      queue.current = trackWrite(
-        queue.current.then(async () => {
-          try {
-            // The edit is on screen already (withCellValues): sending waits until its frame is drawn.
-            await afterNextPaint();
-            const next = await send('revenue.setCells', { ...ref, cells, source });
-            answered();
-            const later = waiting.current.of(`${next.period}/${next.directorate.id}`);
-            onTable((t) => (t && t.period === next.period && t.directorate.id === next.directorate.id ? withAnswer(t, next, later) : t));
-            onSaved();
-            if (done) setAnnouncement(done);
-          } catch (err) {
-            answered();
-            onRefused(messageOf(err), { rowKey: cells[0]!.lineKey, colId: cells[0]!.field });
-            onReload();
-          }
-        }),
+      saveQueue.save(
+        `${ref.period}/${ref.directorateId}`,
+        cells,
+        async () => {
+          // The edit is on screen already (withCellValues): sending waits until its frame is drawn.
+          await afterNextPaint();
+          return send('revenue.setCells', { ...ref, cells, source });
+        },
+        (next, later) => {
+          onTable((t) => (t && t.period === next.period && t.directorate.id === next.directorate.id ? withAnswer(t, next, later) : t));
+          onSaved();
+          if (done) setAnnouncement(done);
+        },
+        (err) => {
+          onRefused(messageOf(err), { rowKey: cells[0]!.lineKey, colId: cells[0]!.field });
+          onReload();
+        },
       );
     },
-    [table.period, table.directorate.id, onTable, onSaved, onRefused, onReload],
+    [table.period, table.directorate.id, saveQueue, onTable, onSaved, onRefused, onReload],
   );
 
   const actions = useMemo<SheetActions>(
