@@ -177,6 +177,53 @@ describe('Excel-like editing of the KAD grid in Chromium', () => {
     expect(await text(page, 'direct_payments', 'currentPackages')).toBe('409');
   });
 
+  it("keeps a later edit on screen when the answer to an earlier save arrives before that edit's own", async () => {
+    const count = async (row: string) => Number(await text(page, row, 'currentPackages'));
+    const [residential, nursing] = [await count('residential'), await count('nursing')];
+    // Each save's answer is held until released; the page sends the second save only once it has taken in the first answer.
+    const held: (() => void)[] = [];
+    let answered = 0;
+    let arrived: () => void = () => {};
+    const nextArrival = () => new Promise<void>((r) => (arrived = r));
+    await page.route('**/api/kad.setCells', async (route) => {
+      const response = await route.fetch();
+      await new Promise<void>((release) => {
+        held.push(release);
+        arrived();
+      });
+      await route.fulfill({ response });
+      answered++;
+    });
+    try {
+      const first = nextArrival();
+      await cell(page, 'residential', 'currentPackages').click();
+      await page.keyboard.type(String(residential + 1));
+      await page.keyboard.press('Enter');
+      await first;
+      await cell(page, 'nursing', 'currentPackages').click();
+      await page.keyboard.type(String(nursing + 2));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => count('nursing')).toBe(nursing + 2);
+      const second = nextArrival();
+      held[0]!();
+      await second;
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await count('residential')).toBe(residential + 1);
+      expect(await count('nursing')).toBe(nursing + 2);
+      held[1]!();
+      await expect.poll(() => answered).toBe(2);
+    } finally {
+      for (const release of held) release();
+      await page.unrouteAll({ behavior: 'wait' });
+    }
+    for (const [row, value] of [['residential', residential], ['nursing', nursing]] as const) {
+      await cell(page, row, 'currentPackages').click();
+      await page.keyboard.type(String(value));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => count(row)).toBe(value);
+    }
+  });
+
   it('computes direction of travel after a roll forward and marks actuals not yet updated', async () => {
     await api('periods.rollForward', { fromPeriod: '2023-08' });
     await page.reload();
@@ -240,57 +287,5 @@ describe('Excel-like editing of the KAD grid in Chromium', () => {
     expect(marked).toEqual([false, false, false, false, false, true, false, true, false, false]);
     expect(await residential.locator('td.print-kad__carried').first().textContent()).toBe('£2,289c/f (carried forward, not yet updated)');
     expect(await page.getByTestId('print-kad-carried-note').textContent()).toBe('Figures marked c/f are August 2023’s, carried forward and not yet updated for September 2023.');
-  });
-});
-
-describe('saves answered one after another', () => {
-  it("keeps a later edit on screen when the answer to an earlier save arrives before that edit's own", async () => {
-    await page.goto(`${served.url}&area=kad&period=2023-08`);
-    await page.reload();
-    await cell(page, 'residential', 'currentPackages').waitFor();
-    const count = async (row: string) => Number(await text(page, row, 'currentPackages'));
-    const [residential, nursing] = [await count('residential'), await count('nursing')];
-    // Each save's answer is held until released; the page sends the second save only once it has taken in the first answer.
-    const held: (() => void)[] = [];
-    let answered = 0;
-    let arrived: () => void = () => {};
-    const nextArrival = () => new Promise<void>((r) => (arrived = r));
-    await page.route('**/api/kad.setCells', async (route) => {
-      const response = await route.fetch();
-      await new Promise<void>((release) => {
-        held.push(release);
-        arrived();
-      });
-      await route.fulfill({ response });
-      answered++;
-    });
-    try {
-      const first = nextArrival();
-      await cell(page, 'residential', 'currentPackages').click();
-      await page.keyboard.type(String(residential + 1));
-      await page.keyboard.press('Enter');
-      await first;
-      await cell(page, 'nursing', 'currentPackages').click();
-      await page.keyboard.type(String(nursing + 2));
-      await page.keyboard.press('Enter');
-      await expect.poll(() => count('nursing')).toBe(nursing + 2);
-      const second = nextArrival();
-      held[0]!();
-      await second;
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      expect(await count('residential')).toBe(residential + 1);
-      expect(await count('nursing')).toBe(nursing + 2);
-      held[1]!();
-      await expect.poll(() => answered).toBe(2);
-    } finally {
-      for (const release of held) release();
-      await page.unrouteAll({ behavior: 'wait' });
-    }
-    for (const [row, value] of [['residential', residential], ['nursing', nursing]] as const) {
-      await cell(page, row, 'currentPackages').click();
-      await page.keyboard.type(String(value));
-      await page.keyboard.press('Enter');
-      await expect.poll(() => count(row)).toBe(value);
-    }
   });
 });
