@@ -69,7 +69,7 @@ describe('a care-package extract imported in Chromium', () => {
     await page.getByTestId('service-picker').locator(`[data-service-id="${LDP}"]`).click();
     await expect.poll(() => cell(page, 'residential', 'currentPackages').textContent()).toBe('1');
     const marked = cell(page, 'residential', 'currentPackages');
-    expect(await marked.locator('.sheet-cell__text--noted').getAttribute('title')).toMatch(/^computed from the care-package extract care-extract\.csv \(SHA-256 [0-9a-f]{12}…\)$/);
+    expect(await marked.locator('.sheet-cell__noted').getAttribute('title')).toMatch(/^computed from the care-package extract care-extract\.csv \(SHA-256 [0-9a-f]{12}…\)$/);
     expect(await marked.getAttribute('aria-label')).toContain('computed from the care-package extract care-extract.csv');
     // Committed full-year spend beside Total spend: £118k, worked out by hand in HAND_EXPECTED.
     expect(await cell(page, 'residential', 'committedK').textContent()).toBe('£118k');

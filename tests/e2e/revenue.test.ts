@@ -60,6 +60,25 @@ describe('revenue monitoring in Chromium', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('pins the row labels only while the columns are wider than the grid, and writes a figure straight into its cell', async () => {
+    // Both keep the elements drawn per row down, which is what a scrolled frame costs (README, Benchmarks).
+    const pinnedLabels = () => page.locator('[data-testid="revenue-grid"] .ag-grid-pinned-left-cells [col-id="label"]').count();
+    const sideways = () => page.locator('[data-testid="revenue-grid"] .ag-grid-viewport').evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(await sideways()).toBe(0);
+    expect(await pinnedLabels()).toBe(0);
+    try {
+      await page.setViewportSize({ width: 900, height: 1000 });
+      await expect.poll(pinnedLabels).toBeGreaterThan(0);
+      expect(await sideways()).toBeGreaterThan(0);
+    } finally {
+      await page.setViewportSize({ width: 1500, height: 1000 });
+    }
+    await expect.poll(pinnedLabels).toBe(0);
+    // The figure is the cell's own text: no element inside, and the cell still named for a screen reader.
+    const gross = cell(page, ED, 'grossBudget');
+    expect(await gross.evaluate((el) => [el.childElementCount, el.textContent, el.getAttribute('aria-label')])).toEqual([0, '19,647', 'Executive Director - Adults, Health & Commissioning, Gross Budget, 19,647']);
+  });
+
   it('recomputes the totals as an officer edits a line', async () => {
     await cell(page, PSW, 'forecastVariance').click();
     await page.keyboard.type('140');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidths, measureContent, type GridMetrics, type Measure } from '../../renderer/src/grid/sizing';
+import { columnWidths, measureContent, scrollsSideways, type GridMetrics, type Measure } from '../../renderer/src/grid/sizing';
 import type { GridBand, GridColumn, GridRow } from '../../renderer/src/grid/types';
 
 // A font where every character is 10px wide, 12px in bold and 11px in italics: widths are easy to follow.
@@ -95,5 +95,23 @@ describe('measureContent after an edit', () => {
     expect(measureContent(COLUMNS, narrower, METRICS, measure).widths).not.toEqual(before.widths);
     const added = [...rows, row('c', 'line', 'Day care', 5)];
     expect(measureContent(COLUMNS, added, METRICS, measure, before).widths).toEqual(measureContent(COLUMNS, added, METRICS, measure).widths);
+  });
+});
+
+describe('scrollsSideways: the row labels are pinned only when the columns do not fit the grid', () => {
+  // A label measured at 120 px is given AG Grid's default 200; the figure and the arrow their own widths.
+  const widths = new Map([['label', 120], ['budget', 300], ['dot', 60]]);
+  it('counts a narrow label at 200 px and keeps 24 px for a vertical scrollbar', () => {
+    // 200 + 300 + 60 = 560 wide: fits a box of 584 (560 + 24), not one a pixel narrower.
+    expect(scrollsSideways(COLUMNS, widths, 584)).toBe(false);
+    expect(scrollsSideways(COLUMNS, widths, 583)).toBe(true);
+  });
+  it('counts a wide label at its own width', () => {
+    const wide = new Map([...widths, ['label', 400]]);
+    expect(scrollsSideways(COLUMNS, wide, 784)).toBe(false);
+    expect(scrollsSideways(COLUMNS, wide, 783)).toBe(true);
+  });
+  it('treats a grid not laid out yet (0 px) as narrow, so its labels start pinned', () => {
+    expect(scrollsSideways(COLUMNS, widths, 0)).toBe(true);
   });
 });

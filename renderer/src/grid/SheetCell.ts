@@ -42,17 +42,22 @@ function setOrRemove(el: HTMLElement, attr: string, value: string | undefined): 
  * flagged on the same element. The c/f mark is drawn by CSS, so the cell's text stays the figure.
  *
  * A plain DOM renderer, not a React component: a long table scrolls through thousands of these, and a
- * React renderer per cell cost a frame's budget several times over (README, Benchmarks).
+ * React renderer per cell cost a frame's budget several times over (README, Benchmarks). For the same
+ * reason a figure or label is written straight into the cell, with no element of its own: each element
+ * drawn costs style, layout and paint in every scrolled frame. Only a direction arrow and a figure with a
+ * note (its corner mark and tooltip) get a box. The renderer writes into AG Grid's `eParentOfValue` and
+ * gives AG Grid no element to insert; AG Grid clears that same element when an editor opens.
  */
 export class SheetCell implements ICellRendererComp<GridRow> {
-  private readonly gui = document.createElement('span');
+  private box: HTMLSpanElement | null = null;
 
   init(params: ICellRendererParams<GridRow> & SheetCellParams): void {
     this.paint(params);
   }
 
   getGui(): HTMLElement {
-    return this.gui;
+    // AG Grid inserts a renderer's element only when there is one; this renderer has written the cell.
+    return null as unknown as HTMLElement;
   }
 
   refresh(params: ICellRendererParams<GridRow> & SheetCellParams): boolean {
@@ -61,7 +66,7 @@ export class SheetCell implements ICellRendererComp<GridRow> {
   }
 
   private paint(params: ICellRendererParams<GridRow> & SheetCellParams): void {
-    const { data, eGridCell, gridColumn } = params;
+    const { data, eGridCell, eParentOfValue, gridColumn } = params;
     const context = params.context as SheetContext | undefined;
     const colId = gridColumn.colId;
     const refused = context?.invalidRef.current;
@@ -73,19 +78,34 @@ export class SheetCell implements ICellRendererComp<GridRow> {
     flag(eGridCell, 'aria-invalid', !!data && refused?.rowKey === data.key && refused.colId === colId);
     flag(eGridCell, 'aria-selected', !!context?.isSelected(data?.key, colId));
 
-    const gui = this.gui;
     if (gridColumn.kind === 'dot') {
       const arrow = data ? arrowOf(data.values[colId]) : null;
-      gui.className = arrow ? (gridColumn.arrowsMuted ? 'sheet-dot sheet-dot--muted' : 'sheet-dot') : '';
-      setOrRemove(gui, 'title', arrow ? `Direction of travel ${spokenValue(data!, gridColumn, '')}` : undefined);
-      setOrRemove(gui, 'aria-hidden', arrow ? 'true' : undefined);
-      gui.textContent = arrow ? ARROW_GLYPHS[arrow] : '';
+      if (!arrow) return this.write(eParentOfValue, '');
+      const box = this.boxIn(eParentOfValue);
+      box.className = gridColumn.arrowsMuted ? 'sheet-dot sheet-dot--muted' : 'sheet-dot';
+      setOrRemove(box, 'title', `Direction of travel ${spokenValue(data!, gridColumn, '')}`);
+      box.setAttribute('aria-hidden', 'true');
+      if (box.textContent !== ARROW_GLYPHS[arrow]) box.textContent = ARROW_GLYPHS[arrow];
       return;
     }
     const note = text ? data?.notes?.[colId] : undefined;
-    gui.className = note ? 'sheet-cell__text sheet-cell__text--noted' : 'sheet-cell__text';
-    setOrRemove(gui, 'title', note);
-    setOrRemove(gui, 'aria-hidden', isLabel ? undefined : 'true');
-    if (gui.textContent !== text) gui.textContent = text;
+    if (!note) return this.write(eParentOfValue, text);
+    const box = this.boxIn(eParentOfValue);
+    box.className = 'sheet-cell__noted';
+    setOrRemove(box, 'title', note);
+    box.setAttribute('aria-hidden', 'true');
+    if (box.textContent !== text) box.textContent = text;
+  }
+
+  /** The cell's own text, in place of a box drawn before. */
+  private write(parent: HTMLElement, text: string): void {
+    if (this.box?.parentNode === parent || parent.textContent !== text) parent.textContent = text;
+  }
+
+  /** The one box this cell shows, made the first time it is needed. */
+  private boxIn(parent: HTMLElement): HTMLSpanElement {
+    const box = (this.box ??= document.createElement('span'));
+    if (box.parentNode !== parent || parent.childNodes.length !== 1) parent.replaceChildren(box);
+    return box;
   }
 }

@@ -5,7 +5,7 @@ import { changedPlaces, stateChanged } from './rowUpdates';
 import { gridMetrics, gridTheme } from './setup';
 import type { SheetContext } from './SheetCell';
 import { canvasMeasure } from './canvasMeasure';
-import { columnWidths, measureContent, widerContent, type ContentWidths } from './sizing';
+import { columnWidths, measureContent, scrollsSideways, widerContent, type ContentWidths } from './sizing';
 import type { CellRef, GridBand, GridColumn, GridRow } from './types';
 import { useCellHistory, type HistoryOf } from './useCellHistory';
 import { suppressSheetKeys, useSheetEditing, type SheetActions } from './useSheetEditing';
@@ -95,11 +95,24 @@ export function SheetGrid({
     widthsRef.current = { columns, bands, content: widest.widths, widths: next };
     return next;
   }, [columns, bands, body, foot, measure]);
+  // The grid's own width, followed as the window is resized: the row labels are pinned only when the
+  // columns no longer fit it (columnDefs.ts, pinLabels).
+  const [boxWidth, setBoxWidth] = useState(0);
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    setBoxWidth(host.clientWidth);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setBoxWidth(host.clientWidth));
+    observer.observe(host);
+    return () => observer.disconnect();
+  }, []);
+  const pinLabels = scrollsSideways(columns, widths, boxWidth);
   // The columns are rebuilt only when a width really changes (widthsKey), not on every save.
   const widthsKey = [...widths].map(([id, w]) => `${id}:${w}`).join(',');
   const defs = useMemo(
-    () => columnDefs(columns, bands, { widths, locked, invalidRef, isSelected: sheetContext.isSelected, onTypedValue: typed.onTypedValue }),
-    [columns, bands, widthsKey, locked, sheetContext, typed.onTypedValue],
+    () => columnDefs(columns, bands, { widths, locked, pinLabels, invalidRef, isSelected: sheetContext.isSelected, onTypedValue: typed.onTypedValue }),
+    [columns, bands, widthsKey, locked, pinLabels, sheetContext, typed.onTypedValue],
   );
   const context = useMemo<SheetContext>(() => ({ invalidRef, isSelected: sheetContext.isSelected }), [sheetContext]);
   const defaultColDef = useMemo<ColDef<GridRow>>(

@@ -12,6 +12,12 @@ export interface ColumnDefOptions {
   invalidRef: { current: CellRef | null };
   /** Read at render time for the same reason: the selection moves with every Shift+arrow. */
   isSelected: (rowKey: string | undefined, colId: string) => boolean;
+  /**
+   * Whether the row labels stay at the left while the grid scrolls sideways (sizing.ts, scrollsSideways).
+   * Not pinned when everything fits: a pinned column draws each row in two parts, which costs every
+   * scrolled frame, and looks no different when nothing scrolls sideways.
+   */
+  pinLabels: boolean;
   /** What an editor hands over when it closes; the grid's own data is never changed (the page's rows are). */
   onTypedValue: (row: GridRow, colId: string, text: unknown) => void;
 }
@@ -55,14 +61,16 @@ function columnDef(column: GridColumn, opts: ColumnDefOptions): Col {
     valueGetter: (p: ValueGetterParams<GridRow>) => (!p.data ? null : kind === 'label' ? p.data.label : (p.data.values[colId] ?? null)),
     cellRenderer: SheetCell,
     cellRendererParams: params,
-    // Dots keep their measured width; the other columns share any spare width, never going below theirs.
-    // A wrapping text column keeps its width and its rows grow to the wrapped text.
-    ...(kind === 'dot' ? { width } : column.wrapWidth ? { width, wrapText: true, autoHeight: true } : { minWidth: width, flex: 1 }),
+    // Dots keep their measured width; the figures share any spare width, never going below theirs. A
+    // wrapping text column keeps its width and its rows grow to the wrapped text. The labels never flex,
+    // pinned or not, so the grid looks the same either way (sizing.ts, scrollsSideways).
+    ...(kind === 'dot' ? { width } : column.wrapWidth ? { width, wrapText: true, autoHeight: true } : kind === 'label' ? { minWidth: width } : { minWidth: width, flex: 1 }),
     cellClass: cellClassOf(column, [...(numeric ? ['ag-right-aligned-cell'] : []), ...(kind === 'dot' ? ['sheet-cell--dot'] : []), ...(column.cellClass ? [column.cellClass] : [])], opts),
     ...(numeric ? { type: 'rightAligned' } : {}),
     ...(kind === 'dot' ? { headerClass: 'sheet-head--center' } : {}),
   };
-  if (kind === 'label') return { ...def, pinned: 'left', cellAriaRole: 'rowheader' };
+  // null, not undefined: AG Grid keeps a column's pinning when a new definition leaves it out.
+  if (kind === 'label') return { ...def, pinned: opts.pinLabels ? 'left' : null, cellAriaRole: 'rowheader' };
   if (kind !== 'figure' || !column.unit) return def;
   const unit = column.unit;
   return {

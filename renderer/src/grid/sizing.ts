@@ -139,3 +139,23 @@ export function columnWidths(
   }
   return widths;
 }
+
+/** AG Grid's width for a column given a minimum but no width of its own. */
+const GRID_DEFAULT_WIDTH = 200;
+/** Room kept for a vertical scrollbar and the grid's borders (a classic Windows scrollbar is 17 px). */
+const SCROLLBAR_ALLOWANCE = 24;
+
+/**
+ * Whether the columns, each at the width it will be given (columnDefs.ts: the labels and fixed columns at
+ * their own, the others at their minimum), are wider than the grid's box: only then does the grid scroll
+ * sideways, and only then are its row labels worth pinning. A box not laid out yet (width 0) counts as
+ * narrow.
+ */
+export function scrollsSideways(columns: readonly GridColumn[], widths: ReadonlyMap<string, number>, boxWidth: number): boolean {
+  let total = 0;
+  for (const column of columns) {
+    const width = widths.get(column.colId) ?? column.minWidth ?? 80;
+    total += column.kind === 'label' && !column.wrapWidth ? Math.max(width, GRID_DEFAULT_WIDTH) : width;
+  }
+  return total > boxWidth - SCROLLBAR_ALLOWANCE;
+}
