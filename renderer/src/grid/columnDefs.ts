@@ -1,6 +1,7 @@
 import type { CellClassParams, ColDef, ColGroupDef, EditableCallbackParams, ValueFormatterParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
 import { cellNumber, isCarried, isEditable } from './cells';
 import { SheetCell, type SheetCellParams } from './SheetCell';
+import { widthOf } from './sizing';
 import type { CellRef, GridBand, GridColumn, GridRow } from './types';
 import { formatCellForEdit } from './units';
 
@@ -51,7 +52,7 @@ function cellClassOf(column: GridColumn, fixed: readonly string[], opts: ColumnD
 
 function columnDef(column: GridColumn, opts: ColumnDefOptions): Col {
   const { colId, kind } = column;
-  const width = opts.widths.get(colId) ?? column.minWidth ?? 80;
+  const width = widthOf(column, opts.widths);
   const numeric = kind === 'figure' || kind === 'computed';
   const params: SheetCellParams = { gridColumn: column };
   const def: Col = {

@@ -140,6 +140,11 @@ export function columnWidths(
   return widths;
 }
 
+/** The width a column is built with (columnDefs.ts): its measured width, else its own minimum. */
+export function widthOf(column: GridColumn, widths: ReadonlyMap<string, number>): number {
+  return widths.get(column.colId) ?? column.minWidth ?? 80;
+}
+
 /** AG Grid's width for a column given a minimum but no width of its own. */
 const GRID_DEFAULT_WIDTH = 200;
 /** Room kept for a vertical scrollbar and the grid's borders (a classic Windows scrollbar is 17 px). */
@@ -154,7 +159,7 @@ const SCROLLBAR_ALLOWANCE = 24;
 export function scrollsSideways(columns: readonly GridColumn[], widths: ReadonlyMap<string, number>, boxWidth: number): boolean {
   let total = 0;
   for (const column of columns) {
-    const width = widths.get(column.colId) ?? column.minWidth ?? 80;
+    const width = widthOf(column, widths);
     total += column.kind === 'label' && !column.wrapWidth ? Math.max(width, GRID_DEFAULT_WIDTH) : width;
   }
   return total > boxWidth - SCROLLBAR_ALLOWANCE;
