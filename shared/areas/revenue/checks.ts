@@ -132,9 +132,13 @@ export function runRevenueChecks(input: RevenueCheckInput): Finding[] {
     const sRep = reported.get(summaryTableId(d)) ?? new Map<string, Map<string, Hundredths | null>>();
     const signature = (keys: readonly string[]) => [...keys].sort().join('|');
     const totalByLines = new Map<string, AppendixRow>();
+    // Each total's lines, in one pass over the lines (not a pass per total: a large council has hundreds).
+    const membersOf: string[][] = plan.totals.map(() => []);
+    plan.lines.forEach((l, li) => {
+      for (const t of plan.targets[li]!) membersOf[t]!.push(l.key);
+    });
     plan.totals.forEach((t, i) => {
-      const members = plan.lines.filter((_, li) => plan.targets[li]!.includes(i)).map((l) => l.key);
-      const sig = signature(members);
+      const sig = signature(membersOf[i]!);
       if (!totalByLines.has(sig)) totalByLines.set(sig, byKey.get(t.key)!);
     });
     const paired = new Set<string>();

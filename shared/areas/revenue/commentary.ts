@@ -36,21 +36,26 @@ export const lineSubject = (lineKey: string) => `line:${lineKey}`;
 /** The service areas of the lines, in Appendix 1 order. */
 export function serviceAreas(sections: readonly Section[], lines: readonly RevenueLine[], base: PctBase): ServiceArea[] {
   const sorted = [...lines].sort((a, b) => (a.directorateId === b.directorateId ? a.order - b.order : 0));
+  const sectionOf = new Map(sections.map((s) => [`${s.directorateId}\u0000${s.name}`, s]));
   const out: ServiceArea[] = [];
   const byKey = new Map<string, ServiceArea>();
+  // Each area's own lines, gathered as they are met: a large council has thousands of areas and lines.
+  const members = new Map<ServiceArea, RevenueLine[]>();
   for (const l of sorted) {
-    const section = sections.find((s) => s.directorateId === l.directorateId && s.name === l.section);
+    const section = sectionOf.get(`${l.directorateId}\u0000${l.section}`);
     const key = l.subsection ? areaKey(l.directorateId, l.section, l.subsection) : section?.totalLabel ? areaKey(l.directorateId, l.section, null) : lineSubject(l.key);
     const label = l.subsection ? `${l.subsection}` : section?.totalLabel ? l.section : l.label;
     let area = byKey.get(key);
     if (!area) {
       area = { key, directorateId: l.directorateId, label, lineKeys: [], figures: sumFigures([], base) };
       byKey.set(key, area);
+      members.set(area, []);
       out.push(area);
     }
     area.lineKeys.push(l.key);
+    members.get(area)!.push(l);
   }
-  for (const a of out) a.figures = sumFigures(lines.filter((l) => a.lineKeys.includes(l.key)), base);
+  for (const a of out) a.figures = sumFigures(members.get(a)!, base);
   return out;
 }
 
