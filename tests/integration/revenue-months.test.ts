@@ -27,6 +27,14 @@ describe('revenue across months', () => {
     expect(sep.lines.find((l) => l.key === PSW)!.previousVariance).toBe(4000);
     setRevenueCells(ws, { period: '2023-08', directorateId: 'ahc', cells: [{ lineKey: PSW, field: 'forecastVariance', value: 5000 }] }, 'grid');
     expect(revenueTable(ws, '2023-09', 'ahc').lines.find((l) => l.key === PSW)!.previousVariance).toBe(5000);
+    // A save answers with the lines it named, exactly as the whole table now holds them (previous variance included).
+    const saved = setRevenueCells(ws, { period: '2023-09', directorateId: 'ahc', cells: [{ lineKey: PSW, field: 'actual', value: 1234 }, { lineKey: PSW, field: 'forecastVariance', value: 4500 }] }, 'grid');
+    expect(saved).toEqual({ period: '2023-09', directorateId: 'ahc', lines: [revenueTable(ws, '2023-09', 'ahc').lines.find((l) => l.key === PSW)], lockedReason: null });
+    expect(saved.lines[0]).toMatchObject({ actual: 1234, forecastVariance: 4500, previousVariance: 5000, previousSource: 'computed' });
+    expect(ws.db.prepare(`SELECT field, new_value FROM audit_log WHERE entity = 'revenue_line' AND period = '2023-09' AND action = 'update' AND entity_key LIKE ? ORDER BY id`).all(`%${PSW}%`)).toEqual([
+      { field: 'actual', new_value: '1234' },
+      { field: 'forecast_variance', new_value: '4500' },
+    ]);
     const c = revenueCommentaries(ws, '2023-09');
     expect(c.commentaries).toHaveLength(8);
     expect(c.commentaries.every((x) => x.carried)).toBe(true);

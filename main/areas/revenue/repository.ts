@@ -42,23 +42,25 @@ export function hasEarlierFmr(period: string): boolean {
 }
 
 /**
- * A month's lines, each with its previous-month variance: the variance of the latest earlier FMR month
- * held; where none is held, the published figure kept as a reported value (marked reported); May, the
- * first FMR of the year, has none.
+ * A month's lines (of one directorate, or only those keyed `keys`), each with its previous-month variance:
+ * the variance of the latest earlier FMR month held; where none is held, the published figure kept as a
+ * reported value (marked reported); May, the first FMR of the year, has none.
  */
-export function getLines(ws: Workspace, period: string, directorateId?: string): { lines: RevenueLine[]; previous: { source: PreviousSource; period: string | null } } {
+export function getLines(ws: Workspace, period: string, directorateId?: string, keys?: readonly string[]): { lines: RevenueLine[]; previous: { source: PreviousSource; period: string | null } } {
+  const onlyKeys = (column: string) => (keys ? `AND ${column} IN (SELECT value FROM json_each(?))` : '');
+  const keyArgs = keys ? [JSON.stringify(keys)] : [];
   const rows = ws.db
-    .prepare(`SELECT * FROM revenue_lines WHERE period = ? ${directorateId ? 'AND directorate_id = ?' : ''} ORDER BY directorate_id, sort_order`)
-    .all(...(directorateId ? [period, directorateId] : [period])) as LineRow[];
+    .prepare(`SELECT * FROM revenue_lines WHERE period = ? ${directorateId ? 'AND directorate_id = ?' : ''} ${onlyKeys('line_key')} ORDER BY directorate_id, sort_order`)
+    .all(period, ...(directorateId ? [directorateId] : []), ...keyArgs) as LineRow[];
   const prevPeriod = hasEarlierFmr(period) ? previousFmrMonth(ws, period) : null;
   const source: PreviousSource = prevPeriod ? 'computed' : hasEarlierFmr(period) ? 'reported' : 'none';
   let prev = new Map<string, number | null>();
   if (prevPeriod) {
-    prev = new Map((ws.db.prepare('SELECT line_key, forecast_variance FROM revenue_lines WHERE period = ?').all(prevPeriod) as { line_key: string; forecast_variance: number | null }[]).map((r) => [r.line_key, r.forecast_variance]));
+    prev = new Map((ws.db.prepare(`SELECT line_key, forecast_variance FROM revenue_lines WHERE period = ? ${onlyKeys('line_key')}`).all(prevPeriod, ...keyArgs) as { line_key: string; forecast_variance: number | null }[]).map((r) => [r.line_key, r.forecast_variance]));
   } else if (source === 'reported') {
     const rep = ws.db
-      .prepare(`SELECT row_key, value_num FROM reported_values WHERE period = ? AND area = '${REVENUE_AREA_ID}' AND column_key = 'previousVariance'`)
-      .all(period) as { row_key: string; value_num: number | null }[];
+      .prepare(`SELECT row_key, value_num FROM reported_values WHERE period = ? AND area = '${REVENUE_AREA_ID}' AND column_key = 'previousVariance' ${onlyKeys('row_key')}`)
+      .all(period, ...keyArgs) as { row_key: string; value_num: number | null }[];
     prev = new Map(rep.map((r) => [r.row_key, r.value_num]));
   }
   const lines = rows.map((r): RevenueLine => ({

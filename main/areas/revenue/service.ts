@@ -1,5 +1,5 @@
 import { UserError } from '../../../shared/api/errors';
-import type { RevenueCommentaries, RevenueNarratives, RevenueSummary, RevenueTable } from '../../../shared/areas/revenue/api';
+import type { RevenueCommentaries, RevenueNarratives, RevenueSaved, RevenueSummary, RevenueTable } from '../../../shared/areas/revenue/api';
 import { NARRATIVE_SECTIONS } from '../../../shared/areas/revenue/api';
 import { boxFigures, commentaryThreshold, lineSubject, needsCommentary, serviceAreas } from '../../../shared/areas/revenue/commentary';
 import { revenueTarget } from '../../../shared/areas/revenue/ids';
@@ -58,7 +58,7 @@ const LIMIT = 1e13;
  * Applies one or many cell changes (an edit, a paste, a fill) as one undoable, audited step. Every cell is
  * checked first; if any is refused nothing is applied and the message names each refused cell.
  */
-export function setRevenueCells(ws: Workspace, args: { period: string; directorateId: string; cells: readonly CellChange[] }, channel: Channel): RevenueTable {
+export function setRevenueCells(ws: Workspace, args: { period: string; directorateId: string; cells: readonly CellChange[] }, channel: Channel): RevenueSaved {
   const { period, directorateId, cells } = args;
   requirePeriod(ws, period);
   const directorate = requireDirectorate(ws, directorateId);
@@ -88,7 +88,9 @@ export function setRevenueCells(ws: Workspace, args: { period: string; directora
       for (const c of changes) setLineValue(ws, period, c.lineKey, c.field, c.value);
     });
   }
-  return revenueTable(ws, period, directorateId);
+  // Every line named, changed or not: the page shows each as stored now.
+  const keys = [...new Set(cells.map((c) => c.lineKey))];
+  return { period, directorateId, lines: getLines(ws, period, directorateId, keys).lines, lockedReason: periodLock(ws, period) };
 }
 
 export function revenueSummary(ws: Workspace, period: string): RevenueSummary {

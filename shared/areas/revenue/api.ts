@@ -26,6 +26,14 @@ export const RevenueTableSchema = z.object({
 });
 export type RevenueTable = z.infer<typeof RevenueTableSchema>;
 
+/**
+ * A save's answer: the lines it named, as now stored, and whether the table may still be edited. Not the
+ * whole table: a large council's 5,000 lines made every typed figure 1.5 MB to build, check, send and
+ * read back (README, Benchmarks).
+ */
+export const RevenueSavedSchema = z.object({ period: MonthId, directorateId: z.string(), lines: z.array(RevenueLineSchema), lockedReason: Locked });
+export type RevenueSaved = z.infer<typeof RevenueSavedSchema>;
+
 const SummaryRowSchema = z.object({ key: z.string(), label: z.string(), kind: z.enum(['row', 'expenditure_total', 'mitigation', 'total']), figures: FiguresSchema });
 export const RevenueSummarySchema = z.object({
   period: MonthId,
@@ -77,7 +85,7 @@ const Body = z.string().max(20_000, 'a commentary is at most 20,000 characters')
 export const revenueApi = {
   'revenue.table': { input: TableRef, output: RevenueTableSchema },
   /** An edit, a paste or a fill: every cell checked first, all applied as one undoable step or none. */
-  'revenue.setCells': { input: TableRef.extend({ cells: z.array(CellChange).min(1).max(100_000), source: z.enum(['grid', 'paste']) }).strict(), output: RevenueTableSchema },
+  'revenue.setCells': { input: TableRef.extend({ cells: z.array(CellChange).min(1).max(100_000), source: z.enum(['grid', 'paste']) }).strict(), output: RevenueSavedSchema },
   'revenue.summary': { input: z.object({ period: MonthId }).strict(), output: RevenueSummarySchema },
   'revenue.commentaries': { input: z.object({ period: MonthId }).strict(), output: RevenueCommentariesSchema },
   'revenue.setCommentary': {

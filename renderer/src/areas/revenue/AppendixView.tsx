@@ -8,7 +8,7 @@ import type { CellRef } from '../../grid/types';
 import type { SheetActions } from '../../grid/useSheetEditing';
 import { revenueCellAddress } from './history';
 import type { AppendixPlan } from '../../../../shared/areas/revenue/totals';
-import { appendixBands, appendixColumns, gridRows, planOf, revenueCells, withAnswer, withCellValues, type CellValue, type ShownRows } from './rows';
+import { appendixBands, appendixColumns, gridRows, planOf, revenueCells, withCellValues, withSaved, type CellValue, type ShownRows } from './rows';
 
 interface Props {
   table: RevenueTable;
@@ -57,7 +57,7 @@ export function AppendixView({ table, lock, invalid, styleNonce, onTable, onSave
           return send('revenue.setCells', { ...ref, cells, source });
         },
         (next, later) => {
-          onTable((t) => (t && t.period === next.period && t.directorate.id === next.directorate.id ? withAnswer(t, next, later) : t));
+          onTable((t) => (t && t.period === next.period && t.directorate.id === next.directorateId ? withSaved(t, next, later) : t));
           onSaved();
           if (done) setAnnouncement(done);
         },

@@ -1,4 +1,4 @@
-import type { RevenueTable } from '../../../../shared/areas/revenue/api';
+import type { RevenueSaved, RevenueTable } from '../../../../shared/areas/revenue/api';
 import { ENTERED_FIELDS, isEnteredField, type EnteredField, type Figures, type RevenueLine } from '../../../../shared/areas/revenue/model';
 import { noteLinesEdited, replanAppendix } from '../../../../shared/areas/revenue/replan';
 import { computeTotals, editedLines, slotRow, type AppendixPlan, type AppendixRow } from '../../../../shared/areas/revenue/totals';
@@ -201,48 +201,32 @@ function sameLine(a: RevenueLine, b: RevenueLine): boolean {
   for (const k in b) if (a[k as keyof RevenueLine] !== b[k as keyof RevenueLine]) return false;
   return true;
 }
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * The table the server sent back, keeping the objects of what is shown where nothing changed: the saved
- * line's neighbours, the directorate, the sections. Then only what the save changed is redrawn.
+ * A save's answer put into the table shown: each line it names, as stored now, with the edits still
+ * waiting for their own answers put back on top. Saves are answered in the order they were sent, so the
+ * answer to an earlier one does not hold a later edit yet: taken as it is, it would show that cell (and
+ * its totals) as before the later edit until the next answer came. A line that comes back as shown keeps
+ * its object, and the table its very list of lines, so nothing is planned or drawn again.
  */
-export function keepUnchanged(shown: RevenueTable, next: RevenueTable): RevenueTable {
-  // Lines come back in the order shown: each is looked for in its own place first, by key only if moved.
-  let byKey: Map<string, RevenueLine> | null = null;
-  const heldOf = (l: RevenueLine, i: number) => {
-    const same = shown.lines[i];
-    if (same?.key === l.key) return same;
-    byKey ??= new Map(shown.lines.map((s) => [s.key, s]));
-    return byKey.get(l.key);
-  };
-  let inPlace = next.lines.length === shown.lines.length;
-  const lines = next.lines.map((l, i) => {
-    const before = heldOf(l, i);
-    const kept = before && sameLine(before, l) ? before : l;
-    inPlace &&= kept === shown.lines[i] || l.key === shown.lines[i]!.key;
-    return kept;
-  });
-  const same = inPlace && lines.every((l, i) => l === shown.lines[i]);
-  // The lines shown, when the answer changed none (the usual case): then nothing is planned or compared again.
-  // Otherwise, with every line in its place, the next edit finds its lines by the same index.
-  if (!same && inPlace) keepLineIndex(lines, shown.lines);
-  return {
-    ...next,
-    directorate: sameJson(shown.directorate, next.directorate) ? shown.directorate : next.directorate,
-    previous: sameJson(shown.previous, next.previous) ? shown.previous : next.previous,
-    sections: sameJson(shown.sections, next.sections) ? shown.sections : next.sections,
-    lines: same ? shown.lines : lines,
-  };
-}
-
-/**
- * A save's answer with the edits still waiting for their own answers put back on top. Saves are answered
- * in the order they were sent, so the answer to an earlier one does not hold a later edit yet: taken as
- * it is, it would show that cell (and its totals) as before the later edit until the next answer came.
- */
-export function withAnswer(shown: RevenueTable, answer: RevenueTable, waiting: readonly (readonly CellValue[])[]): RevenueTable {
-  return keepUnchanged(shown, waiting.reduce(withCellValues, answer));
+export function withSaved(shown: RevenueTable, saved: RevenueSaved, waiting: readonly (readonly CellValue[])[]): RevenueTable {
+  const at = lineIndex(shown.lines);
+  const later = waiting.flat();
+  let lines: RevenueLine[] | null = null;
+  const edited: number[] = [];
+  for (const stored of saved.lines) {
+    const i = at.get(stored.key);
+    if (i === undefined) continue;
+    let line = stored;
+    for (const c of later) if (c.lineKey === stored.key) line = { ...line, [c.field]: c.value };
+    if (sameLine(shown.lines[i]!, line)) continue;
+    (lines ??= shown.lines.slice())[i] = line;
+    edited.push(i);
+  }
+  if (!lines) return saved.lockedReason === shown.lockedReason ? shown : { ...shown, lockedReason: saved.lockedReason };
+  keepLineIndex(lines, shown.lines);
+  noteLinesEdited(lines, shown.lines, edited);
+  return { ...shown, lines, lockedReason: saved.lockedReason };
 }
 
 export interface CellValue {
