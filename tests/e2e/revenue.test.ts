@@ -124,6 +124,41 @@ describe('revenue monitoring in Chromium', () => {
     await expect.poll(overallOf).toBe(overall);
   });
 
+  it('checks the month again once a burst of edits pauses, not after every figure saved', async () => {
+    const actualOf = async () => Number((await text(page, ED, 'actual'))!.replace(/,/g, ''));
+    const overallOf = async () => Number((await text(page, 't:ahc:overall', 'actual'))!.replace(/,/g, ''));
+    const [line, overall] = [await actualOf(), await overallOf()];
+    const checks: number[] = [];
+    const saves: number[] = [];
+    const onRequest = (r: { url: () => string }) => r.url().endsWith('/api/checks.list') && checks.push(Date.now());
+    const onResponse = (r: { url: () => string }) => r.url().endsWith('/api/revenue.setCells') && saves.push(Date.now());
+    page.on('request', onRequest);
+    page.on('response', onResponse);
+    try {
+      for (const step of [1, 2, 3]) {
+        await cell(page, ED, 'actual').click();
+        await page.keyboard.type(String(line + step));
+        await page.keyboard.press('Enter');
+      }
+      await expect.poll(overallOf).toBe(overall + 3);
+      await expect.poll(() => saves.length).toBe(3);
+      await expect.poll(() => checks.length).toBeGreaterThan(0);
+      await page.waitForTimeout(1000);
+      // Each check reads the whole month; one per figure kept the host busy ahead of the next save. Only
+      // a pause of over 400 ms between two answered saves (a slow machine) lets a check in between.
+      const pauses = saves.slice(1).filter((t, i) => t - saves[i]! > 400).length;
+      expect(checks.length).toBeLessThanOrEqual(1 + pauses);
+      expect(checks.length).toBeLessThan(3);
+    } finally {
+      page.off('request', onRequest);
+      page.off('response', onResponse);
+    }
+    await cell(page, ED, 'actual').click();
+    await page.keyboard.type(String(line));
+    await page.keyboard.press('Enter');
+    await expect.poll(overallOf).toBe(overall);
+  });
+
   it('moves the focus from the editor straight to the cell below on Enter: one focus change, no keypress', async () => {
     const actualOf = async () => Number((await text(page, ED, 'actual'))!.replace(/,/g, ''));
     const overallOf = async () => Number((await text(page, 't:ahc:overall', 'actual'))!.replace(/,/g, ''));
