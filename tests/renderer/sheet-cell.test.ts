@@ -11,9 +11,23 @@ class FakeText {
   parentNode: FakeElement | null = null;
   constructor(public textContent: string) {}
 }
+/** A class list that records every change made to it: each change makes the browser style the cell again. */
+class FakeClassList {
+  readonly classes = new Set<string>();
+  readonly changes: string[] = [];
+  add(c: string): void {
+    this.changes.push(`+${c}`);
+    this.classes.add(c);
+  }
+  remove(c: string): void {
+    this.changes.push(`-${c}`);
+    this.classes.delete(c);
+  }
+}
 class FakeElement {
   parentNode: FakeElement | null = null;
   className = '';
+  readonly classList = new FakeClassList();
   childNodes: (FakeElement | FakeText)[] = [];
   private readonly attributes = new Map<string, string>();
   setAttribute(name: string, value: string): void {
@@ -57,10 +71,12 @@ const dot: GridColumn = { colId: 'dot', header: 'DoT', spokenHeader: 'DoT', band
 // Figures are held as hundredths of the displayed unit (shared/units): 227,100 shows as 2,271 in £000.
 const line = (gross: number | null, notes?: Record<string, string>, arrow: string | null = null): GridRow => ({ key: 'a', label: 'Homecare', kind: 'line', values: { gross, dot: arrow }, editable: ['gross'], notes });
 
-function render(column: GridColumn) {
-  const cell = new FakeElement();
+// As columnDefs gives them: the column's own classes, and the row's state (an editable figure here).
+const classesOf = (row: GridRow | undefined) => ['ag-right-aligned-cell', ...(row?.editable.includes('gross') ? ['sheet-cell--editable'] : [])];
+
+function render(column: GridColumn, cell = new FakeElement()) {
   const renderer = new SheetCell();
-  const params = (data: GridRow) => ({ data, eGridCell: cell, eParentOfValue: cell, gridColumn: column, context: undefined }) as unknown as ICellRendererParams<GridRow> & SheetCellParams;
+  const params = (data: GridRow) => ({ data, eGridCell: cell, eParentOfValue: cell, gridColumn: column, classesOf, context: undefined }) as unknown as ICellRendererParams<GridRow> & SheetCellParams;
   return { cell, init: (data: GridRow) => renderer.init(params(data)), refresh: (data: GridRow) => renderer.refresh(params(data)), gui: () => renderer.getGui() };
 }
 
@@ -102,5 +118,21 @@ describe('SheetCell writes a figure straight into its cell, and a box only where
     r.cell.replaceChildren(new FakeElement());
     r.init(line(500));
     expect([r.cell.childElementCount, r.cell.textContent]).toEqual([0, '5']);
+  });
+
+  it('gives the cell its classes and, on a refresh, changes only those that differ', () => {
+    const r = render(figure);
+    r.init(line(500));
+    expect([...r.cell.classList.classes]).toEqual(['ag-right-aligned-cell', 'sheet-cell--editable']);
+    // A new figure, the same classes: none is taken off and put back (AG Grid's own cellClass does that).
+    r.cell.classList.changes.length = 0;
+    r.refresh(line(600));
+    expect(r.cell.classList.changes).toEqual([]);
+    r.refresh({ ...line(600), editable: [] });
+    expect(r.cell.classList.changes).toEqual(['-sheet-cell--editable']);
+    // A renderer made again for the same cell element (after an edit) knows what the cell already has.
+    const again = render(figure, r.cell);
+    again.init({ ...line(700), editable: [] });
+    expect(r.cell.classList.changes).toEqual(['-sheet-cell--editable']);
   });
 });

@@ -11,6 +11,8 @@ export interface SheetContext {
 
 export interface SheetCellParams {
   gridColumn: GridColumn;
+  /** The cell's classes for its row (columnDefs.ts): applied here, each changed only when it differs. */
+  classesOf: (row: GridRow | undefined) => readonly string[];
 }
 
 export const CARRIED_NOTE = 'carried forward, not yet updated';
@@ -23,6 +25,17 @@ function spokenValue(row: GridRow, column: GridColumn, text: string): string {
   }
   const note = text ? row.notes?.[column.colId] : undefined;
   return [text, text && isCarried(row, column.colId) ? CARRIED_NOTE : '', note ?? ''].filter(Boolean).join(', ');
+}
+
+/** The classes this renderer last gave each cell element, which AG Grid keeps while renderers come and go (an edit). */
+const applied = new WeakMap<HTMLElement, readonly string[]>();
+
+/** Takes off the classes no longer wanted and adds the new ones; an unchanged class is not touched, so the cell is not styled again. */
+export function applyClasses(el: HTMLElement, wanted: readonly string[]): void {
+  const before = applied.get(el) ?? [];
+  for (const c of before) if (!wanted.includes(c)) el.classList.remove(c);
+  for (const c of wanted) if (!before.includes(c)) el.classList.add(c);
+  applied.set(el, wanted);
 }
 
 function flag(el: HTMLElement, attr: string, on: boolean): void {
@@ -73,6 +86,7 @@ export class SheetCell implements ICellRendererComp<GridRow> {
     const text = data ? displayText(data, gridColumn) : '';
     const isLabel = gridColumn.kind === 'label';
     const name = !data ? '' : isLabel ? data.label : `${data.label}, ${gridColumn.spokenHeader}, ${spokenValue(data, gridColumn, text) || 'blank'}`;
+    applyClasses(eGridCell, params.classesOf(data));
     eGridCell.setAttribute('aria-label', name);
     flag(eGridCell, 'aria-disabled', !!data?.disabled);
     flag(eGridCell, 'aria-invalid', !!data && refused?.rowKey === data.key && refused.colId === colId);

@@ -1,4 +1,4 @@
-import type { CellClassParams, ColDef, ColGroupDef, EditableCallbackParams, ValueFormatterParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
+import type { ColDef, ColGroupDef, EditableCallbackParams, ValueFormatterParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
 import { cellNumber, isCarried, isEditable } from './cells';
 import { SheetCell, type SheetCellParams } from './SheetCell';
 import { widthOf } from './sizing';
@@ -27,17 +27,16 @@ type Col = ColDef<GridRow>;
 
 /**
  * Every class of a cell, from one function: the column's own, the row's for this cell when the column
- * gives one, and the cell's state (selected, editable, carried forward, refused). AG Grid swaps the
- * classes a function gave for those it now gives on each refresh, so a class comes off when its state
- * ends. Rules (cellClassRules) would do the same but touch every rule's class on every cell drawn, on or
- * off: four class changes a cell for each of the dozens of cells drawn per scrolled frame.
+ * gives one, and the cell's state (selected, editable, carried forward, refused). SheetCell applies them
+ * itself, changing only the classes that differ: AG Grid's own cellClass takes every class off and puts it
+ * back on each refresh, so each edited figure and each total it moved was styled again from scratch
+ * (README, Benchmarks).
  */
-function cellClassOf(column: GridColumn, fixed: readonly string[], opts: ColumnDefOptions): Col['cellClass'] {
+function classesOf(column: GridColumn, fixed: readonly string[], opts: ColumnDefOptions): (row: GridRow | undefined) => string[] {
   const { colId } = column;
   const forRow = column.cellClassFor;
-  return (p: CellClassParams<GridRow>) => {
+  return (row) => {
     const classes = [...fixed];
-    const row = p.data;
     if (!row) return classes;
     const extra = forRow?.(row);
     if (extra) classes.push(extra);
@@ -54,7 +53,8 @@ function columnDef(column: GridColumn, opts: ColumnDefOptions): Col {
   const { colId, kind } = column;
   const width = widthOf(column, opts.widths);
   const numeric = kind === 'figure' || kind === 'computed';
-  const params: SheetCellParams = { gridColumn: column };
+  const fixed = [...(numeric ? ['ag-right-aligned-cell'] : []), ...(kind === 'dot' ? ['sheet-cell--dot'] : []), ...(column.cellClass ? [column.cellClass] : [])];
+  const params: SheetCellParams = { gridColumn: column, classesOf: classesOf(column, fixed, opts) };
   const def: Col = {
     colId,
     headerName: column.header,
@@ -66,8 +66,8 @@ function columnDef(column: GridColumn, opts: ColumnDefOptions): Col {
     // wrapping text column keeps its width and its rows grow to the wrapped text. The labels never flex,
     // pinned or not, so the grid looks the same either way (sizing.ts, scrollsSideways).
     ...(kind === 'dot' ? { width } : column.wrapWidth ? { width, wrapText: true, autoHeight: true } : kind === 'label' ? { minWidth: width } : { minWidth: width, flex: 1 }),
-    cellClass: cellClassOf(column, [...(numeric ? ['ag-right-aligned-cell'] : []), ...(kind === 'dot' ? ['sheet-cell--dot'] : []), ...(column.cellClass ? [column.cellClass] : [])], opts),
-    ...(numeric ? { type: 'rightAligned' } : {}),
+    // Not AG Grid's rightAligned type: it brings a cellClass, which AG Grid churns (classesOf above).
+    ...(numeric ? { headerClass: 'ag-right-aligned-header' } : {}),
     ...(kind === 'dot' ? { headerClass: 'sheet-head--center' } : {}),
   };
   // null, not undefined: AG Grid keeps a column's pinning when a new definition leaves it out.
