@@ -4,6 +4,8 @@ import { revenueArea } from '../../main/areas/revenue/area';
 import { revenueChecks } from '../../main/areas/revenue/checks';
 import { revenueCommentaries, revenueNarratives, revenueTable, setRevenueCells, setRevenueCommentary } from '../../main/areas/revenue/service';
 import { updateRevenueSettings } from '../../main/areas/revenue/settings';
+import { previousFmrMonth } from '../../main/areas/revenue/repository';
+import { insertPeriods } from '../../main/store/periods';
 import { rollForwardMonth } from '../../main/core/months';
 import { closePeriod } from '../../main/core/close';
 import { readReference } from '../helpers/reference';
@@ -81,7 +83,20 @@ describe('revenue across months', () => {
       'Adults, Health and Commissioning, August 2023: Principal Social Worker · Income Budget: 5 is positive, but income is entered as a negative figure (as published). Nothing was saved.',
     );
     expect(() => setRevenueCells(ws, { period: '2023-08', directorateId: 'ahc', cells: [{ lineKey: 'ahc:nope', field: 'actual', value: 1 }] }, 'grid')).toThrow(/ahc:nope · Actual: Adults, Health and Commissioning has no such line/);
+    // A line of the other directorate is no line of this one.
+    expect(() => setRevenueCells(ws, { period: '2023-08', directorateId: 'ph', cells: [{ lineKey: PSW, field: 'actual', value: 1 }] }, 'grid')).toThrow(/ahc:principal-social-worker · Actual: Public Health has no such line/);
     expect(ws.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(before);
+  });
+
+  it('refuses a save to a month holding no budget lines, and takes the previous variance from the latest month that holds them', () => {
+    const { ws } = demos.open();
+    // September is a month of the workspace (another area's, say) with no revenue lines; October is rolled from nothing.
+    ws.write({ channel: 'grid', label: 'Add September' }, () => insertPeriods(ws, ['2023-09', '2023-10']));
+    const before = ws.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get();
+    expect(() => setRevenueCells(ws, { period: '2023-09', directorateId: 'ahc', cells: [{ lineKey: PSW, field: 'actual', value: 1 }] }, 'grid')).toThrow('Adults, Health and Commissioning has no budget lines in September 2023.');
+    expect(ws.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(before);
+    expect(previousFmrMonth(ws, '2023-10')).toBe('2023-08');
+    expect(previousFmrMonth(ws, '2023-08')).toBeNull();
   });
 
   it('answers other areas through queries.ts: a directorate net budget, a line by key or label', () => {

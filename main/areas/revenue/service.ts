@@ -62,8 +62,11 @@ export function setRevenueCells(ws: Workspace, args: { period: string; directora
   const { period, directorateId, cells } = args;
   requirePeriod(ws, period);
   const directorate = requireDirectorate(ws, directorateId);
-  const labels = new Map((ws.db.prepare('SELECT line_key, label FROM revenue_lines WHERE period = ? AND directorate_id = ?').all(period, directorateId) as { line_key: string; label: string }[]).map((r) => [r.line_key, r.label]));
-  if (!labels.size) throw new UserError('not_found', `${directorate.name} has no budget lines in ${monthLabel(period)}.`);
+  const keys = [...new Set(cells.map((c) => c.lineKey))];
+  // The named lines only, by key: a large council's table has thousands, and this runs for every figure typed.
+  const named = ws.db.prepare('SELECT line_key, label FROM revenue_lines WHERE period = ? AND line_key IN (SELECT value FROM json_each(?)) AND +directorate_id = ?').all(period, JSON.stringify(keys), directorateId) as { line_key: string; label: string }[];
+  const labels = new Map(named.map((r) => [r.line_key, r.label]));
+  if (!labels.size && !ws.db.prepare('SELECT 1 FROM revenue_lines WHERE period = ? AND directorate_id = ? LIMIT 1').get(period, directorateId)) throw new UserError('not_found', `${directorate.name} has no budget lines in ${monthLabel(period)}.`);
   const problems: string[] = [];
   const changes: (CellChange & { old: Hundredths | null; label: string })[] = [];
   for (const c of cells) {
@@ -89,7 +92,6 @@ export function setRevenueCells(ws: Workspace, args: { period: string; directora
     });
   }
   // Every line named, changed or not: the page shows each as stored now.
-  const keys = [...new Set(cells.map((c) => c.lineKey))];
   return { period, directorateId, lines: getLines(ws, period, directorateId, keys).lines, lockedReason: periodLock(ws, period) };
 }
 
