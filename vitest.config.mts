@@ -1,7 +1,24 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The benchmarks that time a browser (keystrokes, frames) run first, on a machine nothing else has yet
+ * loaded: the batch benchmarks after them build and then delete workspaces of hundreds of MB, and a browser
+ * timed straight after them measured the disk and page cache settling (README, Benchmarks). Every other
+ * file keeps vitest's own order.
+ */
+const TIMED_IN_A_BROWSER = ['tests/bench/revenue.bench.test.ts'];
+class BrowserBenchesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const inBrowser = (f: TestSpecification) => TIMED_IN_A_BROWSER.some((b) => f.moduleId.endsWith(b));
+    return [...sorted.filter(inBrowser), ...sorted.filter((f) => !inBrowser(f))];
+  }
+}
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: BrowserBenchesFirst },
     projects: [
       {
         test: {
