@@ -1,4 +1,4 @@
-import { publishesFmr, financialYearOf } from '../../../shared/periods';
+import { financialYearOf, monthsOfFinancialYear, publishesFmr } from '../../../shared/periods';
 import { REVENUE_LINE_COLUMNS, type Directorate, type EnteredField, type PreviousSource, type ReportedValue, type RevenueLine, type Section } from '../../../shared/areas/revenue/model';
 import { REVENUE_AREA_ID } from '../../../shared/areas/revenue/ids';
 import type { Hundredths } from '../../../shared/units';
@@ -31,9 +31,10 @@ interface LineRow {
 /** The latest earlier FMR month of the same financial year holding revenue lines (there is no April FMR), or null. */
 export function previousFmrMonth(ws: Workspace, period: string): string | null {
   const fy = financialYearOf(period);
-  // The months of the workspace, newest first, each asked for a line: not every line of every earlier month read (a large council's run to tens of thousands).
-  const earlier = ws.db.prepare('SELECT id FROM periods WHERE id < ? ORDER BY id DESC').pluck().all(period) as string[];
-  return earlier.find((p) => financialYearOf(p) === fy && publishesFmr(p) && hasRevenue(ws, p)) ?? null;
+  // The year's earlier months, newest first, each asked for one line: not every line of every earlier month
+  // read (a large council's run to tens of thousands), and never the months of other years.
+  const earlier = ws.db.prepare('SELECT id FROM periods WHERE id < ? AND id >= ? ORDER BY id DESC').pluck().all(period, monthsOfFinancialYear(fy)[0]) as string[];
+  return earlier.find((p) => publishesFmr(p) && hasRevenue(ws, p)) ?? null;
 }
 
 /** Whether the month has an earlier FMR month in its financial year at all (May has none: April publishes no FMR). */
