@@ -1,6 +1,6 @@
 import type { ICellRendererParams } from 'ag-grid-community';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SheetCell, type SheetCellParams } from '../../renderer/src/grid/SheetCell';
+import { applyClasses, SheetCell, type SheetCellParams } from '../../renderer/src/grid/SheetCell';
 import type { GridColumn, GridRow } from '../../renderer/src/grid/types';
 
 /**
@@ -16,6 +16,7 @@ class FakeClassList {
   readonly classes = new Set<string>();
   readonly changes: string[] = [];
   add(c: string): void {
+    if (/\s/.test(c)) throw new Error(`The token provided ('${c}') contains HTML space characters`);
     this.changes.push(`+${c}`);
     this.classes.add(c);
   }
@@ -134,5 +135,13 @@ describe('SheetCell writes a figure straight into its cell, and a box only where
     const again = render(figure, r.cell);
     again.init({ ...line(700), editable: [] });
     expect(r.cell.classList.changes).toEqual(['-sheet-cell--editable']);
+  });
+
+  it('takes an entry holding several classes separated by spaces as those classes (a RAG cell: the word and its colour)', () => {
+    const cell = new FakeElement();
+    applyClasses(cell as unknown as HTMLElement, ['savings-rag savings-rag--green', 'ag-right-aligned-cell']);
+    expect([...cell.classList.classes]).toEqual(['savings-rag', 'savings-rag--green', 'ag-right-aligned-cell']);
+    applyClasses(cell as unknown as HTMLElement, ['savings-rag  savings-rag--amber', 'ag-right-aligned-cell']);
+    expect([...cell.classList.classes]).toEqual(['savings-rag', 'ag-right-aligned-cell', 'savings-rag--amber']);
   });
 });

@@ -30,8 +30,13 @@ function spokenValue(row: GridRow, column: GridColumn, text: string): string {
 /** The classes this renderer last gave each cell element, which AG Grid keeps while renderers come and go (an edit). */
 const applied = new WeakMap<HTMLElement, readonly string[]>();
 
-/** Takes off the classes no longer wanted and adds the new ones; an unchanged class is not touched, so the cell is not styled again. */
-export function applyClasses(el: HTMLElement, wanted: readonly string[]): void {
+/**
+ * Takes off the classes no longer wanted and adds the new ones; an unchanged class is not touched, so the
+ * cell is not styled again. An entry may hold several classes separated by spaces ("savings-rag
+ * savings-rag--green"), as AG Grid's own cellClass allowed.
+ */
+export function applyClasses(el: HTMLElement, asked: readonly string[]): void {
+  const wanted = asked.flatMap((c) => c.split(/\s+/)).filter(Boolean);
   const before = applied.get(el) ?? [];
   for (const c of before) if (!wanted.includes(c)) el.classList.remove(c);
   for (const c of wanted) if (!before.includes(c)) el.classList.add(c);
