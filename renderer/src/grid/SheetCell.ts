@@ -32,8 +32,8 @@ const applied = new WeakMap<HTMLElement, readonly string[]>();
 
 /**
  * Takes off the classes no longer wanted and adds the new ones; an unchanged class is not touched, so the
- * cell is not styled again. An entry may hold several classes separated by spaces ("savings-rag
- * savings-rag--green"), as AG Grid's own cellClass allowed.
+ * cell is not styled again. An entry may hold several classes separated by spaces (a word's class and
+ * its colour's), as AG Grid's own cellClass allowed.
  */
 export function applyClasses(el: HTMLElement, asked: readonly string[]): void {
   const wanted = asked.flatMap((c) => c.split(/\s+/)).filter(Boolean);
