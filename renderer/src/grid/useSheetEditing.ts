@@ -52,6 +52,12 @@ function markSelected(host: HTMLElement | null, rect: Rect | null, axes: Axes): 
 
 const sameCell = (a: CellRef, b: CellRef) => a.rowKey === b.rowKey && a.colId === b.colId;
 
+/** Whether the grid's focused cell is still this one: a report AG Grid sends late may be out of date. */
+function isFocusedNow(api: GridApi<GridRow>, rowIndex: number, rowPinned: string | null | undefined, colId: string): boolean {
+  const focused = api.getFocusedCell();
+  return !!focused && focused.rowIndex === rowIndex && (focused.rowPinned ?? null) === (rowPinned ?? null) && focused.column.getColId() === colId;
+}
+
 const indexOf = (keys: readonly string[]) => new Map(keys.map((k, i) => [k, i]));
 
 /** The selected rectangle with its rows and columns indexed: read by every cell as it renders, so built once per selection and sheet. */
@@ -166,20 +172,29 @@ export function useSheetEditing(sheet: Sheet, lockedReason: string | null, hostR
     [setSelection],
   );
 
+  // AG Grid reports focus moves and clicks to the page a task later (its grid-option events go through a
+  // timer). On a busy machine keys come first: a held Shift repeats its own keydown, which ends an
+  // extension, and the late report of a cell the selection already reached then collapsed the selection.
+  // So a report counts only while its cell is still the grid's focused cell; the focusin the browser sent
+  // at the time of the move has already moved the selection to it.
   const onCellFocused = useCallback(
     (e: CellFocusedEvent<GridRow>) => {
       const colId = typeof e.column === 'string' ? e.column : e.column?.getColId();
-      if (e.rowIndex === null || !colId) return;
+      if (e.rowIndex === null || !colId || !isFocusedNow(e.api, e.rowIndex, e.rowPinned, colId)) return;
       const rows = e.rowPinned === 'bottom' ? sheetRef.current.foot : e.rowPinned ? [] : sheetRef.current.body;
       const row = rows[e.rowIndex];
-      if (row) focusCell({ rowKey: row.key, colId }, e.sourceEvent instanceof MouseEvent && e.sourceEvent.shiftKey);
+      const current = selectionRef.current;
+      if (!row || (current && sameCell(current.end, { rowKey: row.key, colId }))) return;
+      focusCell({ rowKey: row.key, colId }, e.sourceEvent instanceof MouseEvent && e.sourceEvent.shiftKey);
     },
     [focusCell],
   );
 
+  // A plain click on the selection's own end still collapses the selection to that cell, as in Excel.
   const onCellClicked = useCallback(
     (e: CellClickedEvent<GridRow>) => {
-      if (e.data) focusCell({ rowKey: e.data.key, colId: e.column.getColId() }, e.event instanceof MouseEvent && e.event.shiftKey);
+      const colId = e.column.getColId();
+      if (e.data && e.rowIndex !== null && isFocusedNow(e.api, e.rowIndex, e.rowPinned, colId)) focusCell({ rowKey: e.data.key, colId }, e.event instanceof MouseEvent && e.event.shiftKey);
     },
     [focusCell],
   );
