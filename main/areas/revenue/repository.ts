@@ -86,9 +86,16 @@ export function getLines(ws: Workspace, period: string, directorateId?: string, 
   return { lines, previous: { source, period: prevPeriod } };
 }
 
-export function getLineValue(ws: Workspace, period: string, lineKey: string, field: EnteredField): { exists: boolean; value: Hundredths | null } {
-  const row = ws.db.prepare(`SELECT ${FIELD_COLUMNS[field]} AS value FROM revenue_lines WHERE period = ? AND line_key = ?`).get(period, lineKey) as { value: number | null } | undefined;
-  return row ? { exists: true, value: row.value } : { exists: false, value: null };
+/**
+ * The named lines of one directorate's month, each with its label and entered figures, found by key: a
+ * large council's table has thousands, and a save names a few. Keys of other directorates are left out.
+ */
+export function getNamedLines(ws: Workspace, period: string, directorateId: string, keys: readonly string[]): Map<string, { label: string; values: Record<EnteredField, Hundredths | null> }> {
+  const figures = Object.entries(FIELD_COLUMNS).map(([field, column]) => `${column} AS ${field}`).join(', ');
+  const rows = ws.db
+    .prepare(`SELECT line_key, label, ${figures} FROM revenue_lines WHERE period = ? AND line_key IN (SELECT value FROM json_each(?)) AND +directorate_id = ?`)
+    .all(period, JSON.stringify(keys), directorateId) as ({ line_key: string; label: string } & Record<EnteredField, Hundredths | null>)[];
+  return new Map(rows.map(({ line_key, label, ...values }) => [line_key, { label, values }]));
 }
 
 /** Call inside Workspace.write. */

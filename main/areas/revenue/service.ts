@@ -9,7 +9,7 @@ import { lineFigures } from '../../../shared/areas/revenue/totals';
 import { financialYearOf, monthLabel, monthsOfFinancialYear } from '../../../shared/periods';
 import { formatValue, type Hundredths } from '../../../shared/units';
 import type { Channel, Workspace } from '../../store/workspace';
-import { getCommentaries, getLines, getLineValue, getNarratives, getReported, hasRevenue, listDirectorates, listSections, setLineValue } from './repository';
+import { getCommentaries, getLines, getNamedLines, getNarratives, getReported, hasRevenue, listDirectorates, listSections, setLineValue } from './repository';
 import { revenueSettings } from './settings';
 
 function periodLock(ws: Workspace, period: string): string | null {
@@ -63,21 +63,19 @@ export function setRevenueCells(ws: Workspace, args: { period: string; directora
   requirePeriod(ws, period);
   const directorate = requireDirectorate(ws, directorateId);
   const keys = [...new Set(cells.map((c) => c.lineKey))];
-  // The named lines only, by key: a large council's table has thousands, and this runs for every figure typed.
-  const named = ws.db.prepare('SELECT line_key, label FROM revenue_lines WHERE period = ? AND line_key IN (SELECT value FROM json_each(?)) AND +directorate_id = ?').all(period, JSON.stringify(keys), directorateId) as { line_key: string; label: string }[];
-  const labels = new Map(named.map((r) => [r.line_key, r.label]));
-  if (!labels.size && !ws.db.prepare('SELECT 1 FROM revenue_lines WHERE period = ? AND directorate_id = ? LIMIT 1').get(period, directorateId)) throw new UserError('not_found', `${directorate.name} has no budget lines in ${monthLabel(period)}.`);
+  const named = getNamedLines(ws, period, directorateId, keys);
+  if (!named.size && !ws.db.prepare('SELECT 1 FROM revenue_lines WHERE period = ? AND directorate_id = ? LIMIT 1').get(period, directorateId)) throw new UserError('not_found', `${directorate.name} has no budget lines in ${monthLabel(period)}.`);
   const problems: string[] = [];
   const changes: (CellChange & { old: Hundredths | null; label: string })[] = [];
   for (const c of cells) {
-    const label = labels.get(c.lineKey);
-    const where = `${label ?? c.lineKey} · ${COLUMN_HEADERS[c.field]}`;
-    if (label === undefined) problems.push(`${where}: ${directorate.name} has no such line in ${monthLabel(period)}`);
+    const line = named.get(c.lineKey);
+    const where = `${line?.label ?? c.lineKey} · ${COLUMN_HEADERS[c.field]}`;
+    if (!line) problems.push(`${where}: ${directorate.name} has no such line in ${monthLabel(period)}`);
     else if (c.value !== null && Math.abs(c.value) > LIMIT) problems.push(`${where}: ${formatValue(c.value, 'gbp_000')} is too large`);
     else if (c.field === 'incomeBudget' && c.value !== null && c.value > 0) problems.push(`${where}: ${formatValue(c.value, 'gbp_000')} is positive, but income is entered as a negative figure (as published)`);
     else {
-      const old = getLineValue(ws, period, c.lineKey, c.field).value;
-      if (old !== c.value) changes.push({ ...c, old, label });
+      const old = line.values[c.field];
+      if (old !== c.value) changes.push({ ...c, old, label: line.label });
     }
   }
   if (problems.length) throw new UserError('invalid_input', `${directorate.name}, ${monthLabel(period)}: ${problems.join('; ')}. Nothing was saved.`, { problems });
