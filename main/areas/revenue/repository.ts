@@ -110,7 +110,9 @@ export function getReported(ws: Workspace, period: string, tableId?: string): Re
   return rows.map((r) => ({ tableId: r.table_id, rowKey: r.row_key, column: r.column_key, value: r.value_num }));
 }
 
-export function hasRevenue(ws: Workspace, period: string): boolean {
+/** Whether the month holds any budget lines (of the one directorate, when named). */
+export function hasRevenue(ws: Workspace, period: string, directorateId?: string): boolean {
+  if (directorateId) return ws.db.prepare('SELECT 1 FROM revenue_lines WHERE period = ? AND directorate_id = ? LIMIT 1').get(period, directorateId) !== undefined;
   return ws.db.prepare('SELECT 1 FROM revenue_lines WHERE period = ? LIMIT 1').get(period) !== undefined;
 }
 

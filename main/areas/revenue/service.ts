@@ -64,7 +64,7 @@ export function setRevenueCells(ws: Workspace, args: { period: string; directora
   const directorate = requireDirectorate(ws, directorateId);
   const keys = [...new Set(cells.map((c) => c.lineKey))];
   const named = getNamedLines(ws, period, directorateId, keys);
-  if (!named.size && !ws.db.prepare('SELECT 1 FROM revenue_lines WHERE period = ? AND directorate_id = ? LIMIT 1').get(period, directorateId)) throw new UserError('not_found', `${directorate.name} has no budget lines in ${monthLabel(period)}.`);
+  if (!named.size && !hasRevenue(ws, period, directorateId)) throw new UserError('not_found', `${directorate.name} has no budget lines in ${monthLabel(period)}.`);
   const problems: string[] = [];
   const changes: (CellChange & { old: Hundredths | null; label: string })[] = [];
   for (const c of cells) {
