@@ -10,6 +10,7 @@ import {
   themeQuartz,
 } from 'ag-grid-community';
 import type { GridMetrics } from './sizing';
+import { CELL_HORIZONTAL_PADDING, FONT_FAMILY, FONT_SIZE, GRID_THEME_PARAMS, HEADER_FONT_SIZE, HEADER_FONT_WEIGHT } from './themeParams';
 
 /**
  * Only the AG Grid Community modules the grids use, to keep the bundle small. ValidationModule names a
@@ -27,34 +28,8 @@ export function registerGridModules(): void {
   ]);
 }
 
-const FONT_FAMILY = ['Calibri', 'Carlito', 'Segoe UI', 'system-ui', 'Arial', 'sans-serif'];
-const FONT_SIZE = 14;
-const HEADER_FONT_SIZE = 13;
-const HEADER_FONT_WEIGHT = 700;
-const CELL_HORIZONTAL_PADDING = 8;
-
-/** A council-report look: system sans (Calibri where installed), compact rows, firm but quiet borders. */
-export const gridTheme = themeQuartz.withParams({
-  fontFamily: FONT_FAMILY,
-  fontSize: FONT_SIZE,
-  headerFontSize: HEADER_FONT_SIZE,
-  headerFontWeight: HEADER_FONT_WEIGHT,
-  foregroundColor: '#1b1f24',
-  headerTextColor: '#1b1f24',
-  headerBackgroundColor: '#e8edf3',
-  backgroundColor: '#ffffff',
-  accentColor: '#1d4f91',
-  borderColor: '#b9c3cf',
-  columnBorder: true,
-  headerColumnBorder: true,
-  wrapperBorderRadius: 2,
-  borderRadius: 2,
-  rowHeight: 30,
-  cellHorizontalPadding: CELL_HORIZONTAL_PADDING,
-  pinnedRowBorder: { width: 2, color: '#4a5a6e' },
-  pinnedRowFontWeight: 400,
-  focusShadow: { radius: 0, spread: 2, color: '#1d4f91' },
-});
+/** A council-report look (themeParams.ts). */
+export const gridTheme = themeQuartz.withParams(GRID_THEME_PARAMS);
 
 /**
  * The same type and spacing, for measuring texts to size the columns (grid/sizing.ts). A cell's text sits
