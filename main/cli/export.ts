@@ -6,6 +6,7 @@ import { AppSession } from '../app/session';
 import { writePack } from '../pack/build';
 import { exportPackPdf, pdfTarget } from '../pack/pdf';
 import { exportReadiness } from '../core/readiness';
+import { requirePeriod } from '../store/periods';
 
 /**
  * `outturn export <workspace.db> --period YYYY-MM --out pack.xlsx [--sections a,b] [--pdf pack.pdf]`:
@@ -43,9 +44,7 @@ export async function runExportCommand(args: ExportCommandArgs, out: (s: string)
     // Writable when no one else has it open, so the file is brought up to date and left tidy on close; read-only otherwise.
     const session = new AppSession(args.workspace);
     try {
-      if (!session.ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(args.period)) {
-        throw new UserError('not_found', `${monthLabel(args.period)} is not a period of this workspace.`);
-      }
+      requirePeriod(session.ws, args.period);
       const readiness = exportReadiness(session.ws, args.period);
       if (readiness.empty && !args.allowEmpty) {
         throw new UserError('invalid_input', `${monthLabel(args.period)} holds no figures, so its pack would be empty. Nothing was written. Use --allow-empty to write it anyway.`);

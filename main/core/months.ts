@@ -5,6 +5,7 @@ import type { MainArea } from '../areas/types';
 import { insertPeriods } from '../store/periods';
 import { carryPackSettings } from '../pack/settings';
 import type { Channel, Workspace } from '../store/workspace';
+import { requirePeriod } from '../store/periods';
 
 /** The month after `id`. */
 export function nextMonth(id: string): string {
@@ -134,7 +135,7 @@ export function rollForwardMonth(ws: Workspace, from: string, channel: Channel =
   const to = nextMonth(from);
   // An area whose figures are not a month's (it has no roll forward) has nothing to carry.
   const source = areasWithData(ws, from).filter((id) => areas().find((a) => a.shared.id === id)!.rollForward);
-  if (!ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(from)) throw new UserError('not_found', `${monthLabel(from)} is not a period of this workspace.`);
+  requirePeriod(ws, from);
   if (!source.length) throw new UserError('not_found', `${monthLabel(from)} holds no figures to roll forward.`);
   const pending = source.filter((id) => !areas().find((a) => a.shared.id === id)!.hasData(ws, to));
   if (!pending.length) throw new UserError('invalid_input', `${monthLabel(to)} already holds figures, so it was not rolled forward again. Open ${monthLabel(to)} to edit it.`);

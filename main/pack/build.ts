@@ -11,6 +11,7 @@ import { areas } from '../areas';
 import type { PackContext, PackSectionModule, SectionOutline } from './sections/types';
 import { footerText } from './theme';
 import { packTarget, writeWorkbookAtomically } from './write';
+import { requirePeriod } from '../store/periods';
 
 /**
  * The committee pack engine: one workbook, one sheet per section, sections in the order the FMR prints
@@ -35,9 +36,10 @@ export interface BuiltPack {
   figures: number;
 }
 
-function requirePeriod(ws: Workspace, period: string): void {
+/** A month written as one (YYYY-MM) and held by the workspace. */
+function requireWrittenPeriod(ws: Workspace, period: string): void {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new UserError('invalid_input', `"${period}" is not a month: write it YYYY-MM, for example 2023-08.`);
-  if (!ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(period)) throw new UserError('not_found', `${monthLabel(period)} is not a period of this workspace.`);
+  requirePeriod(ws, period);
 }
 
 /** The title in the print footer: the period is added unless the title already names its month. */
@@ -47,7 +49,7 @@ export function footerTitle(reportTitle: string, period: string): string {
 }
 
 export async function buildPackWithOutline(ws: Workspace, opts: PackOptions): Promise<BuiltPack> {
-  requirePeriod(ws, opts.period);
+  requireWrittenPeriod(ws, opts.period);
   let order: PackSectionId[];
   try {
     order = chooseSections(opts.sections?.length ? opts.sections : undefined);

@@ -4,11 +4,11 @@ import path from 'node:path';
 import type { Browser, BrowserType } from 'playwright-core';
 import { UserError } from '../../shared/api/errors';
 import { chooseSections, type PackSectionId } from '../../shared/pack/sections';
-import { monthLabel } from '../../shared/periods';
 import { createHandlers } from '../api/handlers';
 import { AppSession } from '../app/session';
 import { startHttpBridge, type HttpBridge } from '../transports/http';
 import { rendererDir } from '../transports/static';
+import { requirePeriod } from '../store/periods';
 
 /**
  * The committee pack as a PDF, from the command line: the app's own print view (renderer/src/print/),
@@ -118,9 +118,7 @@ export async function exportPackPdf(opts: PackPdfOptions): Promise<{ pages: numb
   let bridge: HttpBridge | null = null;
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   try {
-    if (!session.ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(opts.period)) {
-      throw new UserError('not_found', `${monthLabel(opts.period)} is not a period of this workspace.`);
-    }
+    requirePeriod(session.ws, opts.period);
     bridge = await startHttpBridge({ handlers: createHandlers(session), staticDir: rendererDir() });
     browser = await launch(exe);
     const page = await browser.newPage();

@@ -10,6 +10,7 @@ import { getReturn, insertReturn, issuedRows, liveReturn, setStatus, type Issued
 import { sign, workspaceId } from './secret';
 import type { ReturnsSpec } from './spec';
 import { buildReturnWorkbook, FIRST_ROW, type ReturnIdentity } from './workbook';
+import { requirePeriod } from '../store/periods';
 
 /** Issuing returns: one workbook per owner of the area's rows for a period, each recorded with its rows' values. */
 export function returnsArea(id: string): MainArea & { returns: ReturnsSpec } {
@@ -98,7 +99,7 @@ export interface IssueResult {
  */
 export function issueReturns(ws: Workspace, opts: IssueOptions, channel: Channel): IssueResult {
   const a = returnsArea(opts.area);
-  if (!ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(opts.period)) throw new UserError('not_found', `${monthLabel(opts.period)} is not a period of this workspace.`);
+  requirePeriod(ws, opts.period);
   const due = opts.dueDate ?? addDays(today(), DEFAULT_DUE_DAYS);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(due) || Number.isNaN(Date.parse(`${due}T00:00:00Z`))) throw new UserError('invalid_input', `"${due}" is not a date: write it YYYY-MM-DD, for example 2023-11-14.`);
   const rows = a.returns.rows(ws, opts.period);

@@ -1,10 +1,16 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { UserError } from '../../shared/api/errors';
 import { monthLabel, publishesFmr } from '../../shared/periods';
 import type { PeriodInfo } from '../../shared/api/contract';
 import { areasWithData } from '../core/months';
 import { CLOSED_BY_COLUMNS, type ClosedBy, type Workspace } from './workspace';
 
 type PeriodRow = ClosedBy & { id: string; status: 'open' | 'closed'; ready_by: string | null };
+
+/** Refuses a month the workspace does not hold, naming it in the officer's words. */
+export function requirePeriod(ws: Workspace, period: string): void {
+  if (!ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(period)) throw new UserError('not_found', `${monthLabel(period)} is not a period of this workspace.`);
+}
 
 export function listPeriods(ws: Workspace): PeriodInfo[] {
   const rows = ws.db.prepare(`SELECT p.id, p.status, p.ready_by, ${CLOSED_BY_COLUMNS('p')} FROM periods p ORDER BY p.id`).all() as PeriodRow[];

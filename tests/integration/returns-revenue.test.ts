@@ -8,6 +8,7 @@ import type { Workspace } from '../../main/store/workspace';
 import { editWorkbook, rowOf } from '../helpers/returns';
 import { auditCount, demoPerTest } from '../helpers/workspace';
 import { AUDIT_CELLS } from '../../main/store/audit-cells';
+import { setRevenueCommentary } from '../../main/areas/revenue/service';
 
 /**
  * Budget-holder returns through the same engine as savings returns: each holder gets their budget lines
@@ -80,5 +81,27 @@ describe('revenue returns to budget holders', { timeout: 60_000 }, () => {
       ...['returned_at', 'returned_sha256', 'applied_at', 'applied_by'].map((field) => expect.objectContaining({ entity: 'return', field })),
     ]);
     expect(returnInfos(ws, '2023-08', '2023-09-11').map((r) => `${r.owner} ${r.status}`)).toEqual(['Ola Holder overdue', 'Sam Budget applied']);
+  });
+
+  it("take back a commentary's new text under the title the officer gave it", async () => {
+    const env = demos.fresh();
+    const { ws } = env.open();
+    const subjectKey = `line:${keyOf(ws, SAM[1]!)}`;
+    setRevenueCommentary(ws, { period: '2023-08', subjectKey, title: 'Principal Social Worker: agency cover', body: 'Agency cover until September.' }, 'grid');
+    const placed = ws.db.prepare(`SELECT sort_order FROM revenue_commentaries WHERE period = '2023-08' AND subject_key = ?`).pluck().get(subjectKey);
+    const byOwner = await issued(ws, path.join(env.dir, 'out'));
+    await editWorkbook(byOwner['Sam Budget']!, (w) => void (rowOf(w.getWorksheet('Return')!, SAM[1]!, 1).getCell(6).value = 'Agency cover ends in October.'));
+
+    const batch = await previewReturns(ws, [received(byOwner['Sam Budget']!)]);
+    expect(await applyReturns(ws, batch, new Map())).toMatchObject({ state: 'applied', changedCells: 1 });
+    expect(ws.db.prepare(`SELECT title, body, carried, sort_order FROM revenue_commentaries WHERE period = '2023-08' AND subject_key = ?`).get(subjectKey)).toEqual({
+      title: 'Principal Social Worker: agency cover',
+      body: 'Agency cover ends in October.',
+      carried: 0,
+      sort_order: placed,
+    });
+    expect(ws.db.prepare(`SELECT entity, field, old_value, new_value FROM ${AUDIT_CELLS} a WHERE channel = 'return' AND entity = 'revenue_commentary' ORDER BY id, cell`).all()).toEqual([
+      { entity: 'revenue_commentary', field: 'body', old_value: 'Agency cover until September.', new_value: 'Agency cover ends in October.' },
+    ]);
   });
 });

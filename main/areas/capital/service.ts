@@ -11,6 +11,7 @@ import { frozenSettings } from '../../store/frozen';
 import { getSettings, setSetting } from '../../store/settings';
 import type { Channel, Workspace } from '../../store/workspace';
 import { FUNDING_COLUMNS, hasCapital, listFunding, listSchemes, SCHEME_COLUMNS } from './repository';
+import { requirePeriod } from '../../store/periods';
 
 /** The capital page's table for a month, every change to it, and its one setting. */
 const PREFIX = 'capital.';
@@ -49,7 +50,7 @@ export function variationMessage(v: ReturnType<typeof capitalVariation>, period:
 }
 
 export function capitalTable(ws: Workspace, period: string): CapitalTable {
-  if (!ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(period)) throw new UserError('not_found', `${monthLabel(period)} is not a period of this workspace.`);
+  requirePeriod(ws, period);
   const schemes = listSchemes(ws, period);
   const funding = listFunding(ws, period);
   const settings = capitalSettings(ws, period);

@@ -1,16 +1,16 @@
 import { runKadChecks } from '../../../shared/areas/kad/checks';
 import type { RawFinding as Finding } from '../../../shared/checks';
-import { monthLabel, previousMonth } from '../../../shared/periods';
-import { UserError } from '../../../shared/api/errors';
+import { previousMonth } from '../../../shared/periods';
 import type { Workspace } from '../../store/workspace';
 import { correctionsSinceReported, getLines, getReported, hasKad, listServices, periodsWithKad } from './repository';
 import { nextMonth } from '../../core/months';
 import { kadSettings } from './settings';
 import { extractFigures } from './extract/figures';
+import { requirePeriod } from '../../store/periods';
 
 /** Gathers one month's KAD from the store and runs the pure check engine on it. */
 export function kadChecks(ws: Workspace, period: string): Finding[] {
-  if (!ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(period)) throw new UserError('not_found', `${monthLabel(period)} is not a period of this workspace.`);
+  requirePeriod(ws, period);
   const held = periodsWithKad(ws);
   const missingMonths: string[] = [];
   if (held.length && held[0]! < period) {

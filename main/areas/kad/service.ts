@@ -8,6 +8,7 @@ import { kadTarget } from '../../../shared/areas/kad/ids';
 import type { Channel, Workspace } from '../../store/workspace';
 import { getLineValue, getLines, getReported, getService, hasKad, setLineValue } from './repository';
 import { kadSettings } from './settings';
+import { requirePeriod } from '../../store/periods';
 
 export function requireService(ws: Workspace, serviceId: string) {
   const service = getService(ws, serviceId);
@@ -31,9 +32,7 @@ export function kadTable(ws: Workspace, period: string, serviceId: string, compa
   const service = requireService(ws, serviceId);
   const lockedReason = periodLock(ws, period);
   const settings = kadSettings(ws, period);
-  if (compareTo !== undefined && !ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(compareTo)) {
-    throw new UserError('not_found', `${monthLabel(compareTo)} is not a period of this workspace.`);
-  }
+  if (compareTo !== undefined) requirePeriod(ws, compareTo);
   return {
     period,
     periodLabel: monthLabel(period),

@@ -10,6 +10,7 @@ import { financialYearOf, monthLabel } from '../../../shared/periods';
 import { formatValue } from '../../../shared/units';
 import type { Channel, Workspace } from '../../store/workspace';
 import { entryInserter, getReserve, hasReserves, insertReserve, listDirectorates, listReserves, monthRows, reportedValues, upsertMonth, yearEntries, type NewEntry } from './repository';
+import { requirePeriod } from '../../store/periods';
 
 /** The earmarked reserves: the schedules worked out from the ledger, and every change to the ledger. */
 
@@ -22,7 +23,7 @@ export function lockedReason(ws: Workspace, period: string): string | null {
 export const fyLabelOf = (period: string) => financialYearOf(period).replace('-', '/');
 
 export function requireHeld(ws: Workspace, period: string): void {
-  if (!ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(period)) throw new UserError('not_found', `${monthLabel(period)} is not a period of this workspace.`);
+  requirePeriod(ws, period);
   if (!hasReserves(ws, period)) throw new UserError('not_found', `${RESERVES_AREA_NAME} are not held for ${monthLabel(period)} yet: roll the month forward or import them first.`);
 }
 

@@ -127,6 +127,37 @@ export function getCommentaries(ws: Workspace, period: string): CommentaryRow[] 
   }[]).map((r) => ({ subjectKey: r.subject_key, title: r.title, body: r.body, carried: r.carried === 1, order: r.sort_order }));
 }
 
+/**
+ * Writes a commentary's text, clearing its carried-forward mark. A new commentary takes `title` and its place
+ * `order`; an existing one keeps its place, and keeps its title when `keepTitle` (a budget holder's return
+ * sends only the text). Call inside Workspace.write.
+ */
+export function putCommentary(ws: Workspace, period: string, subjectKey: string, c: { title: string; body: string; order?: number; keepTitle?: boolean }): void {
+  ws.db
+    .prepare(
+      `INSERT INTO revenue_commentaries (period, subject_key, title, body, carried, sort_order) VALUES (?, ?, ?, ?, 0, ?)
+       ON CONFLICT (period, subject_key) DO UPDATE SET title = CASE WHEN ? THEN title ELSE excluded.title END, body = excluded.body, carried = 0`,
+    )
+    .run(period, subjectKey, c.title, c.body, c.order ?? 0, c.keepTitle ? 1 : 0);
+}
+
+/** Call inside Workspace.write. */
+export function deleteCommentary(ws: Workspace, period: string, subjectKey: string): void {
+  ws.db.prepare('DELETE FROM revenue_commentaries WHERE period = ? AND subject_key = ?').run(period, subjectKey);
+}
+
+/** Writes a narrative section's text, clearing its carried-forward mark. Call inside Workspace.write. */
+export function putNarrative(ws: Workspace, period: string, key: string, body: string): void {
+  ws.db
+    .prepare(`INSERT INTO revenue_narratives (period, narrative_key, body, carried) VALUES (?, ?, ?, 0) ON CONFLICT(period, narrative_key) DO UPDATE SET body = excluded.body, carried = 0`)
+    .run(period, key, body);
+}
+
+/** A line's label in the month, or undefined when the month has no such line. */
+export function lineLabel(ws: Workspace, period: string, lineKey: string): string | undefined {
+  return ws.db.prepare('SELECT label FROM revenue_lines WHERE period = ? AND line_key = ?').pluck().get(period, lineKey) as string | undefined;
+}
+
 export function getNarratives(ws: Workspace, period: string): Map<string, { body: string; carried: boolean }> {
   const rows = ws.db.prepare('SELECT narrative_key, body, carried FROM revenue_narratives WHERE period = ?').all(period) as { narrative_key: string; body: string; carried: number }[];
   return new Map(rows.map((r) => [r.narrative_key, { body: r.body, carried: r.carried === 1 }]));

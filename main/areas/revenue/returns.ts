@@ -2,7 +2,7 @@ import { REVENUE_AREA_NAME, revenueTarget } from '../../../shared/areas/revenue/
 import { monthLabel } from '../../../shared/periods';
 import type { ReturnRow, ReturnsSpec } from '../../returns/spec';
 import type { Workspace } from '../../store/workspace';
-import { setLineValue } from './repository';
+import { deleteCommentary, lineLabel, putCommentary, setLineValue } from './repository';
 
 /**
  * Budget-holder returns (the core's offline returns, main/returns): each budget holder gets their budget
@@ -56,19 +56,11 @@ export const revenueReturns: ReturnsSpec = {
     ),
   unowned: (ws, period) => lines(ws, period, 'without').map((l) => l.label),
   apply: (ws, period, changes) => {
-    const label = ws.db.prepare('SELECT label FROM revenue_lines WHERE period = ? AND line_key = ?').pluck();
     for (const c of changes) {
       if (c.column === 'forecastVariance') setLineValue(ws, period, c.rowKey, 'forecastVariance', c.value as number | null);
       else if (c.column === 'commentary') {
-        if (c.value === null) ws.db.prepare('DELETE FROM revenue_commentaries WHERE period = ? AND subject_key = ?').run(period, commentaryKey(c.rowKey));
-        else {
-          ws.db
-            .prepare(
-              `INSERT INTO revenue_commentaries (period, subject_key, title, body, carried) VALUES (?, ?, ?, ?, 0)
-               ON CONFLICT (period, subject_key) DO UPDATE SET body = excluded.body, carried = 0`,
-            )
-            .run(period, commentaryKey(c.rowKey), label.get(period, c.rowKey) as string, c.value);
-        }
+        if (c.value === null) deleteCommentary(ws, period, commentaryKey(c.rowKey));
+        else putCommentary(ws, period, commentaryKey(c.rowKey), { title: lineLabel(ws, period, c.rowKey)!, body: c.value as string, keepTitle: true });
       }
     }
   },

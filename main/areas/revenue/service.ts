@@ -9,17 +9,14 @@ import { lineFigures } from '../../../shared/areas/revenue/totals';
 import { financialYearOf, monthLabel, monthsOfFinancialYear } from '../../../shared/periods';
 import { formatValue, type Hundredths } from '../../../shared/units';
 import type { Channel, Workspace } from '../../store/workspace';
-import { getCommentaries, getLines, getNamedLines, getNarratives, getReported, hasRevenue, listDirectorates, listSections, setLineValue } from './repository';
+import { deleteCommentary, getCommentaries, getLines, getNamedLines, getNarratives, getReported, hasRevenue, listDirectorates, listSections, putCommentary, putNarrative, setLineValue } from './repository';
 import { revenueSettings } from './settings';
+import { requirePeriod } from '../../store/periods';
 
 function periodLock(ws: Workspace, period: string): string | null {
   if (ws.readOnly) return ws.readOnlyReason;
   const closed = ws.closedReason(period);
   return closed ? `${closed}.` : null;
-}
-
-function requirePeriod(ws: Workspace, period: string): void {
-  if (!ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(period)) throw new UserError('not_found', `${monthLabel(period)} is not a period of this workspace.`);
 }
 
 function requireDirectorate(ws: Workspace, id: string) {
@@ -160,14 +157,8 @@ export function setRevenueCommentary(ws: Workspace, args: { period: string; subj
   if (existing && existing.body === body && existing.title === title && !existing.carried) return current;
   const order = [...current.areas.flatMap((a) => [a.key, ...a.lines.map((l) => lineSubject(l.key))])].indexOf(subjectKey);
   ws.write({ channel, label: `${body ? 'Write' : 'Remove'} the commentary on ${title} (${monthLabel(period)})`, period, target: revenueTarget(period, { table: 'commentaries', subject: subjectKey }), undoable: true }, () => {
-    if (!body) ws.db.prepare('DELETE FROM revenue_commentaries WHERE period = ? AND subject_key = ?').run(period, subjectKey);
-    else
-      ws.db
-        .prepare(
-          `INSERT INTO revenue_commentaries (period, subject_key, title, body, carried, sort_order) VALUES (?, ?, ?, ?, 0, ?)
-           ON CONFLICT(period, subject_key) DO UPDATE SET title = excluded.title, body = excluded.body, carried = 0`,
-        )
-        .run(period, subjectKey, title, body, order);
+    if (!body) deleteCommentary(ws, period, subjectKey);
+    else putCommentary(ws, period, subjectKey, { title, body, order });
   });
   return revenueCommentaries(ws, period);
 }
@@ -200,9 +191,7 @@ export function setRevenueNarrative(ws: Workspace, args: { period: string; key: 
   const held = getNarratives(ws, period).get(key);
   if (held && held.body === body && !held.carried) return revenueNarratives(ws, period);
   ws.write({ channel, label: `Write ${slot.title} (${monthLabel(period)})`, period, target: revenueTarget(period, { table: 'narrative' }), undoable: true }, () => {
-    ws.db
-      .prepare(`INSERT INTO revenue_narratives (period, narrative_key, body, carried) VALUES (?, ?, ?, 0) ON CONFLICT(period, narrative_key) DO UPDATE SET body = excluded.body, carried = 0`)
-      .run(period, key, body);
+    putNarrative(ws, period, key, body);
   });
   return revenueNarratives(ws, period);
 }

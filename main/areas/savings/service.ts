@@ -10,6 +10,7 @@ import type { Channel, Workspace } from '../../store/workspace';
 import { getLine, insertLine, listDirectorates, reportedFigures, setFigure, setOverride, setText, snapshotLines, snapshotPeriods, snapshotQuarter, yearLines } from './repository';
 import { ragSettings } from './settings';
 import { carryForwardInto, carryLabel } from './carry';
+import { requirePeriod } from '../../store/periods';
 
 /** What the tracker of a month is: the quarter it publishes (if any), the year, and where its savings come from. */
 export function trackerScope(ws: Workspace, period: string): { quarter: QuarterId | null; financialYear: string; snapshot: boolean } {
@@ -28,10 +29,6 @@ export function savingsHeld(ws: Workspace, period: string): boolean {
   return ws.db.prepare(`SELECT 1 FROM reported_values WHERE period = ? AND area = '${SAVINGS_AREA_ID}' LIMIT 1`).get(period) !== undefined;
 }
 
-function requireMonth(ws: Workspace, period: string): void {
-  if (!ws.db.prepare('SELECT 1 FROM periods WHERE id = ?').get(period)) throw new UserError('not_found', `${monthLabel(period)} is not a period of this workspace.`);
-}
-
 function lockOf(ws: Workspace, period: string, snapshot: boolean, quarter: QuarterId | null): string | null {
   if (ws.readOnly) return ws.readOnlyReason;
   const closed = ws.closedReason(period);
@@ -46,7 +43,7 @@ export function trackerLines(ws: Workspace, period: string): { lines: SavingLine
 }
 
 export function savingsTracker(ws: Workspace, period: string): SavingsTracker {
-  requireMonth(ws, period);
+  requirePeriod(ws, period);
   const { lines, scope } = trackerLines(ws, period);
   const settings = ragSettings(ws, period);
   const before = snapshotPeriods(ws).filter((p) => p < period).at(-1) ?? null;
@@ -96,7 +93,7 @@ const headerOf = (field: SavingFigure) => SAVING_FIGURES.find((f) => f.key === f
 
 /** Original and forecast figures: every cell checked first, all applied as one undoable step or none. */
 export function setSavingFigures(ws: Workspace, period: string, cells: readonly { lineId: string; field: SavingFigure; value: number | null }[], channel: Channel): SavingsTracker {
-  requireMonth(ws, period);
+  requirePeriod(ws, period);
   const problems: string[] = [];
   const changes: { lineId: string; field: SavingFigure; value: number | null; old: number | null; title: string }[] = [];
   for (const c of cells) {
@@ -124,7 +121,7 @@ export function setSavingFigures(ws: Workspace, period: string, cells: readonly 
 }
 
 export function setSavingText(ws: Workspace, period: string, lineId: string, field: SavingText, raw: string | null, channel: Channel): SavingsTracker {
-  requireMonth(ws, period);
+  requirePeriod(ws, period);
   const line = requireLine(ws, lineId);
   const def = SAVING_TEXTS.find((t) => t.key === field)!;
   const value = raw === null || raw.trim() === '' ? null : raw.trim();
@@ -138,7 +135,7 @@ export function setSavingText(ws: Workspace, period: string, lineId: string, fie
 
 /** An officer's RAG in place of the rule's: the reason is mandatory, and who and when are kept with it. */
 export function overrideRag(ws: Workspace, period: string, lineId: string, rag: Rag | null, reason: string, channel: Channel): SavingsTracker {
-  requireMonth(ws, period);
+  requirePeriod(ws, period);
   const line = requireLine(ws, lineId);
   const why = reason.trim();
   if (rag !== null && !RAG_VALUES.includes(rag)) throw new UserError('invalid_input', `"${rag}" is not a RAG rating (${RAG_VALUES.join(', ')}).`);
@@ -157,7 +154,7 @@ export function addSaving(
   input: { period: string; directorateId: string; bpRef: string; title: string; owner?: string | undefined; originalSaving: number },
   channel: Channel,
 ): SavingsTracker {
-  requireMonth(ws, input.period);
+  requirePeriod(ws, input.period);
   if (!listDirectorates(ws).some((d) => d.id === input.directorateId)) throw new UserError('not_found', `There is no directorate "${input.directorateId}".`);
   const problem = figureProblem('originalSaving', input.originalSaving);
   if (problem) throw new UserError('invalid_input', `${input.title} · Original Saving £000: ${formatValue(input.originalSaving, 'gbp_000')} ${problem}. Nothing was saved.`);
@@ -170,7 +167,7 @@ export function addSaving(
 
 /** Carries a saving's unachieved amount into next year's tracker, as one undoable step. */
 export function carryForward(ws: Workspace, period: string, lineId: string, channel: Channel): SavingsTracker {
-  requireMonth(ws, period);
+  requirePeriod(ws, period);
   const line = requireLine(ws, lineId);
   ws.write({ channel, label: carryLabel(line), period, target: savingsTarget(period), undoable: true }, () => carryForwardInto(ws, [lineId]));
   return savingsTracker(ws, period);
