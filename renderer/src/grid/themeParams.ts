@@ -1,5 +1,5 @@
 /**
- * The grid's look as plain data: the theme (setup.ts) is built from it, and the revenue bench hands the
+ * The grid's look as plain data: the theme (setup.ts) is built from it, and a browser benchmark hands the
  * same values to AG Grid on its own, its same-run baseline, so the two draw the same rows (README,
  * Benchmarks). No imports: the bench reads it in Node.
  */
