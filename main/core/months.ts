@@ -2,10 +2,9 @@ import { UserError } from '../../shared/api/errors';
 import { monthLabel } from '../../shared/periods';
 import { areas } from '../areas';
 import type { MainArea } from '../areas/types';
-import { insertPeriods } from '../store/periods';
+import { insertPeriods, requirePeriod } from '../store/periods';
 import { carryPackSettings } from '../pack/settings';
 import type { Channel, Workspace } from '../store/workspace';
-import { requirePeriod } from '../store/periods';
 
 /** The month after `id`. */
 export function nextMonth(id: string): string {

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +8,7 @@ import { insertPeriods } from '../../main/store/periods';
 import type { Directorate, RevenueLine, Section } from '../../shared/areas/revenue/model';
 import { computeTotals, lineValues, planAppendix } from '../../shared/areas/revenue/totals';
 import { monthsOfFinancialYear } from '../../shared/periods';
-import { launchBrowser } from '../e2e/harness';
+import { launchBrowser, serveFile } from '../e2e/harness';
 import { BARE_ROOT, BARE_TOTAL, bareCell, serveBareGrid } from './bareGrid';
 import { armTotalProbe, scrollProbe, type ScrollResult } from './browserProbes';
 
@@ -24,7 +23,6 @@ import { armTotalProbe, scrollProbe, type ScrollResult } from './browserProbes';
  */
 const LINES = 5000;
 const SECTIONS = 50;
-const ROOT = path.resolve(__dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outturn-bench-revenue-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -113,28 +111,19 @@ it('repaints the total within a frame of a keystroke and scrolls the 5,000-line 
   });
   session.close();
 
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/outturn.js'), 'serve', file], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
-  });
+  // Kept: the folder is the bench's own, removed after all its tests.
+  const served = await serveFile(file, { keep: true });
   const browser = await launchBrowser();
   const bare = await serveBareGrid(lines);
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
-    await page.goto(`${url}&area=revenue&period=2024-03&table=big`);
+    await page.goto(`${served.url}&area=revenue&period=2024-03&table=big`);
     await page.locator(TOTAL).waitFor();
     let saved = 0;
     page.on('response', (r) => {
       if (r.url().endsWith('/api/revenue.setCells')) saved++;
     });
-    const keys = await timeEdits(page, '[role="row"][row-id="big:line-1"] [col-id="forecastVariance"]', TOTAL);
-    const { median, p95 } = keys;
+    const { median, p95 } = await timeEdits(page, '[role="row"][row-id="big:line-1"] [col-id="forecastVariance"]', TOTAL);
     process.stdout.write(`\nRevenue grid, ${LINES} lines in Chromium: keystroke to repainted total median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (aims ≤ 16, ≤ 50)\n`);
     // Scrolling is timed alone: every save answered and shown first, so no late answer lands in its frames.
     const settleBy = Date.now() + 60_000;
@@ -167,10 +156,6 @@ it('repaints the total within a frame of a keystroke and scrolls the 5,000-line 
   } finally {
     await bare.close();
     await browser.close();
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.on('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await served.stop();
   }
 });
