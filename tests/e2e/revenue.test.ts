@@ -145,10 +145,14 @@ describe('revenue monitoring in Chromium', () => {
       await expect.poll(() => checks.length).toBeGreaterThan(0);
       await page.waitForTimeout(1000);
       // Each check reads the whole month; one per figure kept the host busy ahead of the next save. Only
-      // a pause of over 400 ms between two answered saves (a slow machine) lets a check in between.
+      // a pause of over 400 ms between two answered saves (a slow machine) lets a check in between. A check
+      // asked for before this burst's first save was answered is the previous test's edit being checked
+      // (that test stops once its total is drawn, before its save is answered), not this burst's.
       const pauses = saves.slice(1).filter((t, i) => t - saves[i]! > 400).length;
-      expect(checks.length).toBeLessThanOrEqual(1 + pauses);
-      expect(checks.length).toBeLessThan(3);
+      const ours = checks.filter((t) => t >= saves[0]!).length;
+      expect(ours).toBeGreaterThan(0);
+      expect(ours).toBeLessThanOrEqual(1 + pauses);
+      expect(ours).toBeLessThan(3);
     } finally {
       page.off('request', onRequest);
       page.off('response', onResponse);
