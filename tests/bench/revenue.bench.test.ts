@@ -40,7 +40,11 @@ const lines: RevenueLine[] = Array.from({ length: LINES }, (_, i) => {
 const VIEWPORT = { width: 1500, height: 1000 };
 const GRID = '[data-testid="revenue-grid"]';
 const TOTAL = `${GRID} [role="row"][row-id="t:big:overall"] [col-id="forecastVariance"]`;
-const EDITS = 25;
+// 75 committed figures: resampling runs of this bench put the uncertainty of the median at 0.8–1.2 ms with
+// 25 samples and 0.4–0.7 ms with 75, against an aim a millisecond or two away.
+const EDITS = 75;
+/** Longer than the shell waits after the last save before it checks the month again (useChecks.ts, 400 ms). */
+const QUIET_MS = 1500;
 
 /** Types a figure into the cell and commits it with Enter, EDITS times: the median and 95th percentile of the probe's times. */
 async function timeEdits(page: Page, cell: string, total: string): Promise<{ median: number; p95: number }> {
@@ -123,18 +127,36 @@ it('repaints the total within a frame of a keystroke and scrolls the 5,000-line 
     page.on('response', (r) => {
       if (r.url().endsWith('/api/revenue.setCells')) saved++;
     });
+    // The page's requests in flight and when the last one began or ended, to wait for it to fall quiet.
+    let inFlight = 0;
+    let lastTraffic = Date.now();
+    page.on('request', () => {
+      inFlight++;
+      lastTraffic = Date.now();
+    });
+    const settled = () => {
+      inFlight--;
+      lastTraffic = Date.now();
+    };
+    page.on('requestfinished', settled);
+    page.on('requestfailed', settled);
     const { median, p95 } = await timeEdits(page, '[role="row"][row-id="big:line-1"] [col-id="forecastVariance"]', TOTAL);
     process.stdout.write(`\nRevenue grid, ${LINES} lines in Chromium: keystroke to repainted total median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (aims ≤ 16, ≤ 50)\n`);
-    // Scrolling is timed alone: every save answered and shown first, so no late answer lands in its frames.
+    // Scrolling is timed alone: every save answered and shown first, and the month's check that follows a
+    // burst of saves (asked for once they pause) answered too, so no late answer lands in its frames.
     const settleBy = Date.now() + 60_000;
-    while (saved < EDITS && Date.now() < settleBy) await new Promise((r) => setTimeout(r, 50));
+    while ((saved < EDITS || inFlight > 0 || Date.now() - lastTraffic < QUIET_MS) && Date.now() < settleBy) await new Promise((r) => setTimeout(r, 50));
     expect(saved).toBe(EDITS);
+    expect(inFlight).toBe(0);
     await page.waitForTimeout(500);
     const scrolled = (await page.evaluate(scrollProbe(GRID))) as ScrollResult;
     expect(scrolled.rows).toBeGreaterThan(10);
-    expect(scrolled.top).toBeGreaterThan(400);
+    expect(scrolled.top).toBeGreaterThan(LINES - 500);
     const { fps } = scrolled;
-    process.stdout.write(`Revenue grid scrolling: ${fps.toFixed(1)} fps, median frame (aim ≥ 50); ${scrolled.slow.toFixed(0)} fps at the 95th percentile frame; top row drawn after scrolling ${scrolled.top} of ${scrolled.rows} drawn\n`);
+    process.stdout.write(
+      `Revenue grid scrolling, top to bottom (${scrolled.frames} frames): ${fps.toFixed(1)} fps, median frame (aim ≥ 50); ${scrolled.slow.toFixed(0)} fps at the 95th percentile frame; ` +
+        `${scrolled.firstFps.toFixed(1)} fps over the first 150 frames; top row drawn at the bottom ${scrolled.top} of ${scrolled.rows} drawn\n`,
+    );
 
     // The baseline: AG Grid on its own, as large as Outturn's grid was drawn, timed the same way after it.
     const box = (await page.evaluate(`(() => { const r = document.querySelector('${GRID} .ag-root-wrapper').getBoundingClientRect(); return { width: Math.round(r.width), height: Math.round(r.height) }; })()`)) as { width: number; height: number };
@@ -145,9 +167,9 @@ it('repaints the total within a frame of a keystroke and scrolls the 5,000-line 
     const bareKeys = await timeEdits(barePage, bareCell('big:line-1', 'forecastVariance'), BARE_TOTAL);
     await barePage.waitForTimeout(500);
     const bareScrolled = (await barePage.evaluate(scrollProbe(BARE_ROOT))) as ScrollResult;
-    expect(bareScrolled.top).toBeGreaterThan(400);
+    expect(bareScrolled.top).toBeGreaterThan(LINES - 500);
     process.stdout.write(
-      `AG Grid Community on its own (the same lines, columns, theme and grid size, ${box.width}×${box.height} px; same browser, same run): keystroke to repainted total median ${bareKeys.median.toFixed(1)} ms, p95 ${bareKeys.p95.toFixed(1)} ms; scrolling ${bareScrolled.fps.toFixed(1)} fps, median frame\n` +
+      `AG Grid Community on its own (the same lines, columns, theme and grid size, ${box.width}×${box.height} px; same browser, same run): keystroke to repainted total median ${bareKeys.median.toFixed(1)} ms, p95 ${bareKeys.p95.toFixed(1)} ms; scrolling ${bareScrolled.fps.toFixed(1)} fps, median frame (${bareScrolled.firstFps.toFixed(1)} over the first 150)\n` +
         `Outturn against it (context, no aim of its own): keystroke median ${(median / bareKeys.median).toFixed(2)} × its time, scrolling ${(fps / bareScrolled.fps).toFixed(2)} × its frame rate\n`,
     );
     expect.soft(median).toBeLessThanOrEqual(16);
