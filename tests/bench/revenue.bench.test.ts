@@ -148,7 +148,6 @@ it('repaints the total within a frame of a keystroke and scrolls the 5,000-line 
     while ((saved < EDITS || inFlight > 0 || Date.now() - lastTraffic < QUIET_MS) && Date.now() < settleBy) await new Promise((r) => setTimeout(r, 50));
     expect(saved).toBe(EDITS);
     expect(inFlight).toBe(0);
-    await page.waitForTimeout(500);
     const scrolled = (await page.evaluate(scrollProbe(GRID))) as ScrollResult;
     expect(scrolled.rows).toBeGreaterThan(10);
     expect(scrolled.top).toBeGreaterThan(LINES - 500);
